@@ -1,0 +1,119 @@
+package dev.kumo;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A scraped record: named fields in the order they were added. Immutable.
+ *
+ * <p>Field values are what a JSON document can hold: {@code String}, {@code Number}, {@code Boolean},
+ * {@code List}, {@code Map}, or null.
+ *
+ * <pre>{@code
+ * Item book = Item.of("title", "Dune", "price", 9.99);
+ * Item withUrl = book.with("url", response.url());
+ * }</pre>
+ */
+public final class Item {
+  private final Map<String, @Nullable Object> fields;
+
+  private Item(Map<String, @Nullable Object> fields) {
+    this.fields = fields;
+  }
+
+  /** An item from alternating field names and values. */
+  public static Item of(Object... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("field names and values must come in pairs");
+    }
+    Builder b = builder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      b.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return b.build();
+  }
+
+  /** An item holding a copy of {@code fields}, in their iteration order. */
+  public static Item of(Map<String, ?> fields) {
+    Builder b = builder();
+    fields.forEach(b::put);
+    return b.build();
+  }
+
+  /** A builder for an item. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The value of {@code field}, or null. */
+  public @Nullable Object get(String field) {
+    return fields.get(field);
+  }
+
+  /** Whether the item has {@code field} (perhaps with a null value). */
+  public boolean has(String field) {
+    return fields.containsKey(field);
+  }
+
+  /** The fields, in order, unmodifiable. */
+  public Map<String, @Nullable Object> fields() {
+    return fields;
+  }
+
+  /** A copy with {@code field} set to {@code value}. */
+  public Item with(String field, @Nullable Object value) {
+    Builder b = builder();
+    fields.forEach(b::put);
+    return b.put(field, value).build();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Item other && fields.equals(other.fields);
+  }
+
+  @Override
+  public int hashCode() {
+    return fields.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Item" + fields;
+  }
+
+  /** Builds an {@link Item}; not thread-safe. */
+  public static final class Builder {
+    private final Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Sets {@code field}; lists and maps are copied. */
+    public Builder put(String field, @Nullable Object value) {
+      Objects.requireNonNull(field, "field");
+      fields.put(field, copy(value));
+      return this;
+    }
+
+    /** The item. */
+    public Item build() {
+      return new Item(Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
+    }
+
+    private static @Nullable Object copy(@Nullable Object value) {
+      if (value instanceof List<?> list) {
+        return Collections.unmodifiableList(list.stream().map(Builder::copy).toList());
+      }
+      if (value instanceof Map<?, ?> map) {
+        Map<Object, @Nullable Object> m = new LinkedHashMap<>();
+        map.forEach((k, v) -> m.put(k, copy(v)));
+        return Collections.unmodifiableMap(m);
+      }
+      return value;
+    }
+  }
+}

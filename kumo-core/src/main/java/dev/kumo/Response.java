@@ -1,0 +1,248 @@
+package dev.kumo;
+
+import dev.kumo.download.CharsetDetector;
+import dev.kumo.select.Selection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A downloaded answer to a {@link Request}: status, headers, body, and selectors over the body. Immutable;
+ * the decoded text and the parsed document are computed once, on first use, and are safe to share.
+ *
+ * <pre>{@code
+ * String title = response.css("h1::text").get();
+ * for (String href : response.css("a.next::attr(href)").getAll()) {
+ *   out.add(response.follow(href, "parse"));
+ * }
+ * }</pre>
+ *
+ * <p>Selectors on a body that is not HTML or XML (an image, a PDF) find nothing; they never throw.
+ */
+public final class Response {
+  private final Request request;
+  private final String url;
+  private final int status;
+  private final Headers headers;
+  private final byte[] body;
+  private @Nullable Charset charset;
+  private @Nullable String text;
+  private @Nullable Selection root;
+
+  private Response(Builder b) {
+    this.request = b.request;
+    this.url = b.url;
+    this.status = b.status;
+    this.headers = b.headers;
+    this.body = b.body;
+  }
+
+  /** A builder for the response to {@code request}, its URL defaulting to the request's. */
+  public static Builder to(Request request) {
+    return new Builder(request);
+  }
+
+  /** The request this answers (the original one, before any redirect). */
+  public Request request() {
+    return request;
+  }
+
+  /** The final URL, after redirects. */
+  public String url() {
+    return url;
+  }
+
+  /** The HTTP status code. */
+  public int status() {
+    return status;
+  }
+
+  /** The response headers. */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The body as received (decompressed), a copy. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** Length of the body in bytes. */
+  public int bodyLength() {
+    return body.length;
+  }
+
+  /** The request's meta, for convenience. */
+  public java.util.Map<String, Object> meta() {
+    return request.meta();
+  }
+
+  /** The depth of the request. */
+  public int depth() {
+    return request.depth();
+  }
+
+  /** The media type from {@code Content-Type}, lower case without parameters, or "" when absent. */
+  public String mediaType() {
+    String ct = headers.first("Content-Type");
+    if (ct == null) {
+      return "";
+    }
+    int semi = ct.indexOf(';');
+    return (semi < 0 ? ct : ct.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether the body is HTML or XML by its media type, or looks like markup when the type is missing. */
+  public boolean isMarkup() {
+    String type = mediaType();
+    if (type.isEmpty()) {
+      return CharsetDetector.looksLikeMarkup(body);
+    }
+    return type.contains("html") || type.contains("xml");
+  }
+
+  /** The charset of the body: from the {@code Content-Type} header, a BOM, a meta tag, or detection. */
+  public synchronized Charset charset() {
+    if (charset == null) {
+      charset = CharsetDetector.detect(body, headers.first("Content-Type"));
+    }
+    return charset;
+  }
+
+  /** The body decoded with {@link #charset()}; malformed bytes become U+FFFD. */
+  public synchronized String text() {
+    if (text == null) {
+      text = CharsetDetector.decode(body, charset());
+    }
+    return text;
+  }
+
+  /** The root selection over the parsed body; empty when the body is not markup. */
+  public synchronized Selection selection() {
+    if (root == null) {
+      root = isMarkup() ? Selection.of(parse()) : Selection.empty();
+    }
+    return root;
+  }
+
+  private Document parse() {
+    return mediaType().contains("xml") && !mediaType().contains("html")
+        ? Jsoup.parse(text(), url, org.jsoup.parser.Parser.xmlParser())
+        : Jsoup.parse(text(), url);
+  }
+
+  /** Elements (or texts or attributes) matching a CSS query; see {@link Selection#css(String)}. */
+  public Selection css(String query) {
+    return selection().css(query);
+  }
+
+  /** Nodes matching an XPath expression; see {@link Selection#xpath(String)}. */
+  public Selection xpath(String expression) {
+    return selection().xpath(expression);
+  }
+
+  /** Matches of {@code regex} in the decoded text: group 1 if the regex has groups, else the whole match. */
+  public List<String> re(String regex) {
+    return Selection.re(text(), regex);
+  }
+
+  /** {@code href} resolved against this response's URL (or the document's {@code <base href>}). */
+  public String urljoin(String href) {
+    String base = url;
+    if (isMarkup()) {
+      String baseHref = selection().css("base[href]::attr(href)").get();
+      if (baseHref != null) {
+        base = resolve(url, baseHref);
+      }
+    }
+    return resolve(base, href);
+  }
+
+  /** A request for {@code href}, resolved against this response, handled by the default callback. */
+  public Request follow(String href) {
+    return followBuilder(href).build();
+  }
+
+  /** A request for {@code href}, resolved against this response, handled by {@code callback}. */
+  public Request follow(String href, String callback) {
+    return followBuilder(href).callback(callback).build();
+  }
+
+  /** A request builder for {@code href}, resolved against this response. */
+  public Request.Builder followBuilder(String href) {
+    return Request.to(urljoin(href));
+  }
+
+  /** Resolves {@code href} against {@code base}; returns {@code href} unchanged when either is not a URI. */
+  static String resolve(String base, String href) {
+    String h = href.strip();
+    try {
+      return new URI(base).resolve(new URI(h.replace(" ", "%20"))).toString();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return h; // the frontier counts it as invalid_url
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "<" + status + " " + url + ">";
+  }
+
+  /** Builds a {@link Response}; not thread-safe. */
+  public static final class Builder {
+    private final Request request;
+    private String url;
+    private int status = 200;
+    private Headers headers = Headers.empty();
+    private byte[] body = new byte[0];
+
+    private Builder(Request request) {
+      this.request = Objects.requireNonNull(request, "request");
+      this.url = request.url();
+    }
+
+    /** The final URL. */
+    public Builder url(String url) {
+      this.url = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    /** The status code. */
+    public Builder status(int status) {
+      this.status = status;
+      return this;
+    }
+
+    /** The headers. */
+    public Builder headers(Headers headers) {
+      this.headers = Objects.requireNonNull(headers, "headers");
+      return this;
+    }
+
+    /** The body; the array is kept, not copied: do not change it afterwards. */
+    public Builder body(byte[] body) {
+      this.body = Objects.requireNonNull(body, "body");
+      return this;
+    }
+
+    /** The body as UTF-8 text, with {@code Content-Type: text/html; charset=utf-8} unless set. */
+    public Builder html(String html) {
+      this.body = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (!headers.contains("Content-Type")) {
+        headers = headers.with("Content-Type", "text/html; charset=utf-8");
+      }
+      return this;
+    }
+
+    /** The response. */
+    public Response build() {
+      return new Response(this);
+    }
+  }
+}
