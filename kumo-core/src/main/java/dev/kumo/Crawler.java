@@ -1,0 +1,282 @@
+package dev.kumo;
+
+import dev.kumo.download.JdkTransport;
+import dev.kumo.download.Transport;
+import dev.kumo.download.TransportConfig;
+import dev.kumo.engine.Engine;
+import dev.kumo.export.Feed;
+import dev.kumo.export.FeedExporter;
+import dev.kumo.export.FeedExporters;
+import dev.kumo.frontier.Frontier;
+import dev.kumo.frontier.FrontierOrder;
+import dev.kumo.frontier.MemoryFrontier;
+import dev.kumo.pipeline.ItemProcessor;
+import dev.kumo.pipeline.ItemSink;
+import dev.kumo.stats.Stats;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One crawl of one spider, configured by a builder and run once.
+ *
+ * <pre>{@code
+ * Crawler crawler = Crawler.builder(new BooksSpider())
+ *     .overrides(Settings.defaults().with(Setting.CONCURRENT_REQUESTS, 32))
+ *     .feed(Feed.overwrite(Path.of("books.jsonl")))
+ *     .build();
+ * CrawlResult result = crawler.run();   // blocks until done
+ * }</pre>
+ *
+ * <p>{@link #stop()} and {@link #abort()} may be called from any thread (a signal handler, a test) while
+ * {@link #run()} runs: stop finishes the requests in flight and exports their items; abort interrupts them.
+ * Settings are layered lowest first: {@link Builder#settings base settings} (a settings file), the spider's
+ * {@link Spider#settings()}, then {@link Builder#overrides overrides} (the command line).
+ */
+public final class Crawler {
+  private static final Logger log = LoggerFactory.getLogger(Crawler.class);
+
+  private final Spider spider;
+  private final Settings settings;
+  private final List<Feed> feeds;
+  private final List<ItemSink> sinks;
+  private final List<ItemProcessor> processors;
+  private final Function<TransportConfig, Transport> transportFactory;
+  private final @Nullable Frontier frontier;
+  private final Stats stats = new Stats();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private volatile @Nullable Engine engine;
+  private volatile long startNanos;
+
+  private Crawler(Builder b) {
+    this.spider = b.spider;
+    this.settings = b.base.merge(b.spider.settings()).merge(b.overrides);
+    this.feeds = List.copyOf(b.feeds);
+    this.sinks = List.copyOf(b.sinks);
+    this.processors = List.copyOf(b.processors);
+    this.transportFactory = b.transportFactory;
+    this.frontier = b.frontier;
+  }
+
+  /** A builder for a crawl of {@code spider}. */
+  public static Builder builder(Spider spider) {
+    return new Builder(spider);
+  }
+
+  /** The effective settings. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The live counters (read-only use). */
+  public Stats stats() {
+    return stats;
+  }
+
+  /**
+   * Runs the crawl on the calling thread until it is done, closed or aborted.
+   *
+   * @throws IOException when a feed cannot be opened (nothing is crawled then)
+   * @throws IllegalStateException when called twice
+   */
+  public CrawlResult run() throws IOException, InterruptedException {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("a Crawler runs once");
+    }
+    List<ItemSink> allSinks = new ArrayList<>();
+    for (Feed feed : feeds) {
+      allSinks.add(asSink(FeedExporters.open(feed, stats)));
+    }
+    allSinks.addAll(sinks);
+    Frontier f = frontier != null ? frontier
+        : new MemoryFrontier(FrontierOrder.parse(settings.get(Setting.FRONTIER_ORDER)));
+    int cores = Runtime.getRuntime().availableProcessors();
+    Transport transport = transportFactory.apply(TransportConfig.from(settings));
+    Engine e = new Engine(spider, settings, stats, f, transport, processors, allSinks);
+    engine = e;
+    logStart();
+    startNanos = System.nanoTime();
+    ScheduledExecutorService ticker = startProgressLog();
+    String reason;
+    try {
+      reason = e.run();
+    } finally {
+      if (ticker != null) {
+        ticker.shutdownNow();
+      }
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+    stats.set("elapsed_time_millis", elapsed.toMillis());
+    CrawlResult result = new CrawlResult(reason, elapsed, stats.snapshot());
+    log.info("Spider {} closed ({}) after {} ms with {} cores\n{}", spider.name(), reason, elapsed.toMillis(), cores,
+        result.format());
+    return result;
+  }
+
+  private static ItemSink asSink(FeedExporter exporter) {
+    return new ItemSink() {
+      @Override
+      public void accept(Item item) throws IOException {
+        exporter.export(item);
+      }
+
+      @Override
+      public void close() throws IOException {
+        exporter.close();
+      }
+    };
+  }
+
+  private void logStart() {
+    log.info("Spider {} opened: execution_model={}, concurrent_requests={}, concurrent_requests_per_domain={}, "
+            + "download_delay={}s, settings={}", spider.name(), settings.get(Setting.EXECUTION_MODEL),
+        settings.get(Setting.CONCURRENT_REQUESTS), settings.get(Setting.CONCURRENT_REQUESTS_PER_DOMAIN),
+        settings.get(Setting.DOWNLOAD_DELAY), settings.explicit());
+  }
+
+  private @Nullable ScheduledExecutorService startProgressLog() {
+    double interval = settings.get(Setting.LOGSTATS_INTERVAL);
+    if (interval <= 0) {
+      return null;
+    }
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+        r -> Thread.ofPlatform().name("kumo-logstats").daemon(true).unstarted(r));
+    long periodMillis = Math.max(100, (long) (interval * 1000));
+    long[] last = {0, 0};
+    ticker.scheduleAtFixedRate(() -> {
+      Progress p = progress();
+      double perMinute = 60_000.0 / periodMillis;
+      log.info(String.format(Locale.ROOT,
+          "Crawled %d pages (at %.0f pages/min), scraped %d items (at %.0f items/min); queued %d, in flight %d",
+          p.pages(), (p.pages() - last[0]) * perMinute, p.items(), (p.items() - last[1]) * perMinute,
+          p.queued(), p.inFlight()));
+      last[0] = p.pages();
+      last[1] = p.items();
+    }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    return ticker;
+  }
+
+  /** A snapshot of the crawl's progress; zeros before {@link #run()} starts. */
+  public Progress progress() {
+    Engine e = engine;
+    long elapsed = startNanos == 0 ? 0 : System.nanoTime() - startNanos;
+    if (e == null) {
+      return new Progress(Duration.ZERO, 0, 0, 0, 0, 0, List.of());
+    }
+    int limit = e.slotLimit();
+    List<Progress.SlotView> slots = e.slotSnapshot().entrySet().stream()
+        .map(en -> new Progress.SlotView(en.getKey(), (int) en.getValue()[0], limit, en.getValue()[1]))
+        .sorted(Comparator.comparingInt(Progress.SlotView::inFlight).reversed()
+            .thenComparing(Comparator.comparingLong(Progress.SlotView::started).reversed()))
+        .limit(5)
+        .toList();
+    return new Progress(Duration.ofNanos(elapsed), stats.get("downloader/response_count"),
+        stats.get("item_scraped_count"), e.queued(), e.inFlight(),
+        stats.get("downloader/exception_count") + stats.get("spider_exceptions_count"), slots);
+  }
+
+  /** Closes gracefully: requests in flight finish, their items are exported, then {@link #run()} returns. */
+  public void stop() {
+    Engine e = engine;
+    if (e != null) {
+      e.close("shutdown");
+    }
+  }
+
+  /** Aborts: requests in flight are interrupted and {@link #run()} returns soon. */
+  public void abort() {
+    Engine e = engine;
+    if (e != null) {
+      e.abort();
+    }
+  }
+
+  /** Builds a {@link Crawler}; not thread-safe. */
+  public static final class Builder {
+    private final Spider spider;
+    private Settings base = Settings.defaults();
+    private Settings overrides = Settings.defaults();
+    private final List<Feed> feeds = new ArrayList<>();
+    private final List<ItemSink> sinks = new ArrayList<>();
+    private final List<ItemProcessor> processors = new ArrayList<>();
+    private Function<TransportConfig, Transport> transportFactory =
+        config -> new JdkTransport(config, Executors.newVirtualThreadPerTaskExecutor());
+    private @Nullable Frontier frontier;
+
+    private Builder(Spider spider) {
+      this.spider = spider;
+    }
+
+    /** Base settings (e.g. from a settings file), below the spider's own. */
+    public Builder settings(Settings base) {
+      this.base = base;
+      return this;
+    }
+
+    /** Settings over the spider's own (e.g. from the command line). */
+    public Builder overrides(Settings overrides) {
+      this.overrides = overrides;
+      return this;
+    }
+
+    /** Exports items to {@code feed}. */
+    public Builder feed(Feed feed) {
+      feeds.add(feed);
+      return this;
+    }
+
+    /** Hands every item to {@code sink} on the pipeline thread. */
+    public Builder sink(ItemSink sink) {
+      sinks.add(sink);
+      return this;
+    }
+
+    /** Hands every item to {@code consumer} on the pipeline thread. */
+    public Builder onItem(Consumer<Item> consumer) {
+      return sink(new ItemSink() {
+        @Override
+        public void accept(Item item) {
+          consumer.accept(item);
+        }
+
+        @Override
+        public void close() {}
+      });
+    }
+
+    /** Adds a step to the item pipeline, run in the order added. */
+    public Builder processor(ItemProcessor processor) {
+      processors.add(processor);
+      return this;
+    }
+
+    /** Uses another HTTP client. */
+    public Builder transport(Function<TransportConfig, Transport> factory) {
+      this.transportFactory = factory;
+      return this;
+    }
+
+    /** Uses another frontier (e.g. a durable or shared one). */
+    public Builder frontier(Frontier frontier) {
+      this.frontier = frontier;
+      return this;
+    }
+
+    /** The crawler. */
+    public Crawler build() {
+      return new Crawler(this);
+    }
+  }
+}

@@ -1,0 +1,299 @@
+package dev.kumo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A typed settings key with its default, unit and one-line description. The catalogue of every key is
+ * {@link #all()}; names follow Scrapy's settings in lower case ({@code concurrent_requests_per_domain}).
+ *
+ * <p>Keys are constants; read a value with {@link Settings#get(Setting)}. Durations are seconds as
+ * {@code double}, sizes are bytes, as in Scrapy.
+ *
+ * @param <T> the value type
+ */
+public final class Setting<T> {
+  private static final Map<String, Setting<?>> REGISTRY = new LinkedHashMap<>();
+
+  // --- Concurrency and politeness
+  /** Maximum requests in flight in the whole crawl. */
+  public static final Setting<Integer> CONCURRENT_REQUESTS =
+      intKey("concurrent_requests", 16, "requests", "Maximum requests in flight in the whole crawl.");
+  /** Maximum requests in flight to one domain (download slot). */
+  public static final Setting<Integer> CONCURRENT_REQUESTS_PER_DOMAIN = intKey(
+      "concurrent_requests_per_domain", 8, "requests", "Maximum requests in flight to one domain (download slot).");
+  /** When above 0, slots are keyed by resolved IP and this is each slot's limit. */
+  public static final Setting<Integer> CONCURRENT_REQUESTS_PER_IP = intKey("concurrent_requests_per_ip", 0,
+      "requests", "When above 0, download slots are per resolved IP address with this limit, not per domain.");
+  /** Seconds between two request starts in one slot. */
+  public static final Setting<Double> DOWNLOAD_DELAY =
+      doubleKey("download_delay", 0.0, "seconds", "Seconds between two request starts in one download slot.");
+  /** Each delay is drawn from (1 - jitter)..(1 + jitter) times download_delay. */
+  public static final Setting<Double> DOWNLOAD_DELAY_JITTER = doubleKey("download_delay_jitter", 0.5, "fraction",
+      "Each delay is drawn uniformly from (1 - jitter) to (1 + jitter) times download_delay; 0 turns it off.");
+  /** Total time allowed for one download. */
+  public static final Setting<Double> DOWNLOAD_TIMEOUT =
+      doubleKey("download_timeout", 180.0, "seconds", "Total time allowed for one download, body included.");
+  /** Responses larger than this are aborted. */
+  public static final Setting<Long> DOWNLOAD_MAXSIZE = longKey("download_maxsize", 1024L * 1024 * 1024, "bytes",
+      "Responses larger than this are aborted and counted; 0 means no limit.");
+  /** Responses larger than this are logged once. */
+  public static final Setting<Long> DOWNLOAD_WARNSIZE = longKey("download_warnsize", 32L * 1024 * 1024, "bytes",
+      "Responses larger than this are logged; 0 means never.");
+
+  // --- Redirects
+  /** Follow redirects. */
+  public static final Setting<Boolean> REDIRECT_ENABLED =
+      boolKey("redirect_enabled", true, "Follow 301, 302, 303, 307 and 308 redirects.");
+  /** Redirects followed for one request before giving up. */
+  public static final Setting<Integer> REDIRECT_MAX_TIMES =
+      intKey("redirect_max_times", 20, "redirects", "Redirects followed for one request before giving up.");
+
+  // --- Frontier
+  /** Order of the frontier: fifo (breadth-first) or lifo (depth-first); priority always comes first. */
+  public static final Setting<String> FRONTIER_ORDER = choiceKey("frontier_order", "fifo",
+      List.of("fifo", "lifo"), "Order among requests of equal priority: fifo (breadth-first) or lifo (depth-first).");
+  /** Requests deeper than this are dropped; 0 means no limit. */
+  public static final Setting<Integer> DEPTH_LIMIT =
+      intKey("depth_limit", 0, "links", "Requests deeper than this are dropped and counted; 0 means no limit.");
+  /** Priority adjustment by depth: priority -= depth * depth_priority. */
+  public static final Setting<Integer> DEPTH_PRIORITY = intKey("depth_priority", 0, "",
+      "Priority adjustment by depth: priority -= depth * depth_priority (positive: shallow first, negative: deep first).");
+
+  // --- Closing conditions
+  /** Close the crawl after this many items. */
+  public static final Setting<Integer> CLOSESPIDER_ITEMCOUNT =
+      intKey("closespider_itemcount", 0, "items", "Close the crawl after this many items; 0 means never.");
+  /** Close the crawl after this many responses. */
+  public static final Setting<Integer> CLOSESPIDER_PAGECOUNT =
+      intKey("closespider_pagecount", 0, "responses", "Close the crawl after this many responses; 0 means never.");
+  /** Close the crawl after this many seconds. */
+  public static final Setting<Double> CLOSESPIDER_TIMEOUT =
+      doubleKey("closespider_timeout", 0.0, "seconds", "Close the crawl after this many seconds; 0 means never.");
+  /** Close the crawl after this many errors. */
+  public static final Setting<Integer> CLOSESPIDER_ERRORCOUNT = intKey("closespider_errorcount", 0, "errors",
+      "Close the crawl after this many errors (download failures and spider exceptions); 0 means never.");
+
+  // --- Requests
+  /** The User-Agent header. */
+  public static final Setting<String> USER_AGENT =
+      stringKey("user_agent", "Kumo/0.1 (+https://github.com/kumo-crawler/kumo)", "The User-Agent header sent.");
+
+  // --- Engine
+  /** sequential, threads or async. */
+  public static final Setting<String> EXECUTION_MODEL = choiceKey("execution_model", "async",
+      List.of("sequential", "threads", "async"),
+      "How requests run: sequential (one at a time), threads (platform threads), async (virtual threads + parse pool).");
+  /** Threads parsing responses in the async model. */
+  public static final Setting<Integer> PARSE_THREADS = intKey("parse_threads", 0, "threads",
+      "Threads running spider callbacks in the async model; 0 means the number of available cores.");
+  /** Capacity of each hand-off queue between stages. */
+  public static final Setting<Integer> QUEUE_CAPACITY = intKey("queue_capacity", 256, "entries",
+      "Capacity of the bounded hand-off queues (responses to parse, items to export).");
+  /** Seconds between progress log lines. */
+  public static final Setting<Double> LOGSTATS_INTERVAL =
+      doubleKey("logstats_interval", 60.0, "seconds", "Seconds between progress log lines; 0 turns them off.");
+
+  private final String name;
+  private final Class<T> type;
+  private final T defaultValue;
+  private final String unit;
+  private final String description;
+  private final Function<String, T> parser;
+  private final List<String> choices;
+
+  private Setting(String name, Class<T> type, T defaultValue, String unit, String description,
+      Function<String, T> parser, List<String> choices) {
+    this.name = name;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.unit = unit;
+    this.description = description;
+    this.parser = parser;
+    this.choices = choices;
+  }
+
+  private static <T> Setting<T> register(Setting<T> key) {
+    if (REGISTRY.putIfAbsent(key.name, key) != null) {
+      throw new IllegalStateException("duplicate setting " + key.name);
+    }
+    return key;
+  }
+
+  static Setting<Integer> intKey(String name, int def, String unit, String description) {
+    return register(new Setting<>(name, Integer.class, def, unit, description, s -> Integer.valueOf(s.strip()),
+        List.of()));
+  }
+
+  static Setting<Long> longKey(String name, long def, String unit, String description) {
+    return register(new Setting<>(name, Long.class, def, unit, description, Setting::parseSize, List.of()));
+  }
+
+  static Setting<Double> doubleKey(String name, double def, String unit, String description) {
+    return register(new Setting<>(name, Double.class, def, unit, description, s -> Double.valueOf(s.strip()),
+        List.of()));
+  }
+
+  static Setting<Boolean> boolKey(String name, boolean def, String description) {
+    return register(new Setting<>(name, Boolean.class, def, "", description, Setting::parseBool, List.of()));
+  }
+
+  static Setting<String> stringKey(String name, String def, String description) {
+    return register(new Setting<>(name, String.class, def, "", description, s -> s, List.of()));
+  }
+
+  static Setting<String> choiceKey(String name, String def, List<String> choices, String description) {
+    return register(new Setting<>(name, String.class, def, "", description, s -> {
+      String v = s.strip().toLowerCase(Locale.ROOT);
+      if (!choices.contains(v)) {
+        throw new IllegalArgumentException("expected one of " + choices + " but got '" + s + "'");
+      }
+      return v;
+    }, List.copyOf(choices)));
+  }
+
+  /** Every known key, in declaration order. */
+  public static List<Setting<?>> all() {
+    return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
+  }
+
+  /** The key named {@code name} (case-insensitive, '-' and '.' read as '_'), or null. */
+  public static @Nullable Setting<?> byName(String name) {
+    return REGISTRY.get(normalise(name));
+  }
+
+  /** The known key nearest to {@code name} by edit distance, for "did you mean" messages. */
+  public static String nearest(String name) {
+    String n = normalise(name);
+    String best = "";
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : REGISTRY.keySet()) {
+      int d = editDistance(n, candidate);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  static String normalise(String name) {
+    return name.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static Boolean parseBool(String s) {
+    return switch (s.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> true;
+      case "false", "no", "off", "0" -> false;
+      default -> throw new IllegalArgumentException("expected true or false but got '" + s + "'");
+    };
+  }
+
+  /** Bytes, with an optional unit suffix: 512, 64k, 10m, 1g (powers of 1024). */
+  private static Long parseSize(String s) {
+    String v = s.strip().toLowerCase(Locale.ROOT).replace("ib", "").replace("b", "");
+    long mult = 1;
+    if (!v.isEmpty()) {
+      switch (v.charAt(v.length() - 1)) {
+        case 'k' -> mult = 1024L;
+        case 'm' -> mult = 1024L * 1024;
+        case 'g' -> mult = 1024L * 1024 * 1024;
+        default -> mult = 1;
+      }
+    }
+    if (mult > 1) {
+      v = v.substring(0, v.length() - 1).strip();
+    }
+    return Long.parseLong(v) * mult;
+  }
+
+  /** Converts text (from a settings file or {@code --set}) to this key's type. */
+  public T parse(String text) {
+    try {
+      return parser.apply(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("bad value for " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Converts a value from a typed source (YAML/JSON numbers, booleans) or text to this key's type. */
+  public T coerce(Object value) {
+    Objects.requireNonNull(value, () -> "null value for " + name);
+    if (type.isInstance(value)) {
+      return type.cast(value);
+    }
+    if (value instanceof Number n) {
+      if (type == Integer.class && n.doubleValue() == n.intValue()) {
+        return type.cast(n.intValue());
+      }
+      if (type == Long.class && n.doubleValue() == n.longValue()) {
+        return type.cast(n.longValue());
+      }
+      if (type == Double.class) {
+        return type.cast(n.doubleValue());
+      }
+    }
+    return parse(value.toString());
+  }
+
+  /** The key's name, e.g. {@code concurrent_requests}. */
+  public String name() {
+    return name;
+  }
+
+  /** The value type. */
+  public Class<T> type() {
+    return type;
+  }
+
+  /** The default value. */
+  public T defaultValue() {
+    return defaultValue;
+  }
+
+  /** The unit, e.g. "seconds", or "". */
+  public String unit() {
+    return unit;
+  }
+
+  /** One line saying what the key does. */
+  public String description() {
+    return description;
+  }
+
+  /** The allowed values for a choice key, else empty. */
+  public List<String> choices() {
+    return choices;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

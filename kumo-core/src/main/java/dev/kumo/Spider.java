@@ -1,0 +1,129 @@
+package dev.kumo;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A crawl's own logic: where to start and what to do with each response. Subclass it and write plain,
+ * synchronous code; the engine runs it sequentially, on threads or asynchronously (setting
+ * {@code execution_model}) with the same results.
+ *
+ * <pre>{@code
+ * public final class BooksSpider extends Spider {
+ *   @Override public List<String> startUrls() { return List.of("https://books.example/"); }
+ *
+ *   @Override public void parse(Response response, Output out) {
+ *     for (String href : response.css("a.book::attr(href)").getAll()) {
+ *       out.add(response.follow(href, "parseBook"));
+ *     }
+ *   }
+ *
+ *   public void parseBook(Response response, Output out) {
+ *     out.add(Item.of("title", response.css("h1::text").get(), "url", response.url()));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Callbacks are named by {@link Request#callback()}: a method {@code name(Response, Output)} of the spider
+ * (any visibility), or a {@link Callback} registered with {@link #register(String, Callback)}. Callbacks run
+ * concurrently on several threads in the {@code threads} and {@code async} models, so a spider that keeps
+ * mutable state must make it thread-safe.
+ */
+public abstract class Spider {
+  private final Map<String, Callback> callbacks = new ConcurrentHashMap<>();
+
+  /** The spider's name, used in logs and stats; the class name in lower case by default. */
+  public String name() {
+    return getClass().getSimpleName().toLowerCase(Locale.ROOT);
+  }
+
+  /** URLs to start from; each becomes a GET handled by {@link #parse}. */
+  public List<String> startUrls() {
+    return List.of();
+  }
+
+  /**
+   * The first requests; by default one for each of {@link #startUrls()}. Unlike Scrapy, start requests go
+   * through the duplicate filter, so a start page linked again is not fetched twice.
+   */
+  public Iterable<Request> startRequests() {
+    return startUrls().stream().map(Request::get).toList();
+  }
+
+  /** Domains the crawl may visit (with their subdomains); empty means any. Others are counted as offsite. */
+  public List<String> allowedDomains() {
+    return List.of();
+  }
+
+  /** The spider's own settings, layered over the settings file and under the command line. */
+  public Settings settings() {
+    return Settings.defaults();
+  }
+
+  /** The default callback. Override it, or name other callbacks in requests. */
+  public void parse(Response response, Output out) throws Exception {
+    throw new UnsupportedOperationException(getClass().getName() + " does not override parse(Response, Output)");
+  }
+
+  /** Called once before the first request. */
+  public void opened() {}
+
+  /** Called once after the crawl ends, with the finish reason (e.g. {@code finished}). */
+  public void closed(String reason) {}
+
+  /** Registers {@code callback} under {@code name}, taking precedence over a method of that name. */
+  protected final void register(String name, Callback callback) {
+    callbacks.put(name, callback);
+  }
+
+  /**
+   * The callback named {@code name}: a registered one, else the method {@code name(Response, Output)}.
+   *
+   * @throws IllegalArgumentException when there is none
+   */
+  public final Callback callback(String name) {
+    Callback cb = callbacks.get(name);
+    if (cb == null) {
+      cb = callbacks.computeIfAbsent(name, this::methodCallback);
+    }
+    return cb;
+  }
+
+  private Callback methodCallback(String name) {
+    if (name.equals(Request.DEFAULT_CALLBACK)) {
+      return this::parse;
+    }
+    for (Class<?> c = getClass(); c != null && c != Spider.class; c = c.getSuperclass()) {
+      try {
+        Method m = c.getDeclaredMethod(name, Response.class, Output.class);
+        m.setAccessible(true);
+        MethodHandle h = MethodHandles.lookup().unreflect(m).bindTo(this)
+            .asType(MethodType.methodType(void.class, Response.class, Output.class));
+        return (response, out) -> invoke(h, response, out);
+      } catch (NoSuchMethodException e) {
+        // look in the superclass
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalArgumentException("callback '" + name + "' of " + getClass().getName()
+            + " is not accessible: " + e.getMessage(), e);
+      }
+    }
+    throw new IllegalArgumentException("spider " + name() + " has no callback '" + name
+        + "': define a method " + name + "(Response, Output) or register one");
+  }
+
+  private static void invoke(MethodHandle h, Response response, Output out) throws Exception {
+    try {
+      h.invokeExact(response, out);
+    } catch (Exception | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+  }
+}

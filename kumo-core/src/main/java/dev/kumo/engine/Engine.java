@@ -1,0 +1,275 @@
+package dev.kumo.engine;
+
+import dev.kumo.Request;
+import dev.kumo.Response;
+import dev.kumo.Setting;
+import dev.kumo.Settings;
+import dev.kumo.Spider;
+import dev.kumo.download.DownloadException;
+import dev.kumo.download.Transport;
+import dev.kumo.frontier.Frontier;
+import dev.kumo.frontier.Lease;
+import dev.kumo.frontier.RequestFingerprinter;
+import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.pipeline.ItemPipeline;
+import dev.kumo.pipeline.ItemProcessor;
+import dev.kumo.pipeline.ItemSink;
+import dev.kumo.stats.Stats;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One crawl: takes ready requests from the frontier while the global and per-slot limits allow, runs them in
+ * the configured execution model, and ends when the frontier is empty and nothing is in flight ("done" is
+ * one counter of leased requests, plus the queue size), or when asked to close.
+ *
+ * <p>The dispatching thread is the one that calls {@link #run()}. It never blocks on a slow slot: it asks the
+ * frontier for the best request whose slot can start now, and otherwise sleeps until a slot's delay ends or
+ * something changes.
+ */
+public final class Engine {
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+  private static final long MAX_IDLE_WAIT_NANOS = 50_000_000L;
+
+  private final Spider spider;
+  private final Stats stats;
+  private final Frontier frontier;
+  private final Transport transport;
+  private final Slots slots;
+  private final RequestIntake intake;
+  private final ResponseHandler responses;
+  private final ItemPipeline pipeline;
+  private final ClosingConditions closing;
+  private final ExecutionModel model;
+  private final int globalLimit;
+  private final WakeUp wakeUp = new WakeUp();
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicInteger downloading = new AtomicInteger();
+  private final AtomicReference<@Nullable String> closeReason = new AtomicReference<>();
+  private volatile boolean aborting;
+  private volatile long startNanos;
+
+  /** An engine for one crawl; {@link #run()} starts it. */
+  public Engine(Spider spider, Settings settings, Stats stats, Frontier frontier, Transport transport,
+      List<ItemProcessor> processors, List<ItemSink> sinks) {
+    this.spider = spider;
+    this.stats = stats;
+    this.frontier = frontier;
+    this.transport = transport;
+    this.globalLimit = positive(settings, Setting.CONCURRENT_REQUESTS);
+    this.slots = new Slots(positive(settings, Setting.CONCURRENT_REQUESTS_PER_DOMAIN),
+        settings.get(Setting.DOWNLOAD_DELAY), settings.get(Setting.DOWNLOAD_DELAY_JITTER));
+    this.closing = new ClosingConditions(settings.get(Setting.CLOSESPIDER_ITEMCOUNT),
+        settings.get(Setting.CLOSESPIDER_PAGECOUNT), settings.get(Setting.CLOSESPIDER_ERRORCOUNT),
+        settings.get(Setting.CLOSESPIDER_TIMEOUT), this::close);
+    UrlCanonicalizer canonicalizer = UrlCanonicalizer.DEFAULT;
+    this.intake = new RequestIntake(frontier, stats, canonicalizer, new RequestFingerprinter(canonicalizer),
+        spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), wakeUp::signal);
+    this.pipeline = new ItemPipeline(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
+        item -> closing.item());
+    EngineOutputs outputs = new EngineOutputs(intake, pipeline, settings.get(Setting.DEPTH_PRIORITY));
+    this.responses = new ResponseHandler(spider, stats, intake, outputs, canonicalizer,
+        settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing);
+    this.model = switch (settings.get(Setting.EXECUTION_MODEL)) {
+      case "sequential" -> new SequentialModel(this);
+      case "threads" -> new ThreadsModel(this, globalLimit);
+      default -> new AsyncModel(this, parseThreads(settings), settings.get(Setting.QUEUE_CAPACITY));
+    };
+  }
+
+  private static int positive(Settings settings, Setting<Integer> key) {
+    int v = settings.get(key);
+    if (v < 1) {
+      throw new IllegalArgumentException(key.name() + " must be at least 1, not " + v);
+    }
+    return v;
+  }
+
+  private static int parseThreads(Settings settings) {
+    int n = settings.get(Setting.PARSE_THREADS);
+    return n > 0 ? n : Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Crawls until done or closed, on the calling thread; returns the finish reason ({@code finished}, a
+   * {@code closespider_*} condition, {@code shutdown}, or {@code aborted}).
+   */
+  public String run() throws InterruptedException {
+    startNanos = System.nanoTime();
+    spider.opened();
+    for (Request r : spider.startRequests()) {
+      intake.offer(r);
+    }
+    try {
+      dispatch();
+    } finally {
+      if (aborting) {
+        model.abort();
+        pipeline.abort();
+      } else {
+        model.close();
+        pipeline.close();
+      }
+      transport.close();
+      frontier.close();
+    }
+    String reason = aborting ? "aborted" : closeReason.get() == null ? "finished" : closeReason.get();
+    stats.set("frontier/left_queued", frontier.queued());
+    spider.closed(reason);
+    return reason;
+  }
+
+  private void dispatch() throws InterruptedException {
+    long timeout = closing.timeoutNanos();
+    while (!aborting) {
+      long now = System.nanoTime();
+      if (timeout > 0 && now - startNanos >= timeout) {
+        close("closespider_timeout");
+      }
+      if (closeReason.get() != null) {
+        if (pending.get() == 0) {
+          return;
+        }
+        wakeUp.await(MAX_IDLE_WAIT_NANOS);
+        continue;
+      }
+      if (downloading.get() >= globalLimit) {
+        wakeUp.await(MAX_IDLE_WAIT_NANOS);
+        continue;
+      }
+      ReadyGate gate = new ReadyGate(slots, now);
+      Lease lease = frontier.take(gate);
+      if (lease == null) {
+        if (pending.get() == 0 && frontier.queued() == 0) {
+          return;
+        }
+        long wait = Math.min(gate.minWaitNanos(), MAX_IDLE_WAIT_NANOS);
+        if (model.inline()) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        } else {
+          wakeUp.await(wait);
+        }
+        continue;
+      }
+      slots.start(lease.slot(), now);
+      pending.incrementAndGet();
+      stats.max("downloader/max_in_flight", downloading.incrementAndGet());
+      model.launch(lease);
+    }
+  }
+
+  /** Downloads the lease's request; null when the download failed (counted). Frees its slot. */
+  @Nullable Response download(Lease lease) {
+    Request request = lease.request();
+    stats.increment("downloader/request_count");
+    stats.increment("downloader/request_method_count/" + request.method());
+    try {
+      Response response = transport.exchange(request);
+      responses.received(response);
+      return response;
+    } catch (DownloadException e) {
+      responses.failed(request, e);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } finally {
+      slots.finish(lease.slot());
+      wakeUp.signal();
+    }
+  }
+
+  /** The lease no longer counts against the global limit. */
+  void downloadDone(Lease lease) {
+    downloading.decrementAndGet();
+    wakeUp.signal();
+  }
+
+  /** Handles the response, then finishes the lease. */
+  void handle(Lease lease, Response response) {
+    try {
+      if (!aborting) {
+        responses.handle(response);
+      }
+      finish(lease);
+    } catch (CrawlAbortedException e) {
+      abandon(lease);
+    }
+  }
+
+  /**
+   * Download, then handle, on the calling thread. The lease counts against the global limit until the end
+   * (the thread is busy until then), so a pool of {@code concurrent_requests} threads never queues work.
+   */
+  void process(Lease lease) {
+    Response response = download(lease);
+    try {
+      if (response == null) {
+        finish(lease);
+      } else {
+        handle(lease, response);
+      }
+    } finally {
+      downloadDone(lease);
+    }
+  }
+
+  /** The lease's work is done. */
+  void finish(Lease lease) {
+    frontier.ack(lease);
+    pending.decrementAndGet();
+    wakeUp.signal();
+  }
+
+  /** The lease's work was not done: back to the queue. */
+  void abandon(Lease lease) {
+    frontier.requeue(lease);
+    pending.decrementAndGet();
+    wakeUp.signal();
+  }
+
+  /** Closes gracefully: no new requests start; those in flight finish and their items are exported. */
+  public void close(String reason) {
+    if (closeReason.compareAndSet(null, reason)) {
+      log.info("Closing spider ({}): finishing {} requests in flight", reason, pending.get());
+    }
+    wakeUp.signal();
+  }
+
+  /** Aborts: requests in flight are interrupted, queued items dropped (counted). */
+  public void abort() {
+    close("aborted");
+    aborting = true;
+    model.abort();
+    wakeUp.signal();
+  }
+
+  /** Requests leased and not finished. */
+  public int inFlight() {
+    return pending.get();
+  }
+
+  /** Requests waiting in the frontier. */
+  public long queued() {
+    return frontier.queued();
+  }
+
+  /** Per-slot figures: key to {active, started, maxActive}. */
+  public java.util.Map<String, long[]> slotSnapshot() {
+    return slots.snapshot();
+  }
+
+  /** The per-slot concurrency limit. */
+  public int slotLimit() {
+    return slots.limit();
+  }
+
+  /** The reason given to {@link #close}, if any. */
+  public @Nullable String closeReason() {
+    return closeReason.get();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.kumo.engine;
+
+import dev.kumo.frontier.Lease;
+
+/**
+ * How leased requests run: on the dispatching thread ({@code sequential}), on a pool of platform threads
+ * ({@code threads}), or on virtual threads with a separate parse pool ({@code async}). Limits and delays are
+ * the engine's; a model only decides which thread does the work.
+ */
+interface ExecutionModel extends AutoCloseable {
+  /**
+   * Runs {@code lease}: download, then handle the response. Must eventually call
+   * {@link Engine#downloadDone(Lease)} once and {@link Engine#finish(Lease)} once.
+   */
+  void launch(Lease lease) throws InterruptedException;
+
+  /** Whether {@link #launch} runs the whole request before returning (the sequential model). */
+  boolean inline();
+
+  /** Stops at once, interrupting work in progress. */
+  void abort();
+
+  /** Waits for running work to end and releases threads. */
+  @Override
+  void close() throws InterruptedException;
+}

@@ -1,0 +1,112 @@
+package dev.kumo.engine;
+
+import dev.kumo.Request;
+import dev.kumo.frontier.Fingerprint;
+import dev.kumo.frontier.Frontier;
+import dev.kumo.frontier.InvalidUrlException;
+import dev.kumo.frontier.RequestFingerprinter;
+import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.stats.Stats;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The way into the frontier: checks and canonicalises a request's URL, applies the crawl's scope (allowed
+ * domains, depth limit), fingerprints it and offers it under its download slot. Every request that does not
+ * get in is counted by reason; none is dropped silently. Thread-safe.
+ */
+final class RequestIntake {
+  private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
+
+  private final Frontier frontier;
+  private final Stats stats;
+  private final UrlCanonicalizer canonicalizer;
+  private final RequestFingerprinter fingerprinter;
+  private final List<String> allowedDomains;
+  private final int depthLimit;
+  private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
+  private final Runnable onQueued;
+
+  RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, RequestFingerprinter fingerprinter,
+      List<String> allowedDomains, int depthLimit, Runnable onQueued) {
+    this.frontier = frontier;
+    this.stats = stats;
+    this.canonicalizer = canonicalizer;
+    this.fingerprinter = fingerprinter;
+    this.allowedDomains = allowedDomains.stream()
+        .map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList();
+    this.depthLimit = depthLimit;
+    this.onQueued = onQueued;
+  }
+
+  /** Offers {@code request}; returns whether it was queued. */
+  boolean offer(Request request) {
+    String canonical;
+    try {
+      canonical = canonicalizer.canonicalize(request.url());
+    } catch (InvalidUrlException e) {
+      String kind = e.kind().name().toLowerCase(Locale.ROOT);
+      stats.increment("invalid_url");
+      stats.increment("invalid_url/" + kind);
+      if (loggedOnce.add("invalid_url/" + kind)) {
+        log.warn("Dropped a request with an invalid URL ({}): {} (further ones are only counted as invalid_url)",
+            kind, e.getMessage());
+      }
+      return false;
+    }
+    String host = hostOf(canonical);
+    if (!allowedDomains.isEmpty() && !isAllowed(host)) {
+      stats.increment("offsite/filtered");
+      if (loggedOnce.add("offsite/" + host)) {
+        stats.increment("offsite/domains");
+        log.debug("Filtered offsite request to {}: {}", host, request.url());
+      }
+      return false;
+    }
+    if (depthLimit > 0 && request.depth() > depthLimit) {
+      stats.increment("depth/filtered");
+      return false;
+    }
+    Fingerprint fp = fingerprinter.fingerprint(request, canonical);
+    if (frontier.offer(request, fp, host) == Frontier.Offer.DUPLICATE) {
+      stats.increment("dupefilter/filtered");
+      return false;
+    }
+    stats.increment("scheduler/enqueued");
+    stats.max("request_depth_max", request.depth());
+    onQueued.run();
+    return true;
+  }
+
+  private boolean isAllowed(String host) {
+    for (String d : allowedDomains) {
+      if (host.equals(d) || (host.endsWith(d) && host.charAt(host.length() - d.length() - 1) == '.')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The host of a canonical URL (lower case, without port; IPv6 in brackets). */
+  static String hostOf(String canonicalUrl) {
+    int start = canonicalUrl.indexOf("://") + 3;
+    int at = canonicalUrl.indexOf('@', start);
+    int end = start;
+    while (end < canonicalUrl.length() && "/?#".indexOf(canonicalUrl.charAt(end)) < 0) {
+      end++;
+    }
+    if (at >= 0 && at < end) {
+      start = at + 1;
+    }
+    String authority = canonicalUrl.substring(start, end);
+    if (authority.startsWith("[")) {
+      return authority.substring(0, authority.indexOf(']') + 1);
+    }
+    int colon = authority.lastIndexOf(':');
+    return colon < 0 ? authority : authority.substring(0, colon);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.kumo.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads YAML and JSON files into plain maps, with the file, line and column in every error. */
+public final class StructuredFiles {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private StructuredFiles() {}
+
+  /** The mapper for {@code file}: JSON for {@code .json}, YAML otherwise. */
+  public static ObjectMapper mapperFor(Path file) {
+    return file.getFileName().toString().endsWith(".json") ? JSON : YAML;
+  }
+
+  /**
+   * The top-level map of a YAML or JSON file.
+   *
+   * @throws IllegalArgumentException when the file is not valid YAML/JSON or not a map, with line and column
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> readMap(Path file) throws IOException {
+    String text = Files.readString(file);
+    if (text.isBlank()) {
+      return new LinkedHashMap<>();
+    }
+    try {
+      Object value = mapperFor(file).readValue(text, Object.class);
+      if (!(value instanceof Map<?, ?>)) {
+        throw new IllegalArgumentException("expected a map of keys to values at the top level");
+      }
+      return (Map<String, Object>) value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(describe(e), e);
+    }
+  }
+
+  /** A one-line description of a parse error with its line and column. */
+  public static String describe(JsonProcessingException e) {
+    var loc = e.getLocation();
+    String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+    return where + e.getOriginalMessage();
+  }
+}
