@@ -1,0 +1,70 @@
+package dev.kumo.cli;
+
+import dev.kumo.CrawlResult;
+import dev.kumo.Crawler;
+import dev.kumo.Setting;
+import dev.kumo.Settings;
+import dev.kumo.Spider;
+import dev.kumo.export.Feed;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kumo crawl}: runs a spider file or a Java spider class and exports its items. */
+@Command(name = "crawl", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Crawls with a spider file or a Java spider class and exports the items.",
+        "Ctrl-C stops gracefully (requests in flight finish, feeds are flushed); a second Ctrl-C aborts.",
+        "Settings, lowest first: defaults, --settings FILE, the spider's own settings, --set."})
+public final class CrawlCommand implements Callable<Integer> {
+  /** The setting the command line turns on by default, once it exists. */
+  static final String ROBOTS_SETTING = "robotstxt_obey";
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SPIDER",
+      description = "A spider file (.yaml, .yml, .json), or the fully qualified name of a dev.kumo.Spider "
+          + "subclass with a public no-argument constructor, found on --classpath.")
+  private String spider;
+
+  @Mixin
+  private FeedOptions feeds;
+
+  @Option(names = {"--classpath", "-cp"}, paramLabel = "JAR_OR_DIR",
+      description = "A jar or class directory holding the spider class and what it needs (repeatable).")
+  private List<Path> classpath = new ArrayList<>();
+
+  @Mixin
+  private CommonOptions common;
+
+  @Override
+  public Integer call() {
+    common.configureLogging(CommonOptions.LogLevel.INFO);
+    Settings base = common.baseSettings(defaults());
+    Settings overrides = common.overrides();
+    try (SpiderLoader loader = new SpiderLoader()) {
+      Spider s = loader.load(spider, classpath);
+      Crawler.Builder builder = Crawler.builder(s).settings(base).overrides(overrides);
+      for (Feed feed : feeds.feeds()) {
+        builder.feed(feed);
+      }
+      CrawlResult result = new CrawlRunner(spec.commandLine().getErr(), common.statusLine(), true)
+          .run(builder.build());
+      return CrawlRunner.exitCode(result);
+    }
+  }
+
+  /** The command line's defaults: obey robots.txt where that setting exists. */
+  static Settings defaults() {
+    Settings defaults = Settings.defaults();
+    return Setting.byName(ROBOTS_SETTING) == null ? defaults : defaults.with(ROBOTS_SETTING, true);
+  }
+}

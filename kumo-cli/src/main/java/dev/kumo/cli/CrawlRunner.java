@@ -1,0 +1,59 @@
+package dev.kumo.cli;
+
+import dev.kumo.CrawlResult;
+import dev.kumo.Crawler;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * Runs a crawl in the foreground of the command line: Ctrl-C stops it ({@link InterruptHandler}), a terminal
+ * shows a live {@link StatusLine}, and the final stats block goes to stderr when it is done.
+ */
+public final class CrawlRunner {
+  /** The finish reason of an aborted crawl. */
+  public static final String ABORTED = "aborted";
+
+  private final PrintWriter err;
+  private final boolean statusLine;
+  private final boolean printStats;
+
+  /**
+   * A runner writing to {@code err}.
+   *
+   * @param statusLine whether to show the live status line
+   * @param printStats whether to print the final stats block
+   */
+  public CrawlRunner(PrintWriter err, boolean statusLine, boolean printStats) {
+    this.err = err;
+    this.statusLine = statusLine;
+    this.printStats = printStats;
+  }
+
+  /**
+   * Runs {@code crawler} until it is done, stopped or aborted.
+   *
+   * @throws CliException (exit 1) when a feed cannot be opened or the thread is interrupted
+   */
+  public CrawlResult run(Crawler crawler) {
+    CrawlResult result;
+    try (InterruptHandler interrupts = InterruptHandler.install(crawler::stop, crawler::abort, err);
+        StatusLine line = statusLine ? StatusLine.start(crawler::progress, err) : StatusLine.none()) {
+      result = crawler.run();
+    } catch (IOException e) {
+      throw CliException.failed("cannot open feed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw CliException.failed("interrupted", e);
+    }
+    if (printStats) {
+      err.print(result.format());
+      err.flush();
+    }
+    return result;
+  }
+
+  /** 1 for an aborted crawl, else 0 (a finished, closed or gracefully stopped crawl). */
+  public static int exitCode(CrawlResult result) {
+    return ABORTED.equals(result.finishReason()) ? CliException.FAILED : 0;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.kumo.cli;
+
+import dev.kumo.Request;
+import dev.kumo.Response;
+import dev.kumo.Setting;
+import dev.kumo.Settings;
+import dev.kumo.download.DownloadException;
+import dev.kumo.download.JdkTransport;
+import dev.kumo.download.Transport;
+import dev.kumo.download.TransportConfig;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kumo fetch}: downloads one URL with Kumo's settings (user agent, timeouts, size limits, redirects) and
+ * prints the status line and headers, then the body decoded as text, to stdout.
+ */
+@Command(name = "fetch", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Fetches one URL with Kumo's settings and prints the status line, the headers and the body as text.",
+        "Redirects are followed up to redirect_max_times; each hop is logged to stderr."})
+public final class FetchCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(FetchCommand.class);
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "URL", description = "The http or https URL to fetch.")
+  private String url;
+
+  @Option(names = "--headers", description = "Prints the status line and headers only, not the body.")
+  private boolean headersOnly;
+
+  @Option(names = "--no-redirect", description = "Does not follow redirects: prints the redirect response itself.")
+  private boolean noRedirect;
+
+  @Mixin
+  private CommonOptions common;
+
+  @Override
+  public Integer call() {
+    common.configureLogging(CommonOptions.LogLevel.INFO);
+    Settings settings = common.effective(Settings.defaults());
+    URI target = checkUrl(url);
+    int maxRedirects = noRedirect || !settings.get(Setting.REDIRECT_ENABLED)
+        ? 0 : settings.get(Setting.REDIRECT_MAX_TIMES);
+    Response response;
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        Transport transport = new JdkTransport(TransportConfig.from(settings), executor)) {
+      response = fetch(transport, target.toString(), maxRedirects);
+    } catch (DownloadException e) {
+      throw CliException.failed(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw CliException.failed("interrupted", e);
+    }
+    print(response);
+    return 0;
+  }
+
+  private static URI checkUrl(String text) {
+    try {
+      URI uri = new URI(text.strip());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw CliException.usage("invalid URL '" + text + "': " + e.getMessage(), e);
+    }
+    throw CliException.usage("invalid URL '" + text + "': expected an absolute http or https URL");
+  }
+
+  /** Fetches {@code url}, following up to {@code maxRedirects} redirects; when 0, a redirect is returned as is. */
+  private static Response fetch(Transport transport, String url, int maxRedirects)
+      throws DownloadException, InterruptedException {
+    Request request = Request.get(url);
+    for (int hops = 0; ; hops++) {
+      Response response = transport.exchange(request);
+      String location = response.headers().first("Location");
+      if (maxRedirects == 0 || !REDIRECTS.contains(response.status()) || location == null) {
+        return response;
+      }
+      if (hops == maxRedirects) {
+        throw new DownloadException(DownloadException.IO,
+            "too many redirects fetching " + url + " (redirect_max_times = " + maxRedirects + ")");
+      }
+      String next = resolve(request.url(), location);
+      log.info("Redirecting ({}) to {}", response.status(), next);
+      request = Request.get(next);
+    }
+  }
+
+  private static String resolve(String base, String location) throws DownloadException {
+    try {
+      return URI.create(base).resolve(location.strip()).toString();
+    } catch (IllegalArgumentException e) {
+      throw new DownloadException(DownloadException.INVALID_URL,
+          "cannot follow the redirect from " + base + " to '" + location + "'", e);
+    }
+  }
+
+  private void print(Response response) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(statusLine(response.status()));
+    response.headers().toMap().forEach((name, values) -> values.forEach(v -> out.println(name + ": " + v)));
+    if (!headersOnly) {
+      out.println();
+      out.print(response.text());
+    }
+    out.flush();
+  }
+
+  /** {@code HTTP/1.1 200 OK}: the transport speaks HTTP/1.1; the reason is the standard one for the code. */
+  static String statusLine(int status) {
+    String reason = switch (status) {
+      case 200 -> "OK";
+      case 201 -> "Created";
+      case 204 -> "No Content";
+      case 301 -> "Moved Permanently";
+      case 302 -> "Found";
+      case 303 -> "See Other";
+      case 304 -> "Not Modified";
+      case 307 -> "Temporary Redirect";
+      case 308 -> "Permanent Redirect";
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 410 -> "Gone";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 502 -> "Bad Gateway";
+      case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
+      default -> "";
+    };
+    return ("HTTP/1.1 " + status + " " + reason).strip();
+  }
+}
