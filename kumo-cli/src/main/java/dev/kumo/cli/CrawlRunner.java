@@ -34,6 +34,7 @@ public final class CrawlRunner {
    *
    * @throws CliException (exit 1) when a feed cannot be opened or the thread is interrupted
    */
+  @SuppressWarnings("try") // the resources work by being open
   public CrawlResult run(Crawler crawler) {
     CrawlResult result;
     try (InterruptHandler interrupts = InterruptHandler.install(crawler::stop, crawler::abort, err);

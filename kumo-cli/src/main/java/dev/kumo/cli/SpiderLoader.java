@@ -67,6 +67,8 @@ public final class SpiderLoader implements AutoCloseable {
       return SpiderSpec.load(file).toSpider();
     } catch (SpecException e) {
       throw CliException.usage(e.getMessage(), e);
+    } catch (IOException e) {
+      throw CliException.usage("cannot read spider file " + file + ": " + e, e);
     }
   }
 

@@ -1,0 +1,61 @@
+package dev.kumo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.testsite.TestSite;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kumo --help}, {@code fetch} and {@code demo} from the packaged jar. */
+class CommandsIT {
+  @TempDir
+  Path dir;
+
+  @Test
+  void helpListsTheCommands() throws Exception {
+    KumoJar.Result r = KumoJar.run(dir, "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("Usage: kumo", "crawl", "fetch", "demo", "bench", "settings");
+  }
+
+  @Test
+  void fetchPrintsStatusHeadersAndBody() throws Exception {
+    try (TestSite site = TestSite.builder().pages(10).start()) {
+      KumoJar.Result r = KumoJar.run(dir, "fetch", site.pageUrl(3));
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).startsWith("HTTP/1.1 200 OK").containsIgnoringCase("content-type: text/html")
+          .contains("<h1 class=\"title\">Page 3</h1>");
+
+      KumoJar.Result headers = KumoJar.run(dir, "fetch", "--headers", site.url("/redirect/1"));
+      assertThat(headers.exitCode()).as(headers.err()).isZero();
+      assertThat(headers.out()).startsWith("HTTP/1.1 200 OK").doesNotContain("<h1");
+      assertThat(headers.err()).contains("Redirecting (302)");
+
+      KumoJar.Result redirect = KumoJar.run(dir, "fetch", "--no-redirect", site.url("/redirect/1"));
+      assertThat(redirect.out()).startsWith("HTTP/1.1 302 Found").containsIgnoringCase("location: ").contains("/redirect/0");
+    }
+  }
+
+  @Test
+  void fetchOfAnUnreachableUrlFails() throws Exception {
+    KumoJar.Result r = KumoJar.run(dir, "fetch", "http://127.0.0.1:9/");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("kumo: ", "127.0.0.1:9");
+  }
+
+  @Test
+  void demoCrawlsTheWholeSiteOnce() throws Exception {
+    KumoJar.Result r = KumoJar.run(dir, "demo", "--pages", "200");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("OK: 200/200 pages, 0 duplicate fetches");
+    assertThat(r.err()).contains("Crawl finished in", "item_scraped_count");
+    var items = KumoJar.jsonLines(dir.resolve("demo-items.jsonl"));
+    assertThat(items).hasSize(200);
+    assertThat(items).extracting(i -> i.get("title")).contains("Page 0", "Page 199");
+    assertThat(items).allSatisfy(i -> assertThat(i).containsKeys("url", "title", "price"));
+    assertThat(items.stream().map(i -> i.get("url")).distinct().count()).isEqualTo(200);
+    assertThat(items.getFirst()).isInstanceOf(Map.class);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.kumo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.testsite.TestSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C (SIGINT) stops a crawl gracefully: requests in flight finish, the feed is complete, stats are printed. */
+class GracefulStopIT {
+  @TempDir
+  Path dir;
+
+  @Test
+  void firstSigintStopsGracefully() throws Exception {
+    try (TestSite site = TestSite.builder().pages(500).latency(Duration.ofMillis(200)).start()) {
+      Path spider = Files.writeString(dir.resolve("slow.yaml"), """
+          name: slow
+          start_urls: [%s]
+          start_callback: page
+          rules:
+            - allow: '/page/\\d+$'
+              callback: page
+          items:
+            page:
+              fields:
+                title: {css: 'h1.title::text'}
+                url: {value: url}
+          """.formatted(site.startUrl()));
+      Process kumo = KumoJar.start(dir, "crawl", spider.toString(), "-O", "items.jsonl",
+          "--set", "concurrent_requests=4", "--set", "concurrent_requests_per_domain=4");
+      Thread.sleep(2000);
+      assertThat(kumo.isAlive()).as("still crawling after 2 s").isTrue();
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(kumo.pid())).inheritIO().start();
+      assertThat(kill.waitFor()).isZero();
+
+      KumoJar.Result r = KumoJar.await(kumo, dir, Duration.ofSeconds(30));
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.err()).contains("Stopping gracefully; press Ctrl-C again to abort", "Crawl shutdown in",
+          "item_scraped_count");
+      var items = KumoJar.jsonLines(dir.resolve("items.jsonl"));
+      assertThat(items).isNotEmpty().hasSizeLessThan(500);
+      assertThat(site.stats().pageFetchCount(499)).isZero();
+    }
+  }
+}
