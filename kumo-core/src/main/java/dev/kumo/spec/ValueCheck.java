@@ -1,0 +1,45 @@
+package dev.kumo.spec;
+
+import dev.kumo.select.Selection;
+import dev.kumo.select.SelectorException;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
+
+/** A static check of a string in a spider file: a regex, a CSS selector or an XPath expression. */
+@FunctionalInterface
+interface ValueCheck {
+  /** A Java regex. */
+  ValueCheck REGEX = value -> {
+    try {
+      Pattern.compile(value);
+      return null;
+    } catch (PatternSyntaxException e) {
+      String where = e.getIndex() >= 0 ? " near index " + e.getIndex() : "";
+      return "invalid regex '" + value + "': " + e.getDescription() + where;
+    }
+  };
+
+  /** A CSS selector, with Kumo's {@code ::text} and {@code ::attr(name)} pseudo-elements. */
+  ValueCheck CSS = value -> {
+    try {
+      Selection.validateCss(value);
+      return null;
+    } catch (SelectorException e) {
+      return "invalid CSS selector '" + value + "': " + e.getMessage();
+    }
+  };
+
+  /** An XPath 1.0 expression. */
+  ValueCheck XPATH = value -> {
+    try {
+      Selection.validateXpath(value);
+      return null;
+    } catch (SelectorException e) {
+      return "invalid XPath '" + value + "': " + e.getMessage();
+    }
+  };
+
+  /** What is wrong with {@code value}, or null when it is fine. */
+  @Nullable String problem(String value);
+}
