@@ -48,6 +48,73 @@ public final class Setting<T> {
   public static final Setting<Long> DOWNLOAD_WARNSIZE = longKey("download_warnsize", 32L * 1024 * 1024, "bytes",
       "Responses larger than this are logged; 0 means never.");
 
+  /** Seconds allowed to open a connection. */
+  public static final Setting<Double> DOWNLOAD_CONNECT_TIMEOUT = doubleKey("download_connect_timeout", 10.0,
+      "seconds", "Seconds allowed to open a connection (capped by download_timeout).");
+  /** Seconds allowed between two reads of a response. */
+  public static final Setting<Double> DOWNLOAD_READ_TIMEOUT = doubleKey("download_read_timeout", 60.0, "seconds",
+      "Seconds allowed without a byte of the response arriving (capped by download_timeout); 0 means no limit.");
+  /** Per-slot overrides: host (or IP) to {concurrency, delay, jitter}. */
+  public static final Setting<Map<String, Object>> DOWNLOAD_SLOTS = mapKey("download_slots",
+      "Per-slot overrides, like Scrapy's DOWNLOAD_SLOTS: {\"host\": {\"concurrency\": 2, \"delay\": 0.5, \"jitter\": 0}}.");
+  /** Host names resolved to fixed IP addresses, like curl's --resolve. */
+  public static final Setting<Map<String, Object>> DNS_RESOLVE = mapKey("dns_resolve",
+      "Host names pinned to IP addresses, like curl's --resolve: {\"a.test\": \"127.0.0.2\"}.");
+  /** Seconds a resolved address is reused for slot grouping. */
+  public static final Setting<Double> DNS_CACHE_TTL = doubleKey("dns_cache_ttl", 300.0, "seconds",
+      "Seconds a host's resolved address is reused for per-IP slots.");
+
+  // --- AutoThrottle
+  /** Adapt each slot's delay to the server's latency. */
+  public static final Setting<Boolean> AUTOTHROTTLE_ENABLED = boolKey("autothrottle_enabled", false,
+      "Adapt each slot's delay to its latency (Scrapy's AutoThrottle).");
+  /** The initial delay of each slot under AutoThrottle. */
+  public static final Setting<Double> AUTOTHROTTLE_START_DELAY =
+      doubleKey("autothrottle_start_delay", 5.0, "seconds", "The initial delay of each slot under AutoThrottle.");
+  /** The highest delay AutoThrottle sets. */
+  public static final Setting<Double> AUTOTHROTTLE_MAX_DELAY =
+      doubleKey("autothrottle_max_delay", 60.0, "seconds", "The highest delay AutoThrottle sets.");
+  /** Requests AutoThrottle aims to have in flight to each server. */
+  public static final Setting<Double> AUTOTHROTTLE_TARGET_CONCURRENCY = doubleKey(
+      "autothrottle_target_concurrency", 1.0, "requests", "Requests AutoThrottle aims to have in flight per slot.");
+  /** Log every AutoThrottle delay change. */
+  public static final Setting<Boolean> AUTOTHROTTLE_DEBUG =
+      boolKey("autothrottle_debug", false, "Log every AutoThrottle delay change.");
+
+  // --- robots.txt, retries, Retry-After
+  /** Obey robots.txt. */
+  public static final Setting<Boolean> ROBOTSTXT_OBEY = boolKey("robotstxt_obey", false,
+      "Obey robots.txt (disallow rules and Crawl-delay); false for the library, true for the kumo crawl command.");
+  /** Retry failed downloads and retryable statuses. */
+  public static final Setting<Boolean> RETRY_ENABLED =
+      boolKey("retry_enabled", true, "Retry network errors, timeouts and retry_http_codes.");
+  /** Retries per request after its first attempt. */
+  public static final Setting<Integer> RETRY_TIMES =
+      intKey("retry_times", 2, "retries", "Retries of one request after its first attempt.");
+  /** Statuses retried. */
+  public static final Setting<List<String>> RETRY_HTTP_CODES = listKey("retry_http_codes",
+      List.of("500", "502", "503", "504", "522", "524", "408", "429"), "HTTP statuses that are retried.");
+  /** Base of the exponential backoff between retries in one slot. */
+  public static final Setting<Double> RETRY_BACKOFF_BASE = doubleKey("retry_backoff_base", 0.5, "seconds",
+      "Backoff before retry n is base * 2^(n-1), jittered 50-150%, applied to the request's slot.");
+  /** Longest backoff between retries. */
+  public static final Setting<Double> RETRY_BACKOFF_MAX =
+      doubleKey("retry_backoff_max", 60.0, "seconds", "The longest backoff between retries.");
+  /** Longest Retry-After that is honoured. */
+  public static final Setting<Double> RETRY_AFTER_MAX = doubleKey("retry_after_max", 600.0, "seconds",
+      "The longest Retry-After honoured; a longer one pauses the slot this long.");
+
+  // --- Cookies, headers, proxy
+  /** Keep cookies per crawl. */
+  public static final Setting<Boolean> COOKIES_ENABLED =
+      boolKey("cookies_enabled", true, "Keep cookies across the crawl's requests.");
+  /** Headers sent with every request. */
+  public static final Setting<Map<String, Object>> DEFAULT_REQUEST_HEADERS = mapKey("default_request_headers",
+      "Headers sent with every request unless the request sets them: {\"Accept-Language\": \"de\"}.");
+  /** HTTP proxy. */
+  public static final Setting<String> HTTP_PROXY =
+      stringKey("http_proxy", "", "HTTP proxy as host:port for every request; empty for none.");
+
   // --- Redirects
   /** Follow redirects. */
   public static final Setting<Boolean> REDIRECT_ENABLED =
@@ -149,6 +216,31 @@ public final class Setting<T> {
     return register(new Setting<>(name, String.class, def, "", description, s -> s, List.of()));
   }
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Setting<List<String>> listKey(String name, List<String> def, String description) {
+    Class<List<String>> type = (Class) List.class;
+    return register(new Setting<>(name, type, List.copyOf(def), "", description, Setting::parseList, List.of()));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Setting<Map<String, Object>> mapKey(String name, String description) {
+    Class<Map<String, Object>> type = (Class) Map.class;
+    return register(new Setting<>(name, type, Map.of(), "", description, Setting::parseMap, List.of()));
+  }
+
+  private static List<String> parseList(String s) {
+    String t = s.strip();
+    if (t.startsWith("[")) {
+      return dev.kumo.internal.StructuredFiles.parseJson(t, List.class).stream().map(String::valueOf).toList();
+    }
+    return t.isEmpty() ? List.of() : java.util.Arrays.stream(t.split(",")).map(String::strip).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parseMap(String s) {
+    return Collections.unmodifiableMap(dev.kumo.internal.StructuredFiles.parseJson(s.strip(), Map.class));
+  }
+
   static Setting<String> choiceKey(String name, String def, List<String> choices, String description) {
     return register(new Setting<>(name, String.class, def, "", description, s -> {
       String v = s.strip().toLowerCase(Locale.ROOT);
@@ -243,8 +335,17 @@ public final class Setting<T> {
   }
 
   /** Converts a value from a typed source (YAML/JSON numbers, booleans) or text to this key's type. */
+  @SuppressWarnings("unchecked")
   public T coerce(Object value) {
     Objects.requireNonNull(value, () -> "null value for " + name);
+    if (type == List.class && value instanceof List<?> list) {
+      return (T) list.stream().map(String::valueOf).toList();
+    }
+    if (type == Map.class && value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+      return (T) Collections.unmodifiableMap(copy);
+    }
     if (type.isInstance(value)) {
       return type.cast(value);
     }

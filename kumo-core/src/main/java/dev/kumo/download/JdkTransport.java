@@ -4,6 +4,10 @@ import dev.kumo.Headers;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import java.net.ConnectException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -18,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,33 +49,28 @@ public final class JdkTransport implements Transport {
   /** A transport with its own client, whose internal tasks run on {@code executor}. */
   public JdkTransport(TransportConfig config, Executor executor) {
     this.config = config;
-    this.client = HttpClient.newBuilder()
+    HttpClient.Builder b = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(config.connectTimeout())
-        .executor(executor)
-        .build();
+        .executor(executor);
+    if (config.cookies()) {
+      b.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+    if (!config.proxy().isEmpty()) {
+      b.proxy(ProxySelector.of(proxyAddress(config.proxy())));
+    }
+    this.client = b.build();
   }
 
   @Override
   public Response exchange(Request request) throws DownloadException, InterruptedException {
     HttpRequest httpRequest = toHttpRequest(request);
+    AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(httpRequest,
         info -> new LimitedBodySubscriber(config, request.url(),
-            info.headers().firstValueAsLong("Content-Length").orElse(-1)));
-    HttpResponse<byte[]> http;
-    try {
-      http = future.get(config.totalTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new DownloadException(DownloadException.TIMEOUT,
-          "download of " + request.url() + " took longer than " + config.totalTimeout().toMillis() + " ms");
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      throw e;
-    } catch (ExecutionException e) {
-      throw failure(request, e.getCause());
-    }
+            info.headers().firstValueAsLong("Content-Length").orElse(-1), lastActivity));
+    HttpResponse<byte[]> http = await(future, request, lastActivity);
     Headers headers = Headers.of(http.headers().map());
     byte[] body = ContentDecoder.decode(http.body(), headers.first("Content-Encoding"), config, request.url());
     if (config.warnSize() > 0 && body.length > config.warnSize() && warnedLarge.compareAndSet(false, true)) {
@@ -80,6 +80,49 @@ public final class JdkTransport implements Transport {
     return Response.to(request).status(http.statusCode()).headers(headers).body(body).build();
   }
 
+  /**
+   * Waits for the exchange, in slices of the read timeout: cut when no byte came for the read timeout, or
+   * when the total timeout is over, whichever comes first.
+   */
+  private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> future, Request request,
+      AtomicLong lastActivity) throws DownloadException, InterruptedException {
+    long start = System.nanoTime();
+    long total = config.totalTimeout().toNanos();
+    long read = config.readTimeout().toNanos();
+    try {
+      while (true) {
+        long now = System.nanoTime();
+        long left = total - (now - start);
+        long idleLeft = read - (now - lastActivity.get());
+        if (left <= 0 || idleLeft <= 0) {
+          future.cancel(true);
+          throw new DownloadException(DownloadException.TIMEOUT, left <= 0
+              ? "download of " + request.url() + " took longer than " + config.totalTimeout().toMillis() + " ms"
+              : "no data from " + request.url() + " for " + config.readTimeout().toMillis() + " ms");
+        }
+        try {
+          return future.get(Math.min(left, idleLeft), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          // check both deadlines again
+        }
+      }
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      throw failure(request, e.getCause());
+    }
+  }
+
+  private static InetSocketAddress proxyAddress(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("http_proxy must be host:port, not '" + hostPort + "'");
+    }
+    return InetSocketAddress.createUnresolved(hostPort.substring(0, colon),
+        Integer.parseInt(hostPort.substring(colon + 1)));
+  }
+
   private HttpRequest toHttpRequest(Request request) throws DownloadException {
     HttpRequest.Builder b;
     try {
@@ -87,7 +130,7 @@ public final class JdkTransport implements Transport {
     } catch (IllegalArgumentException e) {
       throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request.url(), e);
     }
-    b.timeout(config.totalTimeout());
+
     byte[] body = request.body();
     b.method(request.method(), body.length == 0
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

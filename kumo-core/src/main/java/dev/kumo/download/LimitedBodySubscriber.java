@@ -17,12 +17,16 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   private final TransportConfig config;
   private final String url;
   private final long declaredLength;
+  private final java.util.concurrent.atomic.AtomicLong lastActivityNanos;
   private Flow.Subscription subscription;
   private byte[] buffer;
   private int size;
 
-  LimitedBodySubscriber(TransportConfig config, String url, long declaredLength) {
+  LimitedBodySubscriber(TransportConfig config, String url, long declaredLength,
+      java.util.concurrent.atomic.AtomicLong lastActivityNanos) {
     this.config = config;
+    this.lastActivityNanos = lastActivityNanos;
+    lastActivityNanos.set(System.nanoTime());
     this.url = url;
     this.declaredLength = declaredLength;
     this.buffer = new byte[(int) Math.min(Math.max(declaredLength, 8 * 1024), 1 << 20)];
@@ -44,6 +48,7 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     if (result.isDone()) {
       return;
     }
+    lastActivityNanos.set(System.nanoTime());
     for (ByteBuffer b : items) {
       int n = b.remaining();
       long newSize = (long) size + n;

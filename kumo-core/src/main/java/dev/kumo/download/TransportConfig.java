@@ -10,24 +10,37 @@ import java.time.Duration;
  *
  * @param connectTimeout time allowed to open a connection
  * @param totalTimeout time allowed for the whole exchange, body included
+ * @param readTimeout time allowed without any byte arriving; zero for no limit
  * @param maxSize bytes after which a body (compressed or decompressed) is aborted; 0 for no limit
  * @param warnSize bytes after which a body is logged as large; 0 for never
  * @param defaultHeaders headers sent with every request unless the request sets them
+ * @param cookies whether to keep cookies across requests
+ * @param proxy an HTTP proxy as host:port, or ""
  */
-public record TransportConfig(
-    Duration connectTimeout, Duration totalTimeout, long maxSize, long warnSize, Headers defaultHeaders) {
+public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Duration readTimeout, long maxSize,
+    long warnSize, Headers defaultHeaders, boolean cookies, String proxy) {
 
   /** The configuration that {@code settings} describe. */
   public static TransportConfig from(Settings settings) {
     Duration total = seconds(settings.get(Setting.DOWNLOAD_TIMEOUT));
-    Duration connect = total.compareTo(Duration.ofSeconds(10)) < 0 ? total : Duration.ofSeconds(10);
+    Duration connect = min(total, seconds(settings.get(Setting.DOWNLOAD_CONNECT_TIMEOUT)));
+    Duration read = min(total, seconds(settings.get(Setting.DOWNLOAD_READ_TIMEOUT)));
     Headers headers = Headers.of(
         "User-Agent", settings.get(Setting.USER_AGENT),
         "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
         "Accept-Language", "en",
         "Accept-Encoding", "gzip, deflate");
-    return new TransportConfig(connect, total, settings.get(Setting.DOWNLOAD_MAXSIZE),
-        settings.get(Setting.DOWNLOAD_WARNSIZE), headers);
+    for (var e : settings.get(Setting.DEFAULT_REQUEST_HEADERS).entrySet()) {
+      headers = headers.withOnly(e.getKey(), String.valueOf(e.getValue()));
+    }
+    return new TransportConfig(connect, total, read, settings.get(Setting.DOWNLOAD_MAXSIZE),
+        settings.get(Setting.DOWNLOAD_WARNSIZE), headers, settings.get(Setting.COOKIES_ENABLED),
+        settings.get(Setting.HTTP_PROXY).strip());
+  }
+
+  /** The smaller of {@code a} and {@code b}, where a zero {@code b} means no limit. */
+  private static Duration min(Duration a, Duration b) {
+    return b.isZero() || a.compareTo(b) <= 0 ? a : b;
   }
 
   private static Duration seconds(double s) {

@@ -1,68 +1,103 @@
 package dev.kumo.engine;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Download slots: per domain (or per IP) concurrency permits and start delays. A slot can start a request
- * when it has fewer than its limit in flight and its delay since the last start has passed. With a delay,
- * starts are spaced by the (jittered) delay, so a slot never bursts. Thread-safe (one lock: every operation
- * is a few field updates).
+ * when it has fewer than its limit in flight, its delay since the last start has passed, and it is not paused
+ * (Retry-After, retry backoff). With a delay, starts are spaced by the jittered delay, so a slot never bursts.
+ *
+ * <p>A slot's delay is the largest of its policy's delay, the robots.txt {@code Crawl-delay} and the
+ * AutoThrottle delay. Thread-safe (one lock; every operation is a few field updates).
  */
 final class Slots {
-  private final int limit;
-  private final long delayNanos;
-  private final double jitter;
+  private final SlotPolicy defaults;
+  private final Map<String, SlotPolicy> overrides;
+  private final long initialThrottleNanos;
   private final Map<String, Slot> slots = new HashMap<>();
 
   /** A slot's state. */
-  static final class Slot {
-    final String key;
+  private static final class Slot {
+    final SlotPolicy policy;
     int active;
     long nextStartNanos = Long.MIN_VALUE;
+    long pausedUntilNanos = Long.MIN_VALUE;
+    long crawlDelayNanos;
+    long throttleNanos;
     long started;
     int maxActive;
 
-    Slot(String key) {
-      this.key = key;
+    Slot(SlotPolicy policy, long throttleNanos) {
+      this.policy = policy;
+      this.throttleNanos = throttleNanos;
+    }
+
+    long delayNanos() {
+      return Math.max(policy.delayNanos(), Math.max(crawlDelayNanos, throttleNanos));
+    }
+
+    boolean ready(long now) {
+      return active < policy.concurrency() && now >= nextStartNanos && now >= pausedUntilNanos;
     }
   }
 
-  Slots(int limit, double delaySeconds, double jitter) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("slot concurrency must be at least 1: " + limit);
-    }
-    this.limit = limit;
-    this.delayNanos = (long) (delaySeconds * 1e9);
-    this.jitter = Math.max(0, Math.min(1, jitter));
+  /**
+   * A slot's figures.
+   *
+   * @param key the slot key
+   * @param active requests in flight
+   * @param limit its concurrency limit
+   * @param started requests started
+   * @param maxActive the most in flight at once
+   * @param delayNanos its current delay
+   */
+  record View(String key, int active, int limit, long started, int maxActive, long delayNanos) {}
+
+  /**
+   * Slots with {@code defaults}, {@code overrides} by slot key, and an initial AutoThrottle delay
+   * ({@code initialThrottleNanos}, 0 without AutoThrottle).
+   */
+  Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos) {
+    this.defaults = defaults;
+    this.overrides = Map.copyOf(overrides);
+    this.initialThrottleNanos = initialThrottleNanos;
+  }
+
+  private Slot slot(String key) {
+    return slots.computeIfAbsent(key, k -> new Slot(overrides.getOrDefault(k, defaults), initialThrottleNanos));
   }
 
   /** Whether {@code key} can start a request at {@code now}. */
   synchronized boolean canStart(String key, long now) {
     Slot s = slots.get(key);
-    return s == null || (s.active < limit && now >= s.nextStartNanos);
+    return s == null || s.ready(now);
   }
 
   /**
-   * Nanoseconds until {@code key} may start, if only its delay holds it back; 0 when it can start now and
-   * {@link Long#MAX_VALUE} when it waits for a finishing request instead.
+   * Nanoseconds until {@code key} may start, if only time holds it back; 0 when it can start now and
+   * {@link Long#MAX_VALUE} when it waits for a request in flight to finish.
    */
   synchronized long waitNanos(String key, long now) {
     Slot s = slots.get(key);
-    if (s == null || (s.active < limit && now >= s.nextStartNanos)) {
+    if (s == null || s.ready(now)) {
       return 0;
     }
-    return s.active >= limit ? Long.MAX_VALUE : s.nextStartNanos - now;
+    if (s.active >= s.policy.concurrency()) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(s.nextStartNanos, s.pausedUntilNanos) - now;
   }
 
   /** Records a start in {@code key} at {@code now}. */
   synchronized void start(String key, long now) {
-    Slot s = slots.computeIfAbsent(key, Slot::new);
+    Slot s = slot(key);
     s.active++;
     s.started++;
     s.maxActive = Math.max(s.maxActive, s.active);
-    s.nextStartNanos = now + nextDelay();
+    s.nextStartNanos = now + jittered(s.delayNanos(), s.policy.jitter());
   }
 
   /** Records the end of a download in {@code key}. */
@@ -74,25 +109,51 @@ final class Slots {
     s.active--;
   }
 
-  private long nextDelay() {
-    if (delayNanos == 0) {
-      return 0;
-    }
-    if (jitter == 0) {
-      return delayNanos;
-    }
-    return (long) (delayNanos * ThreadLocalRandom.current().nextDouble(1 - jitter, 1 + jitter));
+  /** Pauses {@code key} until {@code untilNanos} (Retry-After, backoff); never shortens a pause. */
+  synchronized void pauseUntil(String key, long untilNanos) {
+    Slot s = slot(key);
+    s.pausedUntilNanos = Math.max(s.pausedUntilNanos, untilNanos);
   }
 
-  /** The per-slot limit. */
-  int limit() {
-    return limit;
+  /** Raises {@code key}'s delay to at least {@code crawlDelayNanos} (robots.txt Crawl-delay). */
+  synchronized void crawlDelay(String key, long crawlDelayNanos) {
+    Slot s = slot(key);
+    s.crawlDelayNanos = Math.max(s.crawlDelayNanos, crawlDelayNanos);
   }
 
-  /** A copy of every slot's figures: key to {active, started, maxActive}. */
-  synchronized Map<String, long[]> snapshot() {
-    Map<String, long[]> copy = new HashMap<>();
-    slots.forEach((k, s) -> copy.put(k, new long[] {s.active, s.started, s.maxActive}));
-    return copy;
+  /** The AutoThrottle delay of {@code key}. */
+  synchronized long throttleNanos(String key) {
+    return slot(key).throttleNanos;
+  }
+
+  /** Sets the AutoThrottle delay of {@code key}. */
+  synchronized void throttleNanos(String key, long nanos) {
+    slot(key).throttleNanos = nanos;
+  }
+
+  /** Requests in flight in {@code key}. */
+  synchronized int active(String key) {
+    Slot s = slots.get(key);
+    return s == null ? 0 : s.active;
+  }
+
+  private static long jittered(long delay, double jitter) {
+    if (delay == 0 || jitter == 0) {
+      return delay;
+    }
+    return (long) (delay * ThreadLocalRandom.current().nextDouble(1 - jitter, 1 + jitter));
+  }
+
+  /** The default per-slot limit. */
+  int defaultLimit() {
+    return defaults.concurrency();
+  }
+
+  /** Every slot's figures. */
+  synchronized List<View> snapshot() {
+    return slots.entrySet().stream()
+        .map(e -> new View(e.getKey(), e.getValue().active, e.getValue().policy.concurrency(),
+            e.getValue().started, e.getValue().maxActive, e.getValue().delayNanos()))
+        .toList();
   }
 }

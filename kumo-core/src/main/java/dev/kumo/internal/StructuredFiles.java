@@ -43,6 +43,20 @@ public final class StructuredFiles {
     }
   }
 
+  /**
+   * {@code json} read as {@code type}.
+   *
+   * @throws IllegalArgumentException when it is not valid JSON of that type
+   */
+  public static <T> T parseJson(String json, Class<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("expected JSON (" + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+          + "): " + describe(e), e);
+    }
+  }
+
   /** A one-line description of a parse error with its line and column. */
   public static String describe(JsonProcessingException e) {
     var loc = e.getLocation();

@@ -1,0 +1,130 @@
+package dev.kumo.engine;
+
+import dev.kumo.Request;
+import dev.kumo.Response;
+import dev.kumo.Setting;
+import dev.kumo.Settings;
+import dev.kumo.download.DownloadException;
+import dev.kumo.stats.Stats;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries (Scrapy's RetryMiddleware) with exponential backoff, and {@code Retry-After}. A retry is a new
+ * request past the duplicate filter with {@code retry_times} in its meta; its slot pauses for the backoff
+ * (base × 2<sup>n-1</sup>, jittered 50–150 %, capped), so the failing server gets a rest while other slots go on.
+ * A 429 or 503 with {@code Retry-After} pauses its slot until then. Thread-safe.
+ */
+final class RetryPolicy {
+  private static final Logger log = LoggerFactory.getLogger(RetryPolicy.class);
+  private static final Set<String> RETRIED_FAILURES =
+      Set.of(DownloadException.TIMEOUT, DownloadException.CONNECT, DownloadException.IO);
+  /** Retries run a little later than their origin, as in Scrapy. */
+  private static final int RETRY_PRIORITY_ADJUST = -1;
+
+  private final boolean enabled;
+  private final int maxTimes;
+  private final Set<Integer> codes;
+  private final long backoffBaseNanos;
+  private final long backoffMaxNanos;
+  private final long retryAfterMaxNanos;
+  private final Slots slots;
+  private final Stats stats;
+
+  RetryPolicy(Settings settings, Slots slots, Stats stats) {
+    this.enabled = settings.get(Setting.RETRY_ENABLED);
+    this.maxTimes = settings.get(Setting.RETRY_TIMES);
+    this.codes = settings.get(Setting.RETRY_HTTP_CODES).stream().map(c -> Integer.valueOf(c.strip()))
+        .collect(Collectors.toUnmodifiableSet());
+    this.backoffBaseNanos = seconds(settings.get(Setting.RETRY_BACKOFF_BASE));
+    this.backoffMaxNanos = seconds(settings.get(Setting.RETRY_BACKOFF_MAX));
+    this.retryAfterMaxNanos = seconds(settings.get(Setting.RETRY_AFTER_MAX));
+    this.slots = slots;
+    this.stats = stats;
+  }
+
+  private static long seconds(double s) {
+    return (long) (s * 1e9);
+  }
+
+  /** The retry of a failed download, or null when it is not retried (then counted as given up). */
+  @Nullable Request afterFailure(Request request, String slot, DownloadException e) {
+    if (!RETRIED_FAILURES.contains(e.reason())) {
+      return null;
+    }
+    return retry(request, slot, e.reason());
+  }
+
+  /** The retry of a response with a retryable status, or null when none is due. */
+  @Nullable Request afterResponse(Response response, String slot) {
+    honourRetryAfter(response, slot);
+    if (!codes.contains(response.status())) {
+      return null;
+    }
+    return retry(response.request(), slot, String.valueOf(response.status()));
+  }
+
+  private @Nullable Request retry(Request request, String slot, String reason) {
+    if (!enabled || Boolean.TRUE.equals(request.meta().get("dont_retry"))) {
+      return null;
+    }
+    int times = request.meta().get("retry_times") instanceof Number n ? n.intValue() : 0;
+    if (times >= maxTimes) {
+      stats.increment("retry/max_reached");
+      log.warn("Gave up retrying {} (failed {} times): {}", request, times + 1, reason);
+      return null;
+    }
+    stats.increment("retry/count");
+    stats.increment("retry/reason_count/" + reason);
+    long backoff = Math.min(backoffMaxNanos, backoffBaseNanos << Math.min(times, 30));
+    backoff = (long) (backoff * ThreadLocalRandom.current().nextDouble(0.5, 1.5));
+    slots.pauseUntil(slot, System.nanoTime() + backoff);
+    log.debug("Retrying {} (failed {} times, {}), slot {} pauses {} ms", request, times + 1, reason, slot,
+        backoff / 1_000_000);
+    return request.toBuilder()
+        .dontFilter(true)
+        .priority(request.priority() + RETRY_PRIORITY_ADJUST)
+        .meta("retry_times", times + 1)
+        .build();
+  }
+
+  private void honourRetryAfter(Response response, String slot) {
+    int status = response.status();
+    String header = response.headers().first("Retry-After");
+    if ((status != 429 && status != 503) || header == null) {
+      return;
+    }
+    Duration wait = parseRetryAfter(header);
+    if (wait == null) {
+      stats.increment("retry_after/invalid");
+      return;
+    }
+    long nanos = Math.min(wait.toNanos(), retryAfterMaxNanos);
+    stats.increment("retry_after/count");
+    slots.pauseUntil(slot, System.nanoTime() + nanos);
+    log.info("{} asks to retry after {} s: slot {} pauses", response, nanos / 1_000_000_000.0, slot);
+  }
+
+  /** {@code Retry-After} as delay-seconds or an HTTP date; null when neither. */
+  static @Nullable Duration parseRetryAfter(String value) {
+    String v = value.strip();
+    if (v.matches("\\d{1,9}")) {
+      return Duration.ofSeconds(Long.parseLong(v));
+    }
+    try {
+      ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+      Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
+      return d.isNegative() ? Duration.ZERO : d;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package dev.kumo.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.CrawlResult;
+import dev.kumo.Crawler;
+import dev.kumo.Item;
+import dev.kumo.Output;
+import dev.kumo.Request;
+import dev.kumo.Response;
+import dev.kumo.Setting;
+import dev.kumo.Settings;
+import dev.kumo.Spider;
+import dev.kumo.testsite.TestSite;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Bad input, redirects, HTTP errors and closing conditions: each gives its stated, counted outcome. */
+class EngineBehaviourTest {
+  static TestSite site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = TestSite.builder().pages(200).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
+
+  /** A spider that runs {@code body} for its start URLs. */
+  static Spider spider(List<String> starts, Callback body) {
+    return new Spider() {
+      @Override
+      public List<String> startUrls() {
+        return starts;
+      }
+
+      @Override
+      public void parse(Response response, Output out) throws Exception {
+        body.handle(response, out);
+      }
+    };
+  }
+
+  interface Callback {
+    void handle(Response response, Output out) throws Exception;
+  }
+
+  static CrawlResult crawl(Spider spider, Settings settings) throws Exception {
+    return Crawler.builder(spider).overrides(settings).build().run();
+  }
+
+  @Test
+  void invalidUrlsAndOtherSchemesAreCountedAndTheCrawlGoesOn() throws Exception {
+    ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+    Spider spider = spider(List.of(site.startUrl(), "not a url", "ftp://example.com/file"), (r, out) -> {
+      seen.add(r.url());
+      if (r.depth() == 0) {
+        out.add(Request.get("http://exa mple.com/"));
+        out.add(Request.get("mailto:someone@example.com"));
+        out.add(Request.get("javascript:void(0)"));
+        out.add(Request.get("file:///etc/passwd"));
+        out.add(r.follow("/page/1"));
+      }
+    });
+    CrawlResult result = crawl(spider, Settings.defaults());
+    assertThat(result.finishReason()).isEqualTo("finished");
+    assertThat(seen).containsExactlyInAnyOrder(site.pageUrl(0), site.pageUrl(1));
+    assertThat(result.stat("invalid_url")).isEqualTo(6);
+    assertThat(result.stat("invalid_url/unsupported_scheme")).isEqualTo(4);
+    assertThat(result.stat("invalid_url/malformed")).isEqualTo(2);
+  }
+
+  @Test
+  void nonHtmlResponsesSelectNothingAndCallbackExceptionsAreCounted() throws Exception {
+    Map<String, Integer> found = new ConcurrentHashMap<>();
+    Spider spider = spider(List.of(site.baseUrl() + "/binary", site.baseUrl() + "/pdf", site.startUrl()),
+        (r, out) -> {
+          found.put(r.url(), r.css("a::attr(href)").getAll().size() + r.xpath("//p").size());
+          if (r.url().equals(site.startUrl())) {
+            throw new IllegalStateException("boom");
+          }
+        });
+    CrawlResult result = crawl(spider, Settings.defaults());
+    assertThat(found).containsEntry(site.baseUrl() + "/binary", 0).containsEntry(site.baseUrl() + "/pdf", 0);
+    assertThat(found.get(site.startUrl())).isPositive();
+    assertThat(result.stat("spider_exceptions/IllegalStateException")).isEqualTo(1);
+    assertThat(result.finishReason()).isEqualTo("finished");
+  }
+
+  @Test
+  void unknownCallbackIsASpiderErrorNotACrash() throws Exception {
+    Spider spider = spider(List.of(site.startUrl()), (r, out) -> {
+      if (r.depth() == 0) {
+        out.add(r.follow("/page/1", "noSuchMethod"));
+      }
+    });
+    CrawlResult result = crawl(spider, Settings.defaults());
+    assertThat(result.stat("spider_exceptions/IllegalArgumentException")).isEqualTo(1);
+    assertThat(result.pages()).isEqualTo(2);
+  }
+
+  @Test
+  void redirectsAreFollowedThroughTheFrontierAndLoopsStop() throws Exception {
+    ConcurrentLinkedQueue<Response> responses = new ConcurrentLinkedQueue<>();
+    Spider spider = spider(List.of(site.baseUrl() + "/redirect/3", site.baseUrl() + "/redirect-loop/a"),
+        (r, out) -> responses.add(r));
+    CrawlResult result = crawl(spider, Settings.defaults());
+    assertThat(responses).hasSize(1);
+    Response last = responses.peek();
+    assertThat(last.url()).isEqualTo(site.startUrl());
+    assertThat((List<?>) last.meta().get("redirect_urls")).hasSize(4);
+    assertThat(result.stat("redirect/loop")).isEqualTo(1);
+    assertThat(result.stat("downloader/response_status_count/302")).isEqualTo(6);
+  }
+
+  @Test
+  void redirectLimitIsEnforced() throws Exception {
+    Spider spider = spider(List.of(site.baseUrl() + "/redirect/5"), (r, out) -> {});
+    CrawlResult result = crawl(spider, Settings.defaults().with(Setting.REDIRECT_MAX_TIMES, 3));
+    assertThat(result.stat("redirect/max_reached")).isEqualTo(1);
+    assertThat(result.stat("response_received_count")).isEqualTo(4);
+  }
+
+  @Test
+  void httpErrorsAreIgnoredAndCountedUnlessAllowed() throws Exception {
+    ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+    Spider spider = new Spider() {
+      @Override
+      public Iterable<Request> startRequests() {
+        return List.of(Request.get(site.baseUrl() + "/status/404"),
+            Request.to(site.baseUrl() + "/status/500").meta("handle_httpstatus_list", List.of(500)).build());
+      }
+
+      @Override
+      public void parse(Response response, Output out) {
+        statuses.add(response.status());
+      }
+    };
+    CrawlResult result = crawl(spider, Settings.defaults());
+    assertThat(statuses).containsExactly(500);
+    assertThat(result.stat("httperror/response_ignored_status_count/404")).isEqualTo(1);
+  }
+
+  @Test
+  void closespiderItemcountStopsGracefully() throws Exception {
+    ConcurrentLinkedQueue<Item> items = new ConcurrentLinkedQueue<>();
+    CrawlResult result = Crawler.builder(new SiteSpider(site.startUrl()))
+        .overrides(Settings.defaults().with(Setting.CLOSESPIDER_ITEMCOUNT, 20).with(Setting.CONCURRENT_REQUESTS, 4))
+        .onItem(items::add).build().run();
+    assertThat(result.finishReason()).isEqualTo("closespider_itemcount");
+    assertThat(items.size()).isBetween(20, 20 + 4 + 256);
+    assertThat(result.pages()).isLessThan(200);
+  }
+
+  @Test
+  void closespiderPagecountAndErrorcount() throws Exception {
+    CrawlResult pages = crawl(new SiteSpider(site.startUrl()),
+        Settings.defaults().with(Setting.CLOSESPIDER_PAGECOUNT, 10).with(Setting.CONCURRENT_REQUESTS, 2));
+    assertThat(pages.finishReason()).isEqualTo("closespider_pagecount");
+    assertThat(pages.pages()).isBetween(10L, 12L);
+
+    Spider failing = spider(List.of(site.startUrl()), (r, out) -> {
+      out.addAll(r.css("a::attr(href)").getAll().stream().map(r::follow).toList());
+      throw new IllegalStateException("always");
+    });
+    CrawlResult errors = crawl(failing,
+        Settings.defaults().with(Setting.CLOSESPIDER_ERRORCOUNT, 5).with(Setting.CONCURRENT_REQUESTS, 2));
+    assertThat(errors.finishReason()).isEqualTo("closespider_errorcount");
+    assertThat(errors.stat("spider_exceptions_count")).isBetween(5L, 7L);
+  }
+
+  @Test
+  void closespiderTimeoutAndStopFromAnotherThread() throws Exception {
+    TestSite slow = TestSite.builder().pages(100).latency(java.time.Duration.ofMillis(100)).start();
+    try {
+      CrawlResult timedOut = crawl(new SiteSpider(slow.startUrl()),
+          Settings.defaults().with(Setting.CLOSESPIDER_TIMEOUT, 0.5).with(Setting.CONCURRENT_REQUESTS, 2));
+      assertThat(timedOut.finishReason()).isEqualTo("closespider_timeout");
+      assertThat(timedOut.pages()).isLessThan(100);
+
+      ConcurrentLinkedQueue<Item> items = new ConcurrentLinkedQueue<>();
+      Crawler crawler = Crawler.builder(new SiteSpider(slow.startUrl()))
+          .overrides(Settings.defaults().with(Setting.CONCURRENT_REQUESTS, 2)).onItem(items::add).build();
+      Thread stopper = Thread.ofVirtual().start(() -> {
+        try {
+          Thread.sleep(400);
+        } catch (InterruptedException e) {
+          return;
+        }
+        crawler.stop();
+      });
+      CrawlResult stopped = crawler.run();
+      stopper.join();
+      assertThat(stopped.finishReason()).isEqualTo("shutdown");
+      assertThat(items).hasSize((int) stopped.pages());
+    } finally {
+      slow.close();
+    }
+  }
+
+  @Test
+  void abortInterruptsRequestsInFlight() throws Exception {
+    Spider spider = spider(List.of(site.baseUrl() + "/slow?ms=30000"), (r, out) -> {});
+    Crawler crawler = Crawler.builder(spider).build();
+    Thread aborter = Thread.ofVirtual().start(() -> {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        return;
+      }
+      crawler.abort();
+    });
+    CrawlResult result = crawler.run();
+    aborter.join();
+    assertThat(result.finishReason()).isEqualTo("aborted");
+    assertThat(result.stat("response_received_count")).isZero(); // the 30 s download was cut, not awaited
+  }
+}
