@@ -37,11 +37,24 @@ final class SpecReader {
       }
       return Node.root(root, fileName, lines);
     } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage().strip().lines().findFirst().orElse("syntax error");
-      throw new SpecException(fileName, lineOf(e.getLocation()), "", "invalid " + format + ": " + message, e);
+      throw new SpecException(fileName, lineOf(e.getLocation()), "",
+          "invalid " + format + ": " + summary(e.getOriginalMessage()), e);
     } catch (IOException e) {
       throw new SpecException(fileName, -1, "", "cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The gist of a parser message: its unindented lines, as SnakeYAML's messages are a context ("while
+   * parsing a flow sequence"), a problem ("expected ',' or ']'") and indented snippets of the file.
+   */
+  private static String summary(String message) {
+    List<String> lines = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .toList();
+    if (lines.isEmpty()) {
+      return "syntax error";
+    }
+    return lines.size() == 1 ? lines.getFirst() : lines.getLast() + " (" + lines.getFirst() + ")";
   }
 
   private static JsonFactory factoryFor(String fileName) throws SpecException {
