@@ -124,18 +124,6 @@ final class Node {
     return value == null ? null : string();
   }
 
-  /** A list of strings, or a single string as a list of one; empty when absent. */
-  List<String> strings() throws SpecException {
-    if (value != null && !(value instanceof List<?>) && !(value instanceof String)) {
-      throw error("expected a list of strings but got " + describe(value));
-    }
-    List<String> out = new ArrayList<>();
-    for (Node element : list()) {
-      out.add(element.string());
-    }
-    return List.copyOf(out);
-  }
-
   /** The string value, which must pass {@code check}. */
   String string(ValueCheck check) throws SpecException {
     String s = string();
@@ -146,9 +134,16 @@ final class Node {
     return s;
   }
 
+  /** A list of strings, or a single string as a list of one; empty when absent. */
+  List<String> strings() throws SpecException {
+    return strings(ValueCheck.NONE);
+  }
+
   /** As {@link #strings()}, each passing {@code check}. */
   List<String> strings(ValueCheck check) throws SpecException {
-    strings();
+    if (value != null && !(value instanceof List<?>) && !(value instanceof String)) {
+      throw error("expected a list of strings but got " + describe(value));
+    }
     List<String> out = new ArrayList<>();
     for (Node element : list()) {
       out.add(element.string(check));

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 /** A static check of a string in a spider file: a regex, a CSS selector or an XPath expression. */
 @FunctionalInterface
 interface ValueCheck {
+  /** Any string. */
+  ValueCheck NONE = value -> null;
+
   /** A Java regex. */
   ValueCheck REGEX = value -> {
     try {
