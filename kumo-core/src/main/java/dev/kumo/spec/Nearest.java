@@ -6,18 +6,32 @@ import java.util.Collection;
 final class Nearest {
   private Nearest() {}
 
-  /** The candidate nearest to {@code name}; ties go to the first in iteration order. */
+  /**
+   * The candidate nearest to {@code name} by edit distance; ties go to the longest common prefix (a typo
+   * rarely hits the first letter: {@code fllow} is {@code follow}, not {@code allow}), then to the first.
+   */
   static String of(String name, Collection<String> candidates) {
     String best = "";
     int bestDistance = Integer.MAX_VALUE;
+    int bestPrefix = -1;
     for (String candidate : candidates) {
       int d = distance(name, candidate);
-      if (d < bestDistance) {
+      int prefix = commonPrefix(name, candidate);
+      if (d < bestDistance || (d == bestDistance && prefix > bestPrefix)) {
         bestDistance = d;
+        bestPrefix = prefix;
         best = candidate;
       }
     }
     return best;
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int n = 0;
+    while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+      n++;
+    }
+    return n;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
+import dev.kumo.select.Link;
 import dev.kumo.select.LinkExtractor;
 import java.util.HashSet;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class SpecSpider extends Spider {
     Set<String> taken = new HashSet<>();
     for (int i = 0; i < extractors.size(); i++) {
       FollowRule rule = spec.rules().get(i);
-      for (LinkExtractor.Link link : extractors.get(i).extract(response)) {
+      for (Link link : extractors.get(i).extract(response)) {
         if (taken.add(link.url())) {
           out.add(Request.to(link.url()).callback(ruleCallback(i)).priority(rule.priority()).build());
         }

@@ -29,7 +29,7 @@ interface ValueCheck {
       Selection.validateCss(value);
       return null;
     } catch (SelectorException e) {
-      return "invalid CSS selector '" + value + "': " + e.getMessage();
+      return "invalid CSS selector '" + value + "': " + reason(e, value);
     }
   };
 
@@ -39,10 +39,18 @@ interface ValueCheck {
       Selection.validateXpath(value);
       return null;
     } catch (SelectorException e) {
-      return "invalid XPath '" + value + "': " + e.getMessage();
+      return "invalid XPath '" + value + "': " + reason(e, value);
     }
   };
 
   /** What is wrong with {@code value}, or null when it is fine. */
   @Nullable String problem(String value);
+
+  /** The selector package's message without its own "Invalid CSS selector 'x': " prefix. */
+  private static String reason(SelectorException e, String value) {
+    String message = String.valueOf(e.getMessage());
+    String marker = "'" + value + "': ";
+    int at = message.indexOf(marker);
+    return at >= 0 ? message.substring(at + marker.length()) : message;
+  }
 }

@@ -67,6 +67,7 @@ class SpecSpiderRulesTest {
     assertThat(out.requests).extracting(Request::url, Request::callback, Request::priority).containsExactly(
         tuple("http://shop.test/book/1", "rule:0", 10),
         tuple("http://shop.test/book/2", "rule:0", 10),
+        tuple("http://other.test/book/9", "rule:0", 10),
         tuple("http://shop.test/page/1", "rule:1", 0),
         tuple("http://shop.test/page/2", "rule:1", 0),
         tuple("http://shop.test/page/3", "rule:2", -1));
@@ -149,7 +150,7 @@ class SpecSpiderRulesTest {
 
     assertThat(out.items).isEmpty();
     assertThat(out.requests).extracting(Request::callback)
-        .containsExactly("rule:0", "rule:0", "rule:0", "rule:1", "rule:1");
+        .containsExactly("rule:0", "rule:0", "rule:0", "rule:1", "rule:1", "rule:1");
   }
 
   @Test
