@@ -23,14 +23,13 @@ final class SpecParser {
           : "the file is empty; it needs at least 'name' and 'start_urls'");
     }
     Node spec = root.object(SPEC_KEYS);
-    Map<String, ItemRule> items = ItemParser.items(spec.get("items"));
-    return new SpiderSpec(
-        name(spec.get("name")),
-        startUrls(spec.get("start_urls")),
-        spec.get("allowed_domains").strings(),
-        settings(spec.get("settings")),
-        itemRuleName(spec.get("start_callback"), items),
-        rules(spec.get("rules"), items),
+    String name = name(spec.get("name"));
+    List<String> startUrls = startUrls(spec.get("start_urls"));
+    List<String> allowedDomains = spec.get("allowed_domains").strings();
+    Settings settings = settings(spec.get("settings"));
+    Map<String, ItemRule> items = ItemParser.items(spec.get("items")); // before the names that refer to them
+    @Nullable String startCallback = itemRuleName(spec.get("start_callback"), items);
+    return new SpiderSpec(name, startUrls, allowedDomains, settings, startCallback, rules(spec.get("rules"), items),
         items);
   }
 
