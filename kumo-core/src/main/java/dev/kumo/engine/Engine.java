@@ -195,6 +195,7 @@ public final class Engine {
       stats.increment("downloader/request_count");
       stats.increment("downloader/request_method_count/" + request.method());
       long start = System.nanoTime();
+      slots.sending(lease.slot(), start);
       Response response = transport.exchange(request);
       if (throttle != null) {
         throttle.onResponse(lease.slot(), System.nanoTime() - start, response.status());

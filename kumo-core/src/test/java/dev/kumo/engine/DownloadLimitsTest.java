@@ -62,7 +62,7 @@ class DownloadLimitsTest {
     assertThat(result.stat("robotstxt/forbidden")).isEqualTo(1);
     assertThat(result.stat("robotstxt/request_count")).isEqualTo(1);
     assertThat(result.stat("slots/127.0.0.1/delay_ms")).isEqualTo(300);
-    assertThat(site.stats().requestCountByPath()).containsEntry("/robots.txt", 1);
+    assertThat(site.stats().requestCountByPath()).containsEntry("/robots.txt", 1L);
   }
 
   @Test
