@@ -1,5 +1,6 @@
 package dev.kumo;
 
+import dev.kumo.download.DnsOverrides;
 import dev.kumo.download.JdkTransport;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
@@ -103,6 +104,7 @@ public final class Crawler {
     Frontier f = frontier != null ? frontier
         : new MemoryFrontier(FrontierOrder.parse(settings.get(Setting.FRONTIER_ORDER)));
     int cores = Runtime.getRuntime().availableProcessors();
+    DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
     Transport transport = transportFactory.apply(TransportConfig.from(settings));
     Engine e = new Engine(spider, settings, stats, f, transport, processors, allSinks);
     engine = e;
@@ -175,9 +177,8 @@ public final class Crawler {
     if (e == null) {
       return new Progress(Duration.ZERO, 0, 0, 0, 0, 0, List.of());
     }
-    int limit = e.slotLimit();
-    List<Progress.SlotView> slots = e.slotSnapshot().entrySet().stream()
-        .map(en -> new Progress.SlotView(en.getKey(), (int) en.getValue()[0], limit, en.getValue()[1]))
+    List<Progress.SlotView> slots = e.slotFigures().stream()
+        .map(f -> new Progress.SlotView(f.key(), f.inFlight(), f.limit(), f.started(), f.delaySeconds()))
         .sorted(Comparator.comparingInt(Progress.SlotView::inFlight).reversed()
             .thenComparing(Comparator.comparingLong(Progress.SlotView::started).reversed()))
         .limit(5)

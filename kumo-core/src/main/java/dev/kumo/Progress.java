@@ -24,8 +24,9 @@ public record Progress(Duration elapsed, long pages, long items, long queued, in
    * @param inFlight requests in flight now
    * @param limit the slot's concurrency limit
    * @param started requests started so far
+   * @param delaySeconds the slot's current delay between starts
    */
-  public record SlotView(String key, int inFlight, int limit, long started) {}
+  public record SlotView(String key, int inFlight, int limit, long started, double delaySeconds) {}
 
   /** Pages per second over the elapsed time. */
   public double pagesPerSecond() {

@@ -34,6 +34,7 @@ public final class Response {
   private @Nullable Charset charset;
   private @Nullable String text;
   private @Nullable Selection root;
+  private @Nullable String baseUrl;
 
   private Response(Builder b) {
     this.request = b.request;
@@ -154,14 +155,16 @@ public final class Response {
 
   /** {@code href} resolved against this response's URL (or the document's {@code <base href>}). */
   public String urljoin(String href) {
-    String base = url;
-    if (isMarkup()) {
-      String baseHref = selection().css("base[href]::attr(href)").get();
-      if (baseHref != null) {
-        base = resolve(url, baseHref);
-      }
+    return resolve(baseUrl(), href);
+  }
+
+  /** The URL relative links are resolved against: the {@code <base href>} if any, else the URL; computed once. */
+  private synchronized String baseUrl() {
+    if (baseUrl == null) {
+      String baseHref = isMarkup() ? selection().css("base[href]::attr(href)").get() : null;
+      baseUrl = baseHref != null ? resolve(url, baseHref) : url;
     }
-    return resolve(base, href);
+    return baseUrl;
   }
 
   /** A request for {@code href}, resolved against this response, handled by the default callback. */
@@ -183,10 +186,43 @@ public final class Response {
   static String resolve(String base, String href) {
     String h = href.strip();
     try {
-      return new URI(base).resolve(new URI(h.replace(" ", "%20"))).toString();
+      URI baseUri = new URI(base);
+      String r = h.replace(" ", "%20");
+      URI ref = new URI(r);
+      if (ref.getScheme() == null && ref.getRawAuthority() == null && ref.getRawPath().isEmpty()
+          && !baseUri.isOpaque()) {
+        return sameDocument(base, r); // RFC 3986 5.2.2; java.net.URI follows RFC 2396 here
+      }
+      return withoutDotsAboveRoot(baseUri.resolve(ref));
     } catch (URISyntaxException | IllegalArgumentException e) {
       return h; // the frontier counts it as invalid_url
     }
+  }
+
+  /** {@code base} with the query and fragment of {@code ref}, which is "", "?query" or "#fragment". */
+  private static String sameDocument(String base, String ref) {
+    int hash = base.indexOf('#');
+    String b = hash < 0 ? base : base.substring(0, hash);
+    if (ref.startsWith("?")) {
+      int query = b.indexOf('?');
+      b = query < 0 ? b : b.substring(0, query);
+    }
+    return b + ref;
+  }
+
+  /** {@code uri} without the {@code ..} segments that climb above the root ({@code /../a} is {@code /a}). */
+  private static String withoutDotsAboveRoot(URI uri) {
+    String s = uri.toString();
+    String path = uri.getRawPath();
+    if (uri.getScheme() == null || uri.getRawAuthority() == null || path == null || !path.startsWith("/..")) {
+      return s;
+    }
+    String fixed = path;
+    while (fixed.startsWith("/../") || fixed.equals("/..")) {
+      fixed = fixed.length() == 3 ? "/" : fixed.substring(3);
+    }
+    int at = s.indexOf(path, uri.getScheme().length() + 3 + uri.getRawAuthority().length());
+    return at < 0 ? s : s.substring(0, at) + fixed + s.substring(at + path.length());
   }
 
   @Override

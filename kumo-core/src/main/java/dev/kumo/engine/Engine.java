@@ -42,6 +42,8 @@ public final class Engine {
   private final Slots slots;
   private final RequestIntake intake;
   private final ResponseHandler responses;
+  private final @Nullable RobotsPolicy robots;
+  private final @Nullable AutoThrottle throttle;
   private final ItemPipeline pipeline;
   private final ClosingConditions closing;
   private final ExecutionModel model;
@@ -61,19 +63,31 @@ public final class Engine {
     this.frontier = frontier;
     this.transport = transport;
     this.globalLimit = positive(settings, Setting.CONCURRENT_REQUESTS);
-    this.slots = new Slots(positive(settings, Setting.CONCURRENT_REQUESTS_PER_DOMAIN),
-        settings.get(Setting.DOWNLOAD_DELAY), settings.get(Setting.DOWNLOAD_DELAY_JITTER));
+    positive(settings, Setting.CONCURRENT_REQUESTS_PER_DOMAIN);
+    SlotPolicy slotDefaults = SlotPolicy.defaults(settings);
+    boolean throttled = settings.get(Setting.AUTOTHROTTLE_ENABLED);
+    long minDelay = slotDefaults.delayNanos();
+    this.slots = new Slots(slotDefaults, SlotPolicy.overrides(settings, slotDefaults),
+        throttled ? Math.max(minDelay, seconds(settings.get(Setting.AUTOTHROTTLE_START_DELAY))) : 0);
+    this.throttle = throttled ? new AutoThrottle(slots, settings.get(Setting.AUTOTHROTTLE_TARGET_CONCURRENCY),
+        minDelay, seconds(settings.get(Setting.AUTOTHROTTLE_MAX_DELAY)), settings.get(Setting.AUTOTHROTTLE_DEBUG))
+        : null;
+    this.robots = settings.get(Setting.ROBOTSTXT_OBEY)
+        ? new RobotsPolicy(transport, slots, stats, settings.get(Setting.USER_AGENT)) : null;
+    SlotKeys slotKeys = new SlotKeys(settings.get(Setting.CONCURRENT_REQUESTS_PER_IP) > 0,
+        settings.get(Setting.DNS_CACHE_TTL), stats);
     this.closing = new ClosingConditions(settings.get(Setting.CLOSESPIDER_ITEMCOUNT),
         settings.get(Setting.CLOSESPIDER_PAGECOUNT), settings.get(Setting.CLOSESPIDER_ERRORCOUNT),
         settings.get(Setting.CLOSESPIDER_TIMEOUT), this::close);
     UrlCanonicalizer canonicalizer = UrlCanonicalizer.DEFAULT;
     this.intake = new RequestIntake(frontier, stats, canonicalizer, new RequestFingerprinter(canonicalizer),
-        spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), wakeUp::signal);
+        spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), slotKeys::slotOf, wakeUp::signal);
     this.pipeline = new ItemPipeline(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
         item -> closing.item());
     EngineOutputs outputs = new EngineOutputs(intake, pipeline, settings.get(Setting.DEPTH_PRIORITY));
     this.responses = new ResponseHandler(spider, stats, intake, outputs, canonicalizer,
-        settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing);
+        settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing,
+        new RetryPolicy(settings, slots, stats));
     this.model = switch (settings.get(Setting.EXECUTION_MODEL)) {
       case "sequential" -> new SequentialModel(this);
       case "threads" -> new ThreadsModel(this, globalLimit);
@@ -87,6 +101,10 @@ public final class Engine {
       throw new IllegalArgumentException(key.name() + " must be at least 1, not " + v);
     }
     return v;
+  }
+
+  private static long seconds(double s) {
+    return (long) (s * 1e9);
   }
 
   private static int parseThreads(Settings settings) {
@@ -119,6 +137,11 @@ public final class Engine {
     }
     String reason = aborting ? "aborted" : closeReason.get() == null ? "finished" : closeReason.get();
     stats.set("frontier/left_queued", frontier.queued());
+    for (SlotFigures f : slotFigures()) {
+      stats.set("slots/" + f.key() + "/requests", f.started());
+      stats.set("slots/" + f.key() + "/max_in_flight", f.maxInFlight());
+      stats.set("slots/" + f.key() + "/delay_ms", Math.round(f.delaySeconds() * 1000));
+    }
     spider.closed(reason);
     return reason;
   }
@@ -165,14 +188,22 @@ public final class Engine {
   /** Downloads the lease's request; null when the download failed (counted). Frees its slot. */
   @Nullable Response download(Lease lease) {
     Request request = lease.request();
-    stats.increment("downloader/request_count");
-    stats.increment("downloader/request_method_count/" + request.method());
     try {
+      if (robots != null && !robots.allowed(request, lease.slot())) {
+        return null;
+      }
+      stats.increment("downloader/request_count");
+      stats.increment("downloader/request_method_count/" + request.method());
+      long start = System.nanoTime();
+      slots.sending(lease.slot(), start);
       Response response = transport.exchange(request);
+      if (throttle != null) {
+        throttle.onResponse(lease.slot(), System.nanoTime() - start, response.status());
+      }
       responses.received(response);
       return response;
     } catch (DownloadException e) {
-      responses.failed(request, e);
+      responses.failed(request, lease.slot(), e);
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -193,7 +224,7 @@ public final class Engine {
   void handle(Lease lease, Response response) {
     try {
       if (!aborting) {
-        responses.handle(response);
+        responses.handle(response, lease.slot());
       }
       finish(lease);
     } catch (CrawlAbortedException e) {
@@ -258,15 +289,23 @@ public final class Engine {
     return frontier.queued();
   }
 
-  /** Per-slot figures: key to {active, started, maxActive}. */
-  public java.util.Map<String, long[]> slotSnapshot() {
-    return slots.snapshot();
+  /** Every download slot's figures. */
+  public List<SlotFigures> slotFigures() {
+    return slots.snapshot().stream().map(v -> new SlotFigures(v.key(), v.active(), v.limit(), v.started(),
+        v.maxActive(), v.delayNanos() / 1e9)).toList();
   }
 
-  /** The per-slot concurrency limit. */
-  public int slotLimit() {
-    return slots.limit();
-  }
+  /**
+   * One download slot's figures.
+   *
+   * @param key the slot key (domain or IP)
+   * @param inFlight requests in flight now
+   * @param limit its concurrency limit
+   * @param started requests started so far
+   * @param maxInFlight the most in flight at once
+   * @param delaySeconds its current delay between starts
+   */
+  public record SlotFigures(String key, int inFlight, int limit, long started, int maxInFlight, double delaySeconds) {}
 
   /** The reason given to {@link #close}, if any. */
   public @Nullable String closeReason() {

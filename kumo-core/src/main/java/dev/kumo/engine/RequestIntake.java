@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,11 @@ final class RequestIntake {
   private final int depthLimit;
   private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
   private final Runnable onQueued;
+  private final UnaryOperator<String> slotOf;
 
   RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, RequestFingerprinter fingerprinter,
-      List<String> allowedDomains, int depthLimit, Runnable onQueued) {
+      List<String> allowedDomains, int depthLimit, UnaryOperator<String> slotOf, Runnable onQueued) {
+    this.slotOf = slotOf;
     this.frontier = frontier;
     this.stats = stats;
     this.canonicalizer = canonicalizer;
@@ -49,10 +52,10 @@ final class RequestIntake {
     try {
       canonical = canonicalizer.canonicalize(request.url());
     } catch (InvalidUrlException e) {
-      String kind = e.kind().name().toLowerCase(Locale.ROOT);
+      String kind = e.kind().statKey();
       stats.increment("invalid_url");
-      stats.increment("invalid_url/" + kind);
-      if (loggedOnce.add("invalid_url/" + kind)) {
+      stats.increment(kind);
+      if (loggedOnce.add(kind)) {
         log.warn("Dropped a request with an invalid URL ({}): {} (further ones are only counted as invalid_url)",
             kind, e.getMessage());
       }
@@ -72,7 +75,7 @@ final class RequestIntake {
       return false;
     }
     Fingerprint fp = fingerprinter.fingerprint(request, canonical);
-    if (frontier.offer(request, fp, host) == Frontier.Offer.DUPLICATE) {
+    if (frontier.offer(request, fp, slotOf.apply(host)) == Frontier.Offer.DUPLICATE) {
       stats.increment("dupefilter/filtered");
       return false;
     }

@@ -33,9 +33,12 @@ final class ResponseHandler {
   private final boolean redirectEnabled;
   private final int redirectMaxTimes;
   private final ClosingConditions closing;
+  private final RetryPolicy retries;
 
   ResponseHandler(Spider spider, Stats stats, RequestIntake intake, EngineOutputs outputs,
-      UrlCanonicalizer canonicalizer, boolean redirectEnabled, int redirectMaxTimes, ClosingConditions closing) {
+      UrlCanonicalizer canonicalizer, boolean redirectEnabled, int redirectMaxTimes, ClosingConditions closing,
+      RetryPolicy retries) {
+    this.retries = retries;
     this.spider = spider;
     this.stats = stats;
     this.intake = intake;
@@ -46,10 +49,16 @@ final class ResponseHandler {
     this.closing = closing;
   }
 
-  /** Counts a failed download. */
-  void failed(Request request, DownloadException e) {
+  /** Counts a failed download, and retries it if it may be. */
+  void failed(Request request, String slot, DownloadException e) {
     stats.increment("downloader/exception_count");
     stats.increment("downloader/exception_type_count/" + e.reason());
+    Request retry = retries.afterFailure(request, slot, e);
+    if (retry != null) {
+      log.debug("Retrying {} after {}", request, e.getMessage());
+      intake.offer(retry);
+      return;
+    }
     stats.increment("log_count/ERROR");
     log.error("Error downloading {}: {}", request, e.getMessage());
     closing.error();
@@ -64,8 +73,13 @@ final class ResponseHandler {
     closing.page();
   }
 
-  /** Follows a redirect, filters an HTTP error, or runs the spider's callback. */
-  void handle(Response response) {
+  /** Retries, follows a redirect, filters an HTTP error, or runs the spider's callback. */
+  void handle(Response response, String slot) {
+    Request retry = retries.afterResponse(response, slot);
+    if (retry != null) {
+      intake.offer(retry);
+      return;
+    }
     Request request = response.request();
     int status = response.status();
     String location = response.headers().first("Location");

@@ -27,6 +27,7 @@ final class Slots {
     long pausedUntilNanos = Long.MIN_VALUE;
     long crawlDelayNanos;
     long throttleNanos;
+    long lastDelayNanos;
     long started;
     int maxActive;
 
@@ -97,7 +98,19 @@ final class Slots {
     s.active++;
     s.started++;
     s.maxActive = Math.max(s.maxActive, s.active);
-    s.nextStartNanos = now + jittered(s.delayNanos(), s.policy.jitter());
+    s.lastDelayNanos = jittered(s.delayNanos(), s.policy.jitter());
+    s.nextStartNanos = now + s.lastDelayNanos;
+  }
+
+  /**
+   * Records that the request started in {@code key} is being sent at {@code now}: the delay counts from
+   * here, so a request that took a while to get its thread does not shorten the gap seen by the server.
+   */
+  synchronized void sending(String key, long now) {
+    Slot s = slots.get(key);
+    if (s != null) {
+      s.nextStartNanos = Math.max(s.nextStartNanos, now + s.lastDelayNanos);
+    }
   }
 
   /** Records the end of a download in {@code key}. */

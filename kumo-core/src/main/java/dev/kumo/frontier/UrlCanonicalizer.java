@@ -142,7 +142,7 @@ public final class UrlCanonicalizer {
     StringBuilder out = new StringBuilder(end - start + 8);
     out.append(https ? "https://" : "http://");
     appendAuthority(out, s, authorityStart, authorityEnd, https ? 443 : 80, url);
-    Path.append(out, s, authorityEnd, pathEnd);
+    UrlPath.append(out, s, authorityEnd, pathEnd);
     if (pathEnd < queryEnd) {
       Query.append(out, s, pathEnd + 1, queryEnd, sortQuery, stripKeys);
     }

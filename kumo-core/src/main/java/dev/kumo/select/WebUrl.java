@@ -1,0 +1,103 @@
+package dev.kumo.select;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parts of an absolute URL that link filters look at.
+ *
+ * @param scheme lower case
+ * @param host lower case ASCII (internationalised names in punycode), without a trailing dot
+ * @param path the raw path, "" for none
+ */
+record WebUrl(String scheme, String host, String path) {
+  /** {@code url} parsed, or null when it is not an absolute URL with a host. */
+  static @Nullable WebUrl parse(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+    if (uri.getScheme() == null || uri.isOpaque()) {
+      return null;
+    }
+    String host = host(uri);
+    if (host == null || host.isEmpty()) {
+      return null;
+    }
+    String path = uri.getRawPath();
+    return new WebUrl(uri.getScheme().toLowerCase(Locale.ROOT), host, path == null ? "" : path);
+  }
+
+  boolean isHttp() {
+    return scheme.equals("http") || scheme.equals("https");
+  }
+
+  /** The host, also for internationalised names, which {@link URI#getHost()} does not parse. */
+  private static @Nullable String host(URI uri) {
+    String host = uri.getHost();
+    if (host == null) {
+      String authority = uri.getRawAuthority();
+      if (authority == null) {
+        return null;
+      }
+      host = authority.substring(authority.lastIndexOf('@') + 1);
+      int colon = host.lastIndexOf(':');
+      if (colon >= 0 && host.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+        host = host.substring(0, colon);
+      }
+    }
+    return normaliseDomain(host);
+  }
+
+  /**
+   * {@code domain} in the form hosts are compared in: lower case, punycode, no leading or trailing dot; null when
+   * it is not a valid host name.
+   */
+  static @Nullable String normaliseDomain(String domain) {
+    String d = domain.strip();
+    while (d.startsWith(".")) {
+      d = d.substring(1);
+    }
+    while (d.endsWith(".")) {
+      d = d.substring(0, d.length() - 1);
+    }
+    if (d.startsWith("[")) {
+      return d.toLowerCase(Locale.ROOT); // IPv6 literal
+    }
+    try {
+      d = IDN.toASCII(d, IDN.ALLOW_UNASSIGNED);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      if (!(Character.isLetterOrDigit(c) && c < 0x80) && c != '-' && c != '.' && c != '_') {
+        return null;
+      }
+    }
+    return d.toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether the host is {@code domain} or one of its subdomains; {@code domain} is normalised. */
+  boolean isIn(String domain) {
+    return host.equals(domain)
+        || (host.length() > domain.length() && host.endsWith(domain)
+            && host.charAt(host.length() - domain.length() - 1) == '.');
+  }
+
+  /** The extension of the path's last segment in lower case ({@code "pdf"}), or "" for none. */
+  String extension() {
+    String segment = path.substring(path.lastIndexOf('/') + 1);
+    int semicolon = segment.indexOf(';');
+    if (semicolon >= 0) {
+      segment = segment.substring(0, semicolon); // path parameters: file.pdf;jsessionid=...
+    }
+    int dot = segment.lastIndexOf('.');
+    return dot < 0 ? "" : segment.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+}
