@@ -24,14 +24,20 @@ import picocli.CommandLine.Spec;
  * {@code kumo bench}: like {@code scrapy bench}, crawls the built-in test site (no network) once per execution
  * model and prints a table of throughput, peak concurrency, CPU and heap use against the latency-bound ideal.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", sortOptions = false,
     description = {
-        "Benchmarks the execution models on the built-in test site (loopback, no network): for each model, crawls",
-        "the whole site from its start page, extracting links and two fields per page into a temporary JSONL file,",
-        "then prints pages/s, peak requests in flight, CPU and peak heap against the latency-bound ideal.",
-        "The sequential model crawls only the first " + BenchCommand.SEQUENTIAL_PAGE_LIMIT
-            + " pages when the site is larger."})
+        "Compares the execution models on the built-in test site.",
+        "",
+        "Like scrapy bench, without network: for each model, crawls the whole test site on loopback from its "
+            + "start page, extracting links and two fields per page into a temporary JSONL file, then prints "
+            + "pages/s, peak requests in flight, CPU and peak heap against the latency-bound ideal. The sequential "
+            + "model crawls only the first " + BenchCommand.SEQUENTIAL_PAGE_LIMIT
+            + " pages of a larger site.",
+        ""})
 public final class BenchCommand implements Callable<Integer> {
+  @Mixin
+  private HelpOption help;
+
   /** Pages the sequential model crawls at most (closespider_pagecount), so that it ends in reasonable time. */
   static final int SEQUENTIAL_PAGE_LIMIT = 200;
 

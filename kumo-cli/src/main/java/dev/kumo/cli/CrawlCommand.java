@@ -18,12 +18,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kumo crawl}: runs a spider file or a Java spider class and exports its items. */
-@Command(name = "crawl", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "crawl", sortOptions = false,
     description = {
-        "Crawls with a spider file or a Java spider class and exports the items.",
-        "Ctrl-C stops gracefully (requests in flight finish, feeds are flushed); a second Ctrl-C aborts.",
-        "Settings, lowest first: defaults, --settings FILE, the spider's own settings, --set."})
+        "Runs a spider file or a Java spider class and exports its items.",
+        "",
+        "Ctrl-C stops gracefully: requests in flight finish, feeds are flushed and the stats printed. A second "
+            + "Ctrl-C aborts. Settings are layered lowest first: defaults (robotstxt_obey=true), --settings FILE, "
+            + "the spider's own settings, --set.",
+        ""})
 public final class CrawlCommand implements Callable<Integer> {
+  @Mixin
+  private HelpOption help;
+
   /** The setting the command line turns on by default, once it exists. */
   static final String ROBOTS_SETTING = "robotstxt_obey";
 
@@ -38,7 +44,7 @@ public final class CrawlCommand implements Callable<Integer> {
   @Mixin
   private FeedOptions feeds;
 
-  @Option(names = {"--classpath", "-cp"}, paramLabel = "JAR_OR_DIR",
+  @Option(names = "--classpath", paramLabel = "JAR_OR_DIR",
       description = "A jar or class directory holding the spider class and what it needs (repeatable).")
   private List<Path> classpath = new ArrayList<>();
 

@@ -17,12 +17,18 @@ import picocli.CommandLine.Spec;
  * {@code kumo demo}: starts the built-in test site on loopback, crawls all of it with the {@link DemoSpider},
  * prints the stats, and checks the crawl against the site's own count of what it served.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "demo", sortOptions = false,
     description = {
-        "Starts the built-in test site on loopback and crawls all of it: one item per page (url, title, price).",
-        "Then checks against the site's own counts that every page was fetched exactly once.",
-        "Exits with 0 only if so."})
+        "Crawls the built-in test site and checks the result.",
+        "",
+        "Starts the test site on loopback, crawls all of it with one item per page (url, title, price), prints "
+            + "the stats, then checks against the site's own counts that every page was fetched exactly once. "
+            + "Exits with 0 only if so.",
+        ""})
 public final class DemoCommand implements Callable<Integer> {
+  @Mixin
+  private HelpOption help;
+
   @Spec
   private CommandSpec spec;
 

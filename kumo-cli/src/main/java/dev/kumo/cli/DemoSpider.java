@@ -4,13 +4,18 @@ import dev.kumo.Item;
 import dev.kumo.Output;
 import dev.kumo.Response;
 import dev.kumo.Spider;
+import dev.kumo.select.Link;
+import dev.kumo.select.LinkExtractor;
 import java.util.List;
 
 /**
- * The spider of {@code kumo demo}: from a start page, follows every link and makes one item per page with its
- * {@code url}, {@code title} ({@code h1.title}) and {@code price} ({@code .price}).
+ * The spider of {@code kumo demo}: from a start page, follows every http(s) link (a default {@link LinkExtractor})
+ * and makes one item per page with its {@code url}, {@code title} ({@code h1.title}) and {@code price}
+ * ({@code .price}).
  */
 public class DemoSpider extends Spider {
+  private static final LinkExtractor LINKS = LinkExtractor.builder().build();
+
   private final String startUrl;
 
   /** A spider starting at {@code startUrl}. */
@@ -34,8 +39,8 @@ public class DemoSpider extends Spider {
         "url", response.url(),
         "title", response.css("h1.title::text").get(),
         "price", response.css(".price::text").get()));
-    for (String href : response.css("a::attr(href)").getAll()) {
-      out.add(response.follow(href));
+    for (Link link : LINKS.extract(response)) {
+      out.add(response.follow(link.url()));
     }
   }
 }

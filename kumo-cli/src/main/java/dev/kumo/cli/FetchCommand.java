@@ -28,11 +28,17 @@ import picocli.CommandLine.Spec;
  * {@code kumo fetch}: downloads one URL with Kumo's settings (user agent, timeouts, size limits, redirects) and
  * prints the status line and headers, then the body decoded as text, to stdout.
  */
-@Command(name = "fetch", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "fetch", sortOptions = false,
     description = {
-        "Fetches one URL with Kumo's settings and prints the status line, the headers and the body as text.",
-        "Redirects are followed up to redirect_max_times; each hop is logged to stderr."})
+        "Fetches one URL and prints its status line, headers and body.",
+        "",
+        "Kumo's settings apply (user_agent, timeouts, download_maxsize...). Redirects are followed up to "
+            + "redirect_max_times, each hop logged to stderr. The body is decoded as text with its detected charset.",
+        ""})
 public final class FetchCommand implements Callable<Integer> {
+  @Mixin
+  private HelpOption help;
+
   private static final Logger log = LoggerFactory.getLogger(FetchCommand.class);
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 

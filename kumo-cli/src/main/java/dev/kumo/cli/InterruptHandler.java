@@ -38,6 +38,9 @@ public final class InterruptHandler implements AutoCloseable {
     InterruptHandler handler = new InterruptHandler(stop, abort, err);
     try {
       handler.previous = Signal.handle(new Signal("INT"), signal -> handler.interrupted());
+      if (handler.previous == SignalHandler.SIG_IGN) {
+        log.debug("SIGINT is ignored by this process (started in the background?): Ctrl-C has no effect");
+      }
     } catch (IllegalArgumentException | LinkageError e) {
       log.debug("Cannot handle SIGINT ({}); stopping gracefully from a shutdown hook instead", e.toString());
       handler.installHook();

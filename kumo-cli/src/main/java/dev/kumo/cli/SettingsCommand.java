@@ -5,14 +5,19 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kumo settings}: lists every setting key with its default, unit and description. */
-@Command(name = "settings", mixinStandardHelpOptions = true,
-    description = "Lists every setting with its default, unit and description (for --set and settings files).")
+@Command(name = "settings",
+    description = {"Lists every setting with its default, unit and description.", "",
+        "The keys are those of --set KEY=VALUE, settings files and a spider's own settings.", ""})
 public final class SettingsCommand implements Callable<Integer> {
+  @Mixin
+  private HelpOption help;
+
   @Spec
   private CommandSpec spec;
 

@@ -2,10 +2,14 @@ package dev.kumo.cli;
 
 import dev.kumo.Progress;
 import java.io.Console;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -80,12 +84,38 @@ public final class StatusLine implements AutoCloseable {
     return showing;
   }
 
+  /** The terminal's width: {@code $COLUMNS}, else what {@code stty size} says, else 80. */
   private static int width() {
+    String columns = System.getenv("COLUMNS");
+    if (columns == null) {
+      columns = sttyColumns();
+    }
     try {
-      String columns = System.getenv("COLUMNS");
       return columns == null ? DEFAULT_WIDTH : Math.max(20, Integer.parseInt(columns.strip()));
     } catch (NumberFormatException e) {
       return DEFAULT_WIDTH;
+    }
+  }
+
+  private static @Nullable String sttyColumns() {
+    File tty = new File("/dev/tty");
+    if (!tty.exists()) {
+      return null;
+    }
+    try {
+      Process stty = new ProcessBuilder("stty", "size").redirectInput(tty)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+      if (!stty.waitFor(1, TimeUnit.SECONDS) || stty.exitValue() != 0) {
+        return null;
+      }
+      String[] rowsAndColumns = out.split("\\s+");
+      return rowsAndColumns.length == 2 ? rowsAndColumns[1] : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kumo.testsite.TestSite;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandsIT {
   @TempDir
   Path dir;
+
+  @BeforeAll
+  static void needsJar() {
+    KumoJar.assumeJar();
+  }
 
   @Test
   void helpListsTheCommands() throws Exception {

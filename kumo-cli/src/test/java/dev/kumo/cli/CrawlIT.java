@@ -25,12 +25,15 @@ class CrawlIT {
 
   @BeforeAll
   static void startSite() {
+    KumoJar.assumeJar();
     site = TestSite.builder().pages(PAGES).hosts(2).start();
   }
 
   @AfterAll
   static void stopSite() {
-    site.close();
+    if (site != null) {
+      site.close();
+    }
   }
 
   private Path spiderFile(String name) throws Exception {

@@ -6,6 +6,7 @@ import dev.kumo.testsite.TestSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 class GracefulStopIT {
   @TempDir
   Path dir;
+
+  @BeforeAll
+  static void needsJar() {
+    KumoJar.assumeJar();
+  }
 
   @Test
   void firstSigintStopsGracefully() throws Exception {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs the packaged {@code kumo.jar} in a child JVM, for integration tests. */
 final class KumoJar {
@@ -21,6 +22,15 @@ final class KumoJar {
   record Result(int exitCode, String out, String err) {}
 
   private KumoJar() {}
+
+  /**
+   * Skips the calling test class unless the {@code kumo.jar} system property is set: failsafe sets it after
+   * packaging; surefire (e.g. with {@code -Dtest=dev.kumo.cli.**}) runs before the jar exists.
+   */
+  static void assumeJar() {
+    Assumptions.assumeTrue(System.getProperty("kumo.jar") != null,
+        "integration test: needs the packaged jar (system property kumo.jar, set by failsafe)");
+  }
 
   /** The jar under test, from the {@code kumo.jar} system property that failsafe sets. */
   static Path jar() {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The live status line's text. */
 class StatusLineTest {
   private static final Progress RUNNING = new Progress(Duration.ofSeconds(83), 1660, 1500, 52, 16, 3, List.of(
-      new SlotView("127.0.0.1", 8, 8, 900), new SlotView("127.0.0.2", 7, 8, 700),
-      new SlotView("127.0.0.3", 1, 8, 50), new SlotView("127.0.0.4", 0, 8, 10)));
+      new SlotView("127.0.0.1", 8, 8, 900, 0), new SlotView("127.0.0.2", 7, 8, 700, 0),
+      new SlotView("127.0.0.3", 1, 8, 50, 0), new SlotView("127.0.0.4", 0, 8, 10, 0)));
 
   @Test
   void showsTheFiguresAndTheBusiestSlots() {
@@ -25,7 +25,7 @@ class StatusLineTest {
 
   @Test
   void leavesOutIdleSlotsAndShowsZerosAtTheStart() {
-    Progress start = new Progress(Duration.ZERO, 0, 0, 1, 0, 0, List.of(new SlotView("a.test", 0, 8, 0)));
+    Progress start = new Progress(Duration.ZERO, 0, 0, 1, 0, 0, List.of(new SlotView("a.test", 0, 8, 0, 0)));
     assertThat(StatusLine.format(start, 200))
         .isEqualTo("0:00:00  0 pages (0.0/s)  0 items  1 queued  0 in flight  0 errors");
   }
