@@ -80,8 +80,10 @@ public final class InterruptHandler implements AutoCloseable {
   }
 
   private void say(String message) {
-    err.print(System.lineSeparator() + message + System.lineSeparator());
-    err.flush();
+    synchronized (err) {
+      err.print(System.lineSeparator() + message + System.lineSeparator());
+      err.flush();
+    }
   }
 
   /** How many times Ctrl-C was pressed. */

@@ -1,8 +1,10 @@
 package dev.kumo.cli;
 
 import dev.kumo.Setting;
+import dev.kumo.internal.SettingsReference;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kumo settings}: lists every setting key with its default, unit and description. */
+/**
+ * {@code kumo settings}: lists every setting key with its default, unit and description; with {@code --markdown},
+ * the settings reference {@code docs/settings.md}.
+ */
 @Command(name = "settings",
     description = {"Lists every setting with its default, unit and description.", "",
         "The keys are those of --set KEY=VALUE, settings files and a spider's own settings.", ""})
@@ -21,13 +26,14 @@ public final class SettingsCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--markdown", description = "Prints a Markdown table, for the documentation.")
+  @Option(names = "--markdown",
+      description = "Prints the settings reference in Markdown: kumo settings --markdown > docs/settings.md")
   private boolean markdown;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.print(markdown ? markdown(Setting.all()) : text(Setting.all()));
+    out.print(markdown ? SettingsReference.markdown() : text(Setting.all()));
     out.flush();
     return 0;
   }
@@ -36,33 +42,27 @@ public final class SettingsCommand implements Callable<Integer> {
   static String text(List<Setting<?>> settings) {
     StringBuilder sb = new StringBuilder();
     for (Setting<?> s : settings) {
-      sb.append(s.name()).append(" = ").append(s.defaultValue());
+      sb.append(s.name()).append(" = ").append(display(s.defaultValue()));
       if (!s.unit().isEmpty()) {
         sb.append(' ').append(s.unit());
       }
-      sb.append(System.lineSeparator()).append("    ").append(description(s)).append(System.lineSeparator());
+      sb.append(System.lineSeparator()).append("    ").append(s.description());
+      if (!s.choices().isEmpty()) {
+        sb.append(" One of: ").append(String.join(", ", s.choices())).append('.');
+      }
+      sb.append(System.lineSeparator());
     }
     return sb.toString();
   }
 
-  /** A Markdown table with the columns Setting, Default, Unit, Description. */
-  static String markdown(List<Setting<?>> settings) {
-    StringBuilder sb = new StringBuilder("| Setting | Default | Unit | Description |")
-        .append(System.lineSeparator()).append("|---|---|---|---|").append(System.lineSeparator());
-    for (Setting<?> s : settings) {
-      sb.append("| `").append(s.name()).append("` | `").append(cell(String.valueOf(s.defaultValue())))
-          .append("` | ").append(cell(s.unit())).append(" | ").append(cell(description(s))).append(" |")
-          .append(System.lineSeparator());
+  /** A default as it would be written after {@code --set key=}: lists comma-separated, "" for empty text. */
+  private static String display(Object value) {
+    if (value instanceof List<?> list) {
+      return String.join(",", list.stream().map(String::valueOf).toList());
     }
-    return sb.toString();
-  }
-
-  private static String description(Setting<?> s) {
-    return s.choices().isEmpty() ? s.description()
-        : s.description() + " One of: " + String.join(", ", s.choices()) + ".";
-  }
-
-  private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+    if (value instanceof Map<?, ?> map && map.isEmpty()) {
+      return "{}";
+    }
+    return value instanceof String s && s.isEmpty() ? "\"\"" : String.valueOf(value);
   }
 }

@@ -2,6 +2,7 @@ package dev.kumo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.internal.SettingsReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -136,8 +137,8 @@ class MainTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("concurrent_requests = 16 requests", "Maximum requests in flight",
         "execution_model = async", "One of: sequential, threads, async.");
-    assertThat(Cli.run("settings", "--markdown").out()).startsWith("| Setting | Default | Unit | Description |")
-        .contains("| `concurrent_requests` | `16` | requests |");
+    assertThat(r.out()).contains("retry_http_codes = 500,502,503,504,522,524,408,429", "http_proxy = \"\"");
+    assertThat(Cli.run("settings", "--markdown").out()).isEqualTo(SettingsReference.markdown());
   }
 
   @Test
