@@ -43,7 +43,7 @@ public final class CommonOptions {
   private @Nullable Path settingsFile;
 
   @Option(names = "--log-level", paramLabel = "LEVEL",
-      description = "Log level: ${COMPLETION-CANDIDATES} (default: INFO; WARN with --quiet).")
+      description = "Log level: ${COMPLETION-CANDIDATES} (default: INFO, for bench WARN; WARN with --quiet).")
   private @Nullable LogLevel logLevel;
 
   @Option(names = {"-q", "--quiet"},
