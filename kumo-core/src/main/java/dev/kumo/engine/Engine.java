@@ -84,7 +84,7 @@ public final class Engine {
         spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), slotKeys::slotOf, wakeUp::signal);
     this.pipeline = new ItemPipeline(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
         item -> closing.item());
-    EngineOutputs outputs = new EngineOutputs(intake, pipeline, settings.get(Setting.DEPTH_PRIORITY));
+    EngineOutputs outputs = new EngineOutputs(intake, pipeline, settings.get(Setting.DEPTH_PRIORITY), stats);
     this.responses = new ResponseHandler(spider, stats, intake, outputs, canonicalizer,
         settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing,
         new RetryPolicy(settings, slots, stats));
