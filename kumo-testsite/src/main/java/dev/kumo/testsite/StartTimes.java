@@ -1,0 +1,32 @@
+package dev.kumo.testsite;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** A bounded, append-only list of request start times, in increasing order. Thread-safe. */
+final class StartTimes {
+  private final long origin;
+  private final int capacity;
+  private long[] values = new long[64];
+  private int size;
+
+  StartTimes(long origin, int capacity) {
+    this.origin = origin;
+    this.capacity = capacity;
+  }
+
+  /** Records now (nanoseconds since {@code origin}); taken under the lock so the list stays sorted. */
+  synchronized void recordNow() {
+    if (size == capacity) {
+      return;
+    }
+    if (size == values.length) {
+      values = Arrays.copyOf(values, Math.min(capacity, size * 2));
+    }
+    values[size++] = System.nanoTime() - origin;
+  }
+
+  synchronized List<Long> snapshot() {
+    return Arrays.stream(values, 0, size).boxed().toList();
+  }
+}
