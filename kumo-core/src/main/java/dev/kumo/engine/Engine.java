@@ -126,6 +126,7 @@ public final class Engine {
       dispatch();
     } finally {
       if (aborting) {
+        Thread.interrupted(); // the sequential model is interrupted on this thread by abort(): clear it
         model.abort();
         pipeline.abort();
       } else {
@@ -149,6 +150,10 @@ public final class Engine {
   private void dispatch() throws InterruptedException {
     long timeout = closing.timeoutNanos();
     while (!aborting) {
+      if (Thread.interrupted()) {
+        abort(); // the crawl's thread was interrupted (or abort() interrupted the sequential model's download)
+        continue;
+      }
       long now = System.nanoTime();
       if (timeout > 0 && now - startNanos >= timeout) {
         close("closespider_timeout");
@@ -171,15 +176,11 @@ public final class Engine {
           return;
         }
         long wait = Math.min(gate.minWaitNanos(), MAX_IDLE_WAIT_NANOS);
-        if (model.inline()) {
-          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        } else {
-          wakeUp.await(wait);
-        }
+        wakeUp.await(wait);
         continue;
       }
       slots.start(lease.slot(), now);
-      pending.incrementAndGet();
+      stats.max("engine/max_leased", pending.incrementAndGet());
       stats.max("downloader/max_in_flight", downloading.incrementAndGet());
       model.launch(lease);
     }
