@@ -13,6 +13,12 @@ public interface Output {
   /** Schedules {@code request}; an invalid URL, duplicate or offsite request is dropped and counted. */
   void add(Request request);
 
+  /**
+   * Adds {@code n} to the crawl's stat counter {@code key}, e.g. a spider's own reasons for dropping data.
+   * Outputs made by the engine count; others may ignore it.
+   */
+  default void count(String key, long n) {}
+
   /** Schedules each of {@code requests}. */
   default void addAll(Iterable<Request> requests) {
     for (Request r : requests) {

@@ -338,6 +338,9 @@ public final class Setting<T> {
   @SuppressWarnings("unchecked")
   public T coerce(Object value) {
     Objects.requireNonNull(value, () -> "null value for " + name);
+    if (value instanceof String text) {
+      return parse(text);
+    }
     if (type == List.class && value instanceof List<?> list) {
       return (T) list.stream().map(String::valueOf).toList();
     }

@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import org.brotli.dec.BrotliInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes {@code Content-Encoding} gzip and deflate within the size limit, so that a small compressed body
+ * Decodes {@code Content-Encoding} gzip, deflate and brotli within the size limit, so that a small compressed body
  * that inflates to gigabytes (a decompression bomb) is stopped at {@code maxSize}.
  */
 final class ContentDecoder {
@@ -29,6 +30,7 @@ final class ContentDecoder {
         case "", "identity" -> body;
         case "gzip", "x-gzip" -> inflate(new GZIPInputStream(new ByteArrayInputStream(body)), config, url);
         case "deflate" -> inflateDeflate(body, config, url);
+        case "br" -> inflate(new BrotliInputStream(new ByteArrayInputStream(body)), config, url);
         default -> throw new DownloadException(DownloadException.DECODING,
             "unsupported Content-Encoding '" + encoding + "' for " + url);
       };

@@ -29,7 +29,7 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
         "User-Agent", settings.get(Setting.USER_AGENT),
         "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
         "Accept-Language", "en",
-        "Accept-Encoding", "gzip, deflate");
+        "Accept-Encoding", "gzip, deflate, br");
     for (var e : settings.get(Setting.DEFAULT_REQUEST_HEADERS).entrySet()) {
       headers = headers.withOnly(e.getKey(), String.valueOf(e.getValue()));
     }

@@ -63,10 +63,6 @@ final class AsyncModel implements ExecutionModel {
     });
   }
 
-  @Override
-  public boolean inline() {
-    return false;
-  }
 
   @Override
   public void abort() {

@@ -84,7 +84,7 @@ public final class Engine {
         spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), slotKeys::slotOf, wakeUp::signal);
     this.pipeline = new ItemPipeline(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
         item -> closing.item());
-    EngineOutputs outputs = new EngineOutputs(intake, pipeline, settings.get(Setting.DEPTH_PRIORITY));
+    EngineOutputs outputs = new EngineOutputs(intake, pipeline, settings.get(Setting.DEPTH_PRIORITY), stats);
     this.responses = new ResponseHandler(spider, stats, intake, outputs, canonicalizer,
         settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing,
         new RetryPolicy(settings, slots, stats));
@@ -126,6 +126,7 @@ public final class Engine {
       dispatch();
     } finally {
       if (aborting) {
+        Thread.interrupted(); // the sequential model is interrupted on this thread by abort(): clear it
         model.abort();
         pipeline.abort();
       } else {
@@ -149,6 +150,10 @@ public final class Engine {
   private void dispatch() throws InterruptedException {
     long timeout = closing.timeoutNanos();
     while (!aborting) {
+      if (Thread.interrupted()) {
+        abort(); // the crawl's thread was interrupted (or abort() interrupted the sequential model's download)
+        continue;
+      }
       long now = System.nanoTime();
       if (timeout > 0 && now - startNanos >= timeout) {
         close("closespider_timeout");
@@ -171,15 +176,11 @@ public final class Engine {
           return;
         }
         long wait = Math.min(gate.minWaitNanos(), MAX_IDLE_WAIT_NANOS);
-        if (model.inline()) {
-          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        } else {
-          wakeUp.await(wait);
-        }
+        wakeUp.await(wait);
         continue;
       }
       slots.start(lease.slot(), now);
-      pending.incrementAndGet();
+      stats.max("engine/max_leased", pending.incrementAndGet());
       stats.max("downloader/max_in_flight", downloading.incrementAndGet());
       model.launch(lease);
     }

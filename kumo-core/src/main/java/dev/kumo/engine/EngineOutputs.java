@@ -5,6 +5,7 @@ import dev.kumo.Output;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.pipeline.ItemPipeline;
+import dev.kumo.stats.Stats;
 
 /**
  * Makes the {@link Output} of each callback: requests get the response's depth plus one (and the
@@ -14,8 +15,10 @@ final class EngineOutputs {
   private final RequestIntake intake;
   private final ItemPipeline pipeline;
   private final int depthPriority;
+  private final Stats stats;
 
-  EngineOutputs(RequestIntake intake, ItemPipeline pipeline, int depthPriority) {
+  EngineOutputs(RequestIntake intake, ItemPipeline pipeline, int depthPriority, Stats stats) {
+    this.stats = stats;
     this.intake = intake;
     this.pipeline = pipeline;
     this.depthPriority = depthPriority;
@@ -32,6 +35,11 @@ final class EngineOutputs {
           Thread.currentThread().interrupt();
           throw new CrawlAbortedException();
         }
+      }
+
+      @Override
+      public void count(String key, long n) {
+        stats.add(key, n);
       }
 
       @Override

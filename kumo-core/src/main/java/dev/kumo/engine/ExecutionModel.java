@@ -14,9 +14,6 @@ interface ExecutionModel extends AutoCloseable {
    */
   void launch(Lease lease) throws InterruptedException;
 
-  /** Whether {@link #launch} runs the whole request before returning (the sequential model). */
-  boolean inline();
-
   /** Stops at once, interrupting work in progress. */
   void abort();
 

@@ -17,10 +17,6 @@ final class SequentialModel implements ExecutionModel {
     engine.process(lease);
   }
 
-  @Override
-  public boolean inline() {
-    return true;
-  }
 
   @Override
   public void abort() {

@@ -27,10 +27,6 @@ final class ThreadsModel implements ExecutionModel {
     pool.execute(() -> engine.process(lease));
   }
 
-  @Override
-  public boolean inline() {
-    return false;
-  }
 
   @Override
   public void abort() {

@@ -5,6 +5,7 @@ import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
+import dev.kumo.select.ExtractResult;
 import dev.kumo.select.Link;
 import dev.kumo.select.LinkExtractor;
 import java.util.HashSet;
@@ -93,7 +94,11 @@ public final class SpecSpider extends Spider {
     if (itemRule != null) {
       ItemRule.Extraction extraction = spec.items().get(itemRule).extract(response);
       extraction.items().forEach(out::add);
-      dropped.add(extraction.dropped());
+      if (extraction.dropped() > 0) {
+        dropped.add(extraction.dropped());
+        out.count("item_dropped_count", extraction.dropped());
+        out.count("item_dropped_reasons_count/missing_required_field", extraction.dropped());
+      }
     }
     if (follow) {
       followLinks(response, out);
@@ -105,7 +110,10 @@ public final class SpecSpider extends Spider {
     Set<String> taken = new HashSet<>();
     for (int i = 0; i < extractors.size(); i++) {
       FollowRule rule = spec.rules().get(i);
-      for (Link link : extractors.get(i).extract(response)) {
+      ExtractResult result = extractors.get(i).extractAll(response);
+      out.count("link_extractor/skipped_scheme", result.skippedSchemes());
+      out.count("link_extractor/invalid_url", result.invalid());
+      for (Link link : result.links()) {
         if (taken.add(link.url())) {
           out.add(Request.to(link.url()).callback(ruleCallback(i)).priority(rule.priority()).build());
         }

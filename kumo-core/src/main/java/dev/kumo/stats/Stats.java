@@ -26,6 +26,9 @@ public final class Stats {
 
   /** Adds {@code n} to {@code key}. */
   public void add(String key, long n) {
+    if (n == 0) {
+      return;
+    }
     counters.computeIfAbsent(key, k -> new LongAdder()).add(n);
   }
 

@@ -53,6 +53,23 @@ class EngineBehaviourTest {
     void handle(Response response, Output out) throws Exception;
   }
 
+  /** Fetches its start URLs and does nothing with them. */
+  static final class NoopSpider extends Spider {
+    private final List<String> starts;
+
+    NoopSpider(String... starts) {
+      this.starts = List.of(starts);
+    }
+
+    @Override
+    public List<String> startUrls() {
+      return starts;
+    }
+
+    @Override
+    public void parse(Response response, Output out) {}
+  }
+
   static CrawlResult crawl(Spider spider, Settings settings) throws Exception {
     return Crawler.builder(spider).overrides(settings).build().run();
   }
@@ -210,8 +227,7 @@ class EngineBehaviourTest {
 
   @Test
   void abortInterruptsRequestsInFlight() throws Exception {
-    Spider spider = spider(List.of(site.baseUrl() + "/slow?ms=30000"), (r, out) -> {});
-    Crawler crawler = Crawler.builder(spider).build();
+    Crawler crawler = Crawler.builder(new NoopSpider(site.baseUrl() + "/slow?ms=30000")).build();
     Thread aborter = Thread.ofVirtual().start(() -> {
       try {
         Thread.sleep(300);

@@ -2,17 +2,40 @@ package dev.kumo.testsite;
 
 import com.sun.net.httpserver.HttpExchange;
 
-/** One request being served: the exchange, its raw path, the host that received it and its lazily parsed query. */
+/**
+ * One request being served: the exchange, its raw path, the host that received it, its lazily parsed query, and
+ * what to run when its response is about to complete. Used by one thread only.
+ */
 final class Call {
   private final HttpExchange exchange;
   private final String path;
   private final int host;
+  private final Runnable onFinish;
+  private boolean finished;
   private Query query;
 
-  Call(HttpExchange exchange, String path, int host) {
+  Call(HttpExchange exchange, String path, int host, Runnable onFinish) {
     this.exchange = exchange;
     this.path = path;
     this.host = host;
+    this.onFinish = onFinish;
+  }
+
+  /**
+   * Runs the finish hook, once. {@link Replies} calls it just before the client can have the whole response (before
+   * its last byte, or before the headers of a response without body), so that a client sending its next request
+   * as soon as it has an answer never sees this one still counted in flight.
+   */
+  void finishing() {
+    if (!finished) {
+      finished = true;
+      onFinish.run();
+    }
+  }
+
+  /** Whether {@link #finishing()} has run. */
+  boolean finished() {
+    return finished;
   }
 
   HttpExchange exchange() {

@@ -55,7 +55,7 @@ final class CharsetPages {
     String label = call.rest(PREFIX);
     Charset charset = lookup(label);
     if (charset == null) {
-      Replies.message(call.exchange(), 404, "Unknown charset", "No charset named " + label);
+      Replies.message(call, 404, "Unknown charset", "No charset named " + label);
       return;
     }
     String declared = call.query().get("declared");
@@ -70,7 +70,7 @@ final class CharsetPages {
       default -> throw new IllegalArgumentException("declared must be header, meta, bom or none: " + declared);
     };
     String type = declared.equals("header") ? "text/html; charset=" + label : "text/html";
-    Replies.send(call.exchange(), 200, type, body);
+    Replies.send(call, 200, type, body);
   }
 
   private static Charset lookup(String label) {

@@ -45,7 +45,7 @@ final class EchoRoutes {
     json.put("query", query == null ? "" : query);
     json.put("headers", headers);
     json.put("body", new String(body, StandardCharsets.UTF_8));
-    Replies.send(exchange, 200, Replies.JSON, Json.write(json).getBytes(StandardCharsets.UTF_8));
+    Replies.send(call, 200, Replies.JSON, Json.write(json).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void setCookie(Call call) throws IOException {
@@ -59,13 +59,13 @@ final class EchoRoutes {
       }
       call.exchange().getResponseHeaders().add("Set-Cookie", p.name() + "=" + p.value() + "; Path=/");
     }
-    Replies.message(call.exchange(), 200, "Cookies set", params.size() + " cookie(s) set");
+    Replies.message(call, 200, "Cookies set", params.size() + " cookie(s) set");
   }
 
   private static void cookies(Call call) throws IOException {
     List<String> values = call.exchange().getRequestHeaders().get("Cookie");
     String cookies = values == null ? "" : String.join("; ", values);
-    Replies.send(call.exchange(), 200, Replies.TEXT, cookies.getBytes(StandardCharsets.UTF_8));
+    Replies.send(call, 200, Replies.TEXT, cookies.getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean isToken(String s) {

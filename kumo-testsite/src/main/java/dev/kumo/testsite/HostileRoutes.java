@@ -46,12 +46,12 @@ final class HostileRoutes {
   void register(Router router) {
     router.prefix("/status/", HostileRoutes::status)
         .prefix("/redirect/", HostileRoutes::redirect)
-        .exact("/redirect-loop/a", call -> Replies.redirect(call.exchange(), 302, "/redirect-loop/b"))
-        .exact("/redirect-loop/b", call -> Replies.redirect(call.exchange(), 302, "/redirect-loop/a"))
+        .exact("/redirect-loop/a", call -> Replies.redirect(call, 302, "/redirect-loop/b"))
+        .exact("/redirect-loop/b", call -> Replies.redirect(call, 302, "/redirect-loop/a"))
         .exact("/redirect-to", HostileRoutes::redirectTo)
-        .exact("/binary", call -> Replies.send(call.exchange(), 200, "image/png", binary))
-        .exact("/pdf", call -> Replies.send(call.exchange(), 200, "application/pdf", PDF))
-        .exact("/malformed", call -> Replies.html(call.exchange(), 200, MALFORMED))
+        .exact("/binary", call -> Replies.send(call, 200, "image/png", binary))
+        .exact("/pdf", call -> Replies.send(call, 200, "application/pdf", PDF))
+        .exact("/malformed", call -> Replies.html(call, 200, MALFORMED))
         .exact("/gzip-bomb", this::gzipBomb);
   }
 
@@ -64,15 +64,15 @@ final class HostileRoutes {
     if (retryAfter != null) {
       call.exchange().getResponseHeaders().set("Retry-After", retryAfter);
     }
-    Replies.message(call.exchange(), code, "Status " + code, "This is status " + code);
+    Replies.message(call, code, "Status " + code, "This is status " + code);
   }
 
   private static void redirect(Call call) throws IOException {
     int n = call.number("/redirect/");
     if (n < 0) {
-      Replies.notFound(call.exchange());
+      Replies.notFound(call);
     } else {
-      Replies.redirect(call.exchange(), 302, n == 0 ? "/page/0" : "/redirect/" + (n - 1));
+      Replies.redirect(call, 302, n == 0 ? "/page/0" : "/redirect/" + (n - 1));
     }
   }
 
@@ -85,14 +85,14 @@ final class HostileRoutes {
     if (!REDIRECT_STATUSES.contains(status)) {
       throw new IllegalArgumentException("status must be one of " + REDIRECT_STATUSES + ": " + status);
     }
-    Replies.redirect(call.exchange(), status, url);
+    Replies.redirect(call, status, url);
   }
 
   private void gzipBomb(Call call) throws IOException {
     int mb = (int) call.query().number("mb", 10, MAX_BOMB_MB);
     byte[] body = bombs.computeIfAbsent(mb, HostileRoutes::bomb);
     call.exchange().getResponseHeaders().set("Content-Encoding", "gzip");
-    Replies.html(call.exchange(), 200, body);
+    Replies.html(call, 200, body);
   }
 
   /** A gzip stream that inflates to {@code mb} MiB of zero bytes. */

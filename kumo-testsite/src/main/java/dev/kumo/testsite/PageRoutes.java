@@ -26,7 +26,7 @@ final class PageRoutes {
   }
 
   void register(Router router) {
-    router.exact("/", call -> Replies.html(call.exchange(), 200, indexes[call.host()]))
+    router.exact("/", call -> Replies.html(call, 200, indexes[call.host()]))
         .exact("/robots.txt", this::robots)
         .prefix("/page/", this::page);
   }
@@ -34,18 +34,18 @@ final class PageRoutes {
   private void page(Call call) throws IOException {
     int n = call.number("/page/");
     if (n < 0 || n >= pages) {
-      Replies.notFound(call.exchange());
+      Replies.notFound(call);
     } else {
-      Replies.html(call.exchange(), 200, renderer.page(n));
+      Replies.html(call, 200, renderer.page(n));
     }
   }
 
   private void robots(Call call) throws IOException {
     byte[] body = robots[call.host()];
     if (body == null) {
-      Replies.notFound(call.exchange());
+      Replies.notFound(call);
     } else {
-      Replies.send(call.exchange(), 200, Replies.TEXT, body);
+      Replies.send(call, 200, Replies.TEXT, body);
     }
   }
 }

@@ -11,7 +11,7 @@ final class Router {
 
   private final Map<String, Route> exact = new HashMap<>();
   private final List<Prefix> prefixes = new ArrayList<>();
-  private final Route fallback = call -> Replies.notFound(call.exchange());
+  private final Route fallback = Replies::notFound;
 
   Router exact(String path, Route route) {
     if (exact.putIfAbsent(path, route) != null) {

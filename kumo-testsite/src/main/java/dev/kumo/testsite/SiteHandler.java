@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The handler of one host: counts the request, waits the configured latency, serves the route, and always
- * closes the exchange. {@code /__stats} is served at once and not counted.
+ * closes the exchange. The request stops counting as in flight just before its response completes (see
+ * {@link Call#finishing()}). {@code /__stats} is served at once and not counted.
  */
 final class SiteHandler implements HttpHandler {
   static final String STATS_PATH = "/__stats";
@@ -29,49 +30,46 @@ final class SiteHandler implements HttpHandler {
     String raw = exchange.getRequestURI().getRawPath();
     String path = raw == null || raw.isEmpty() ? "/" : raw;
     if (path.equals(STATS_PATH)) {
-      serve(exchange, path, this::stats);
+      serve(new Call(exchange, path, host, () -> {}), this::stats);
       return;
     }
     HostMeter meter =
         instrumentation.begin(exchange.getRequestHeaders().getFirst("Host"), exchange.getLocalAddress(), path);
-    try {
-      Route route = router.find(path);
-      serve(exchange, path, call -> {
-        latency.await();
-        route.serve(call);
-      });
-    } finally {
-      meter.end();
-    }
+    Route route = router.find(path);
+    serve(new Call(exchange, path, host, meter::end), call -> {
+      latency.await();
+      route.serve(call);
+    });
   }
 
   private void stats(Call call) throws IOException {
     byte[] json = instrumentation.snapshot().toJson().getBytes(StandardCharsets.UTF_8);
-    Replies.send(call.exchange(), 200, Replies.JSON, json);
+    Replies.send(call, 200, Replies.JSON, json);
   }
 
-  private void serve(HttpExchange exchange, String path, Route route) {
+  private static void serve(Call call, Route route) {
     try {
-      route.serve(new Call(exchange, path, host));
+      route.serve(call);
     } catch (IllegalArgumentException e) {
-      fail(exchange, 400, "Bad request", e.getMessage());
+      fail(call, 400, "Bad request", e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       // The client went away; nothing to answer.
     } catch (RuntimeException e) {
-      fail(exchange, 500, "Server error", String.valueOf(e));
+      fail(call, 500, "Server error", String.valueOf(e));
     } finally {
-      exchange.close();
+      call.exchange().close();
+      call.finishing(); // for requests that ended without a complete response
     }
   }
 
-  private static void fail(HttpExchange exchange, int status, String title, String message) {
-    if (exchange.getResponseCode() != -1) {
+  private static void fail(Call call, int status, String title, String message) {
+    if (call.exchange().getResponseCode() != -1) {
       return; // headers already sent: closing the exchange is all we can do
     }
     try {
-      Replies.message(exchange, status, title, message);
+      Replies.message(call, status, title, message);
     } catch (IOException | RuntimeException ignored) {
       // The client went away.
     }

@@ -13,6 +13,10 @@ import java.util.TreeMap;
  * <p>Hosts are keyed by the request's Host header without port, lower-cased (e.g. {@code "127.0.0.2"} or
  * {@code "a.test"}), or by the IP the request arrived on when it had no Host header. Maps are sorted by key.
  *
+ * <p>A request is in flight from when the site starts handling it (before the latency wait) until just before the
+ * client can have its whole response, so a client that waits for each response before sending its next request
+ * (on any connection) never makes {@code maxInFlight} exceed 1.
+ *
  * @param totalRequests all requests counted
  * @param duplicateFetches requests for a {@code /page/n} path that the same host had already served
  * @param inFlight requests being served at the time of the snapshot

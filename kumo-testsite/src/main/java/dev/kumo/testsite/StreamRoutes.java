@@ -28,14 +28,14 @@ final class StreamRoutes {
   private static void slow(Call call) throws IOException, InterruptedException {
     long ms = call.query().number("ms", 1000, MAX_SLOW_MS);
     Thread.sleep(ms);
-    Replies.message(call.exchange(), 200, "Slow", "Answered after " + ms + " ms");
+    Replies.message(call, 200, "Slow", "Answered after " + ms + " ms");
   }
 
   private static void trickle(Call call) throws IOException, InterruptedException {
     long bytes = call.query().number("bytes", 64, MAX_BIG_BYTES);
     long intervalMs = call.query().number("interval-ms", 100, MAX_SLOW_MS);
     long deadline = System.nanoTime() + MAX_TRICKLE_NANOS;
-    OutputStream out = Replies.start(call.exchange(), 200, Replies.HTML, -1);
+    OutputStream out = Replies.start(call, 200, Replies.HTML, -1);
     if (out == null) {
       return;
     }
@@ -52,7 +52,7 @@ final class StreamRoutes {
 
   private static void big(Call call) throws IOException {
     long bytes = call.query().number("bytes", 1 << 20, MAX_BIG_BYTES);
-    OutputStream out = Replies.start(call.exchange(), 200, Replies.HTML, bytes);
+    OutputStream out = Replies.start(call, 200, Replies.HTML, bytes);
     if (out != null) {
       try (out) {
         Filler.write(out, bytes);
@@ -61,7 +61,7 @@ final class StreamRoutes {
   }
 
   private static void endless(Call call) throws IOException {
-    OutputStream out = Replies.start(call.exchange(), 200, Replies.HTML, -1);
+    OutputStream out = Replies.start(call, 200, Replies.HTML, -1);
     if (out != null) {
       try (out) {
         Filler.writeUntil(out, System.nanoTime() + MAX_ENDLESS_NANOS);

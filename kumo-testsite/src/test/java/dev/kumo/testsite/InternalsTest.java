@@ -52,6 +52,6 @@ class InternalsTest {
 
   /** {@link Call#number(String)} needs no exchange. */
   private static int pageNumber(String path) {
-    return new Call(null, path, 0).number("/page/");
+    return new Call(null, path, 0, () -> {}).number("/page/");
   }
 }

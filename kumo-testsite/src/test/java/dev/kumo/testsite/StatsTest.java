@@ -55,6 +55,27 @@ class StatsTest {
   }
 
   @Test
+  void sequentialRequestsNeverOverlapEvenOnOneKeepAliveConnection() throws Exception {
+    String host = "127.0.0.1:" + site.port();
+    try (Http.RawConnection connection = new Http.RawConnection("127.0.0.1", site.port())) {
+      for (int i = 0; i < 100; i++) {
+        String path = List.of("/page/" + i, "/robots.txt", "/redirect/1", "/status/503", "/big?bytes=1").get(i % 5);
+        assertThat(connection.get(path, host).status()).isPositive();
+      }
+    }
+    for (String path : List.of("/page/1", "/status/204", "/trickle?bytes=2&interval-ms=1", "/gzip-bomb?mb=1")) {
+      Http.get(site.url(path));
+      Http.send(HttpRequest.newBuilder(URI.create(site.url(path)))
+          .method("HEAD", HttpRequest.BodyPublishers.noBody())
+          .build());
+    }
+    SiteStats stats = site.stats();
+    assertThat(stats.totalRequests()).isEqualTo(108);
+    assertThat(stats.maxInFlight()).isEqualTo(1);
+    assertThat(stats.inFlight()).isZero();
+  }
+
+  @Test
   void duplicatePageFetchesAreCounted() {
     Http.get(site.pageUrl(3));
     Http.get(site.pageUrl(3));

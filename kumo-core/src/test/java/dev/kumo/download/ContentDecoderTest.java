@@ -1,0 +1,64 @@
+package dev.kumo.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kumo.Settings;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class ContentDecoderTest {
+  static final TransportConfig ONE_MIB = TransportConfig.from(Settings.defaults().with("download_maxsize", "1m"));
+  static final String TEXT = "<h1 class=\"title\">Brotli</h1> café ".repeat(20);
+  /** {@link #TEXT} compressed by Node.js zlib.brotliCompressSync. */
+  static final String BROTLI_TEXT = "G88C+J0JdqyVaTVNvAYRGkuVYW9yZUaXaWzDXcgswNSmZ8DEmW9UKMmb/5mJBw==";
+  /** 20 MiB of zeros compressed by Node.js zlib.brotliCompressSync: 40 bytes. */
+  static final String BROTLI_BOMB = "y///P/gnAOKxQCD3/o///3/wTwDEYRGA7v1f/v//4J8AiMMCAN37Hw==";
+
+  @Test
+  void decodesGzipDeflateRawDeflateAndBrotli() throws Exception {
+    byte[] plain = TEXT.getBytes(StandardCharsets.UTF_8);
+    assertThat(ContentDecoder.decode(gzip(plain), "gzip", ONE_MIB, "u")).isEqualTo(plain);
+    assertThat(ContentDecoder.decode(deflate(plain, false), "deflate", ONE_MIB, "u")).isEqualTo(plain);
+    assertThat(ContentDecoder.decode(deflate(plain, true), "deflate", ONE_MIB, "u")).isEqualTo(plain);
+    assertThat(ContentDecoder.decode(Base64.getDecoder().decode(BROTLI_TEXT), "br", ONE_MIB, "u")).isEqualTo(plain);
+    assertThat(ContentDecoder.decode(plain, "identity", ONE_MIB, "u")).isEqualTo(plain);
+  }
+
+  @Test
+  void bombsStopAtTheLimit() throws Exception {
+    assertThatThrownBy(() -> ContentDecoder.decode(Base64.getDecoder().decode(BROTLI_BOMB), "br", ONE_MIB, "u"))
+        .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("maxsize"));
+    assertThatThrownBy(() -> ContentDecoder.decode(gzip(new byte[5 << 20]), "gzip", ONE_MIB, "u"))
+        .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("maxsize"));
+  }
+
+  @Test
+  void brokenOrUnknownEncodingsAreDecodingFailures() {
+    assertThatThrownBy(() -> ContentDecoder.decode(new byte[] {1, 2, 3}, "gzip", ONE_MIB, "u"))
+        .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("decoding"));
+    assertThatThrownBy(() -> ContentDecoder.decode(new byte[] {1, 2, 3}, "zstd", ONE_MIB, "u"))
+        .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("decoding"));
+  }
+
+  static byte[] gzip(byte[] data) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  static byte[] deflate(byte[] data, boolean raw) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (DeflaterOutputStream d = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, raw))) {
+      d.write(data);
+    }
+    return out.toByteArray();
+  }
+}
