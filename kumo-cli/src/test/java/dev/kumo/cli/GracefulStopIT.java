@@ -30,6 +30,7 @@ class GracefulStopIT {
           rules:
             - allow: '/page/\\d+$'
               callback: page
+              follow: true
           items:
             page:
               fields:
@@ -39,7 +40,8 @@ class GracefulStopIT {
       Process kumo = KumoJar.start(dir, "crawl", spider.toString(), "-O", "items.jsonl",
           "--set", "concurrent_requests=4", "--set", "concurrent_requests_per_domain=4");
       Thread.sleep(2000);
-      assertThat(kumo.isAlive()).as("still crawling after 2 s").isTrue();
+      assertThat(kumo.isAlive()).as("still crawling after 2 s; stderr: %s",
+          Files.exists(dir.resolve("stderr.txt")) ? Files.readString(dir.resolve("stderr.txt")) : "").isTrue();
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(kumo.pid())).inheritIO().start();
       assertThat(kill.waitFor()).isZero();
 
