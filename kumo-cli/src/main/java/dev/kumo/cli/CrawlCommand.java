@@ -30,9 +30,6 @@ public final class CrawlCommand implements Callable<Integer> {
   @Mixin
   private HelpOption help;
 
-  /** The setting the command line turns on by default, once it exists. */
-  static final String ROBOTS_SETTING = "robotstxt_obey";
-
   @Spec
   private CommandSpec spec;
 
@@ -68,9 +65,8 @@ public final class CrawlCommand implements Callable<Integer> {
     }
   }
 
-  /** The command line's defaults: obey robots.txt where that setting exists. */
+  /** The command line's defaults, under everything else: obey robots.txt (the library does not by default). */
   static Settings defaults() {
-    Settings defaults = Settings.defaults();
-    return Setting.byName(ROBOTS_SETTING) == null ? defaults : defaults.with(ROBOTS_SETTING, true);
+    return Settings.defaults().with(Setting.ROBOTSTXT_OBEY, true);
   }
 }

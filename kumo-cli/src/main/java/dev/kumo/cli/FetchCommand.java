@@ -4,6 +4,7 @@ import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
+import dev.kumo.download.DnsOverrides;
 import dev.kumo.download.DownloadException;
 import dev.kumo.download.JdkTransport;
 import dev.kumo.download.Transport;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Fetches one URL and prints its status line, headers and body.",
         "",
-        "Kumo's settings apply (user_agent, timeouts, download_maxsize...). Redirects are followed up to "
+        "Kumo's settings apply (user_agent, timeouts, download_maxsize, dns_resolve...). Redirects are followed up to "
             + "redirect_max_times, each hop logged to stderr. The body is decoded as text with its detected charset.",
         ""})
 public final class FetchCommand implements Callable<Integer> {
@@ -64,6 +65,7 @@ public final class FetchCommand implements Callable<Integer> {
     URI target = checkUrl(url);
     int maxRedirects = noRedirect || !settings.get(Setting.REDIRECT_ENABLED)
         ? 0 : settings.get(Setting.REDIRECT_MAX_TIMES);
+    DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
     Response response;
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         Transport transport = new JdkTransport(TransportConfig.from(settings), executor)) {

@@ -39,6 +39,11 @@ class CommandsIT {
       assertThat(headers.out()).startsWith("HTTP/1.1 200 OK").doesNotContain("<h1");
       assertThat(headers.err()).contains("Redirecting (302)");
 
+      KumoJar.Result pinned = KumoJar.run(dir, "fetch", "--headers", "--set",
+          "dns_resolve={\"kumo.test\": \"127.0.0.1\"}", "http://kumo.test:" + site.port() + "/page/1");
+      assertThat(pinned.exitCode()).as(pinned.err()).isZero();
+      assertThat(site.stats().requestsForHost("kumo.test")).isEqualTo(1);
+
       KumoJar.Result redirect = KumoJar.run(dir, "fetch", "--no-redirect", site.url("/redirect/1"));
       assertThat(redirect.out()).startsWith("HTTP/1.1 302 Found").containsIgnoringCase("location: ").contains("/redirect/0");
     }

@@ -2,6 +2,8 @@ package dev.kumo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.Setting;
+import dev.kumo.Settings;
 import dev.kumo.internal.SettingsReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +141,12 @@ class MainTest {
         "execution_model = async", "One of: sequential, threads, async.");
     assertThat(r.out()).contains("retry_http_codes = 500,502,503,504,522,524,408,429", "http_proxy = \"\"");
     assertThat(Cli.run("settings", "--markdown").out()).isEqualTo(SettingsReference.markdown());
+  }
+
+  @Test
+  void crawlObeysRobotsTxtByDefault() {
+    assertThat(CrawlCommand.defaults().get(Setting.ROBOTSTXT_OBEY)).isTrue();
+    assertThat(Settings.defaults().get(Setting.ROBOTSTXT_OBEY)).isFalse();
   }
 
   @Test
