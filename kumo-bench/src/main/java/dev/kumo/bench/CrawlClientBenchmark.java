@@ -48,7 +48,7 @@ public class CrawlClientBenchmark {
   /** Starts the site. */
   @Setup(Level.Trial)
   public void start() throws Exception {
-    site = TestSite.builder().pages(pages).start();
+    site = TestSite.builder().pages(pages).start().prerender();
   }
 
   /** Stops the site. */

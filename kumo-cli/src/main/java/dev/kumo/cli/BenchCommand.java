@@ -56,6 +56,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "concurrent_requests and concurrent_requests_per_domain (default: ${DEFAULT-VALUE}).")
   private int concurrency;
 
+  @Option(names = "--per-domain", paramLabel = "N", defaultValue = "0",
+      description = "concurrent_requests_per_domain when different from --concurrency (default: the same).")
+  private int perDomain;
+
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+      description = "Unmeasured crawls of the site before the measured ones, so that the JIT has compiled the "
+          + "hot code (default: ${DEFAULT-VALUE}).")
+  private int warmup;
+
   @Option(names = "--models", paramLabel = "MODEL", split = ",", defaultValue = "sequential,threads,async",
       description = "Execution models to run, comma-separated, among sequential, threads, async "
           + "(default: ${DEFAULT-VALUE}).")
@@ -86,7 +95,15 @@ public final class BenchCommand implements Callable<Integer> {
     List<BenchTable.Row> rows = new ArrayList<>();
     boolean aborted = false;
     Path items = tempFile();
-    try (TestSite site = TestSites.start(spec.commandLine(), pages, hosts, latencyMs)) {
+    requireAtLeast("--warmup", warmup, 0);
+    requireAtLeast("--per-domain", perDomain, 0);
+    try (TestSite site = TestSites.start(spec.commandLine(), pages, hosts, latencyMs).prerender()) {
+      for (int i = 0; i < warmup; i++) {
+        err.println("Warm-up crawl " + (i + 1) + " of " + warmup + " (not measured)...");
+        err.flush();
+        runModel(site, "async", base, overrides.with(Setting.LOGSTATS_INTERVAL, 0.0), items, err);
+        site.resetStats();
+      }
       for (String model : chosen) {
         System.gc();
         site.resetStats();
@@ -103,7 +120,7 @@ public final class BenchCommand implements Callable<Integer> {
       deleteQuietly(items);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(BenchTable.format(new BenchTable.Setup(pages, hosts, latencyMs, concurrency, parseCostMs,
+    out.print(BenchTable.format(new BenchTable.Setup(pages, hosts, latencyMs, effectiveConcurrency(), parseCostMs,
         Runtime.getRuntime().availableProcessors()), rows));
     out.flush();
     return aborted ? CliException.FAILED : 0;
@@ -121,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
     Settings overrides = userOverrides
         .with(Setting.EXECUTION_MODEL, model)
         .with(Setting.CONCURRENT_REQUESTS, concurrency)
-        .with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, concurrency);
+        .with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, perDomainLimit());
     if (capped) {
       overrides = overrides.with(Setting.CLOSESPIDER_PAGECOUNT, SEQUENTIAL_PAGE_LIMIT);
     }
@@ -140,12 +157,22 @@ public final class BenchCommand implements Callable<Integer> {
       case CrawlRunner.ABORTED -> "aborted by Ctrl-C";
       default -> capped ? String.format(java.util.Locale.ROOT,
           "%s: first %d pages only (closespider_pagecount); all %d would take about %.0f s",
-          model, SEQUENTIAL_PAGE_LIMIT, pages, BenchTable.idealSeconds(model, pages, latencyMs, concurrency)) : "";
+          model, SEQUENTIAL_PAGE_LIMIT, pages, BenchTable.idealSeconds(model, pages, latencyMs, effectiveConcurrency()))
+          : "";
     };
     BenchTable.Row row = new BenchTable.Row(model, result.pages(), result.elapsed().toNanos() / 1e9,
         result.stat("downloader/max_in_flight"), usage.cpuPercent(), usage.peakHeapMb(),
-        BenchTable.idealSeconds(model, result.pages(), latencyMs, concurrency), note);
+        BenchTable.idealSeconds(model, result.pages(), latencyMs, effectiveConcurrency()), note);
     return new Run(result, row);
+  }
+
+  private int perDomainLimit() {
+    return perDomain > 0 ? perDomain : concurrency;
+  }
+
+  /** Requests that can be in flight at once: the global limit, or all hosts' per-domain limits together. */
+  private int effectiveConcurrency() {
+    return (int) Math.min(concurrency, (long) hosts * perDomainLimit());
   }
 
   private List<String> validModels() {

@@ -17,7 +17,7 @@ public final class BenchTable {
    * @param pages pages on the test site
    * @param hosts hosts the pages are spread over
    * @param latencyMs delay before every response
-   * @param concurrency concurrent requests, in all and per host
+   * @param concurrency requests that can be in flight at once: the global limit, or all hosts' per-domain limits together when smaller
    * @param parseCostMs CPU burnt per page in the callback
    * @param cores available processors
    */

@@ -4,6 +4,7 @@ import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
 import java.io.IOException;
 import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a crawl in the foreground of the command line: Ctrl-C stops it ({@link InterruptHandler}), a terminal
@@ -46,7 +47,7 @@ public final class CrawlRunner {
       Thread.currentThread().interrupt();
       throw CliException.failed("interrupted", e);
     }
-    if (printStats) {
+    if (printStats && !LoggerFactory.getLogger(Crawler.class).isInfoEnabled()) { // else the crawler logged it
       err.print(result.format());
       err.flush();
     }

@@ -44,6 +44,11 @@ final class PageRenderer {
     return body;
   }
 
+  /** Renders every page that is kept in memory. */
+  void renderAll() {
+    java.util.stream.IntStream.range(0, cache.length()).parallel().forEach(this::page);
+  }
+
   private byte[] render(int n) {
     List<Anchor> anchors = plan.anchors(n);
     String title = plan.title(n);

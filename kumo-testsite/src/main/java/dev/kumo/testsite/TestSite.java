@@ -77,6 +77,7 @@ public final class TestSite implements AutoCloseable {
   private final SiteConfig config;
   private final SiteAddresses addresses;
   private final PagePlan plan;
+  private final PageRenderer renderer;
   private final Instrumentation instrumentation;
   private final List<HttpServer> servers;
   private final ExecutorService executor;
@@ -87,6 +88,7 @@ public final class TestSite implements AutoCloseable {
     this.servers = LoopbackServers.bind(config.hosts(), config.port());
     this.addresses = new SiteAddresses(servers.getFirst().getAddress().getPort(), config.hosts());
     this.plan = new PagePlan(config, addresses);
+    this.renderer = new PageRenderer(plan);
     this.instrumentation = new Instrumentation();
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     try {
@@ -106,12 +108,23 @@ public final class TestSite implements AutoCloseable {
 
   private Router routes() {
     Router router = new Router();
-    new PageRoutes(config, plan, new PageRenderer(plan)).register(router);
+    new PageRoutes(config, plan, renderer).register(router);
     new HostileRoutes(config.seed()).register(router);
     StreamRoutes.register(router);
     CharsetPages.register(router);
     EchoRoutes.register(router);
     return router;
+  }
+
+  /**
+   * Renders every page the site keeps in memory now, so that serving them later costs no rendering: for
+   * benchmarks, where the site stands for a remote server whose work should not be counted.
+   *
+   * @return this site
+   */
+  public TestSite prerender() {
+    renderer.renderAll();
+    return this;
   }
 
   /** A builder with the defaults: 1000 pages, 1 host, no latency, seed 42, 10 links per page, a free port. */
