@@ -15,11 +15,16 @@ final class TestSites {
    * @throws ParameterException (exit 2) for a size the site does not accept
    */
   static TestSite start(CommandLine command, int pages, int hosts, int latencyMs) {
+    return start(command, pages, hosts, latencyMs, 0);
+  }
+
+  /** As {@link #start(CommandLine, int, int, int)}, on {@code port} (0: a free one). */
+  static TestSite start(CommandLine command, int pages, int hosts, int latencyMs, int port) {
     if (latencyMs < 0) {
       throw new ParameterException(command, "--latency-ms must not be negative: " + latencyMs);
     }
     try {
-      return TestSite.builder().pages(pages).hosts(hosts).latency(Duration.ofMillis(latencyMs)).start();
+      return TestSite.builder().pages(pages).hosts(hosts).latency(Duration.ofMillis(latencyMs)).port(port).start();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(command, "cannot start the test site: " + e.getMessage(), e);
     }
