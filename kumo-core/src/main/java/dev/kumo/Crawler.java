@@ -59,6 +59,8 @@ public final class Crawler {
   private final Stats stats = new Stats();
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile @Nullable Engine engine;
+  /** A stop or abort asked for before the engine existed: applied as soon as it does. */
+  private volatile @Nullable String earlyRequest;
   private volatile long startNanos;
 
   private Crawler(Builder b) {
@@ -108,6 +110,11 @@ public final class Crawler {
     Transport transport = transportFactory.apply(TransportConfig.from(settings));
     Engine e = new Engine(spider, settings, stats, f, transport, processors, allSinks);
     engine = e;
+    if ("abort".equals(earlyRequest)) {
+      e.abort();
+    } else if ("stop".equals(earlyRequest)) {
+      e.close("shutdown");
+    }
     logStart();
     startNanos = System.nanoTime();
     ScheduledExecutorService ticker = startProgressLog();
@@ -193,6 +200,8 @@ public final class Crawler {
     Engine e = engine;
     if (e != null) {
       e.close("shutdown");
+    } else if (earlyRequest == null) {
+      earlyRequest = "stop";
     }
   }
 
@@ -201,6 +210,8 @@ public final class Crawler {
     Engine e = engine;
     if (e != null) {
       e.abort();
+    } else {
+      earlyRequest = "abort";
     }
   }
 
@@ -213,7 +224,8 @@ public final class Crawler {
     private final List<ItemSink> sinks = new ArrayList<>();
     private final List<ItemProcessor> processors = new ArrayList<>();
     private Function<TransportConfig, Transport> transportFactory =
-        config -> new JdkTransport(config, Executors.newVirtualThreadPerTaskExecutor());
+        config -> new JdkTransport(config,
+            Executors.newCachedThreadPool(Thread.ofPlatform().name("kumo-http-", 0).daemon(true).factory()));
     private @Nullable Frontier frontier;
 
     private Builder(Spider spider) {

@@ -124,24 +124,22 @@ public final class JdkTransport implements Transport {
   }
 
   private HttpRequest toHttpRequest(Request request) throws DownloadException {
-    HttpRequest.Builder b;
     try {
-      b = HttpRequest.newBuilder(URI.create(request.url()));
-    } catch (IllegalArgumentException e) {
-      throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request.url(), e);
-    }
-
-    byte[] body = request.body();
-    b.method(request.method(), body.length == 0
-        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    Headers own = request.headers();
-    setHeaders(b, own);
-    for (String name : config.defaultHeaders().names()) {
-      if (!own.contains(name)) {
-        setHeaders(b, Headers.empty().withOnly(name, config.defaultHeaders().first(name)));
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url()));
+      byte[] body = request.body();
+      b.method(request.method(), body.length == 0
+          ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+      Headers own = request.headers();
+      setHeaders(b, own);
+      for (String name : config.defaultHeaders().names()) {
+        if (!own.contains(name)) {
+          setHeaders(b, Headers.empty().withOnly(name, config.defaultHeaders().first(name)));
+        }
       }
+      return b.build();
+    } catch (IllegalArgumentException e) { // a URL, method or header the client refuses
+      throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
     }
-    return b.build();
   }
 
   private static void setHeaders(HttpRequest.Builder b, Headers headers) {

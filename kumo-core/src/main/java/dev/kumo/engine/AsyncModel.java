@@ -5,6 +5,7 @@ import dev.kumo.frontier.Lease;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -38,36 +39,63 @@ final class AsyncModel implements ExecutionModel {
 
   @Override
   public void launch(Lease lease) {
-    downloads.execute(() -> {
-      Response response = engine.download(lease);
-      if (response == null) {
-        engine.downloadDone(lease);
-        engine.finish(lease);
-        return;
-      }
-      try {
-        parseBacklog.acquire();
-      } catch (InterruptedException e) {
-        engine.downloadDone(lease);
-        engine.abandon(lease);
-        return;
-      }
-      engine.downloadDone(lease);
-      parsers.execute(() -> {
-        try {
-          engine.handle(lease, response);
-        } finally {
-          parseBacklog.release();
-        }
-      });
-    });
+    downloads.execute(() -> download(lease));
   }
 
+  private void download(Lease lease) {
+    Response response;
+    try {
+      response = engine.download(lease);
+      if (response != null) {
+        parseBacklog.acquire();
+      }
+    } catch (InterruptedException e) { // aborting: the request was not done
+      engine.downloadDone(lease);
+      engine.abandon(lease);
+      return;
+    }
+    engine.downloadDone(lease);
+    if (response == null) {
+      engine.finish(lease);
+      return;
+    }
+    try {
+      parsers.execute(new ParseTask(lease, response));
+    } catch (RejectedExecutionException e) { // aborting
+      parseBacklog.release();
+      engine.abandon(lease);
+    }
+  }
+
+  /** A response waiting for a parser; its own type so that an abort can requeue what never ran. */
+  private final class ParseTask implements Runnable {
+    private final Lease lease;
+    private final Response response;
+
+    ParseTask(Lease lease, Response response) {
+      this.lease = lease;
+      this.response = response;
+    }
+
+    @Override
+    public void run() {
+      try {
+        engine.handle(lease, response);
+      } finally {
+        parseBacklog.release();
+      }
+    }
+  }
 
   @Override
   public void abort() {
     downloads.shutdownNow();
-    parsers.shutdownNow();
+    for (Runnable neverRan : parsers.shutdownNow()) {
+      if (neverRan instanceof ParseTask task) {
+        parseBacklog.release();
+        engine.abandon(task.lease);
+      }
+    }
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
 import dev.kumo.stats.Stats;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -125,16 +126,7 @@ public final class Engine {
     try {
       dispatch();
     } finally {
-      if (aborting) {
-        Thread.interrupted(); // the sequential model is interrupted on this thread by abort(): clear it
-        model.abort();
-        pipeline.abort();
-      } else {
-        model.close();
-        pipeline.close();
-      }
-      transport.close();
-      frontier.close();
+      shutDown();
     }
     String reason = aborting ? "aborted" : closeReason.get() == null ? "finished" : closeReason.get();
     stats.set("frontier/left_queued", frontier.queued());
@@ -145,6 +137,32 @@ public final class Engine {
     }
     spider.closed(reason);
     return reason;
+  }
+
+  /** Stops the model and the pipeline, then releases the transport and the frontier, whatever fails. */
+  private void shutDown() throws InterruptedException {
+    try {
+      if (aborting) {
+        Thread.interrupted(); // the sequential model is interrupted on this thread by abort(): clear it
+        model.abort();
+      }
+      model.close();
+    } finally {
+      try {
+        Thread.interrupted();
+        if (aborting) {
+          pipeline.abort();
+        } else {
+          pipeline.close();
+        }
+      } finally {
+        try {
+          transport.close();
+        } finally {
+          frontier.close();
+        }
+      }
+    }
   }
 
   private void dispatch() throws InterruptedException {
@@ -182,12 +200,18 @@ public final class Engine {
       slots.start(lease.slot(), now);
       stats.max("engine/max_leased", pending.incrementAndGet());
       stats.max("downloader/max_in_flight", downloading.incrementAndGet());
-      model.launch(lease);
+      try {
+        model.launch(lease);
+      } catch (RejectedExecutionException e) { // abort() shut the model down meanwhile
+        slots.finish(lease.slot());
+        downloadDone(lease);
+        abandon(lease);
+      }
     }
   }
 
   /** Downloads the lease's request; null when the download failed (counted). Frees its slot. */
-  @Nullable Response download(Lease lease) {
+  @Nullable Response download(Lease lease) throws InterruptedException {
     Request request = lease.request();
     try {
       if (robots != null && !robots.allowed(request, lease.slot())) {
@@ -206,8 +230,9 @@ public final class Engine {
     } catch (DownloadException e) {
       responses.failed(request, lease.slot(), e);
       return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) { // a transport's bug must not lose the lease
+      responses.failed(request, lease.slot(),
+          new DownloadException(DownloadException.IO, "unexpected failure fetching " + request.url() + ": " + e, e));
       return null;
     } finally {
       slots.finish(lease.slot());
@@ -221,16 +246,23 @@ public final class Engine {
     wakeUp.signal();
   }
 
-  /** Handles the response, then finishes the lease. */
+  /** Handles the response, then finishes the lease (or requeues it when the crawl is aborting). */
   void handle(Lease lease, Response response) {
+    if (aborting) {
+      abandon(lease);
+      return;
+    }
     try {
-      if (!aborting) {
-        responses.handle(response, lease.slot());
-      }
-      finish(lease);
+      responses.handle(response, lease.slot());
     } catch (CrawlAbortedException e) {
       abandon(lease);
+      return;
+    } catch (RuntimeException | Error e) { // a bug past the callback's own guard must not lose the lease
+      stats.increment("engine/unexpected_errors/" + e.getClass().getSimpleName());
+      stats.increment("log_count/ERROR");
+      log.error("Unexpected error handling {}", response, e);
     }
+    finish(lease);
   }
 
   /**
@@ -238,13 +270,15 @@ public final class Engine {
    * (the thread is busy until then), so a pool of {@code concurrent_requests} threads never queues work.
    */
   void process(Lease lease) {
-    Response response = download(lease);
     try {
+      Response response = download(lease);
       if (response == null) {
         finish(lease);
       } else {
         handle(lease, response);
       }
+    } catch (InterruptedException e) { // aborting: the request was not done
+      abandon(lease);
     } finally {
       downloadDone(lease);
     }

@@ -159,7 +159,7 @@ final class ResponseHandler {
       callback.handle(response, outputs.forResponse(response));
     } catch (CrawlAbortedException e) {
       throw e;
-    } catch (Exception | LinkageError | StackOverflowError e) {
+    } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
       stats.increment("spider_exceptions/" + e.getClass().getSimpleName());
       stats.increment("spider_exceptions_count");
       stats.increment("log_count/ERROR");

@@ -84,7 +84,8 @@ final class RetryPolicy {
     }
     stats.increment("retry/count");
     stats.increment("retry/reason_count/" + reason);
-    long backoff = Math.min(backoffMaxNanos, backoffBaseNanos << Math.min(times, 30));
+    long backoff = times >= Long.numberOfLeadingZeros(Math.max(1, backoffBaseNanos)) - 1
+        ? backoffMaxNanos : Math.min(backoffMaxNanos, backoffBaseNanos << times);
     backoff = (long) (backoff * ThreadLocalRandom.current().nextDouble(0.5, 1.5));
     slots.pauseUntil(slot, System.nanoTime() + backoff);
     log.debug("Retrying {} (failed {} times, {}), slot {} pauses {} ms", request, times + 1, reason, slot,
@@ -107,7 +108,7 @@ final class RetryPolicy {
       stats.increment("retry_after/invalid");
       return;
     }
-    long nanos = Math.min(wait.toNanos(), retryAfterMaxNanos);
+    long nanos = wait.compareTo(Duration.ofNanos(retryAfterMaxNanos)) >= 0 ? retryAfterMaxNanos : wait.toNanos();
     stats.increment("retry_after/count");
     slots.pauseUntil(slot, System.nanoTime() + nanos);
     log.info("{} asks to retry after {} s: slot {} pauses", response, nanos / 1_000_000_000.0, slot);

@@ -52,7 +52,13 @@ final class RobotsPolicy {
     CompletableFuture<BaseRobotRules> rules = byOrigin.putIfAbsent(origin, mine);
     if (rules == null) {
       rules = mine;
-      mine.complete(fetch(origin, request));
+      try {
+        mine.complete(fetch(origin, request));
+      } catch (InterruptedException | RuntimeException e) { // let the next request fetch it again
+        byOrigin.remove(origin, mine);
+        mine.completeExceptionally(e);
+        throw e;
+      }
       long delay = mine.join().getCrawlDelay();
       if (delay != BaseRobotRules.UNSET_CRAWL_DELAY && delay > 0) {
         slots.crawlDelay(slot, Math.min(delay, 600_000L) * 1_000_000L);
@@ -63,8 +69,8 @@ final class RobotsPolicy {
     boolean ok;
     try {
       ok = rules.get().isAllowed(request.url());
-    } catch (java.util.concurrent.ExecutionException e) {
-      ok = true; // fetch() never completes exceptionally
+    } catch (java.util.concurrent.ExecutionException e) { // the fetching request was interrupted (an abort)
+      throw new InterruptedException("robots.txt of " + origin + " was not fetched: " + e.getCause());
     }
     if (!ok) {
       stats.increment("robotstxt/forbidden");
@@ -80,8 +86,9 @@ final class RobotsPolicy {
       Response r;
       try {
         r = transport.exchange(Request.to(url).headers(cause.headers()).build());
-      } catch (DownloadException e) {
-        stats.increment("robotstxt/exception_count/" + e.reason());
+      } catch (DownloadException | RuntimeException e) {
+        stats.increment("robotstxt/exception_count/"
+            + (e instanceof DownloadException d ? d.reason() : e.getClass().getSimpleName()));
         log.warn("Cannot fetch {} ({}): disallowing the site, as RFC 9309 says", url, e.getMessage());
         return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
       }

@@ -1,11 +1,12 @@
 package dev.kumo.engine;
 
 import dev.kumo.frontier.Lease;
+import org.jspecify.annotations.Nullable;
 
 /** One request at a time on the crawl's own thread: download, callback, next. Deterministic order. */
 final class SequentialModel implements ExecutionModel {
   private final Engine engine;
-  private volatile Thread runner;
+  private @Nullable Thread runner;
 
   SequentialModel(Engine engine) {
     this.engine = engine;
@@ -13,13 +14,21 @@ final class SequentialModel implements ExecutionModel {
 
   @Override
   public void launch(Lease lease) {
-    runner = Thread.currentThread();
-    engine.process(lease);
+    synchronized (this) {
+      runner = Thread.currentThread();
+    }
+    try {
+      engine.process(lease);
+    } finally {
+      synchronized (this) {
+        runner = null;
+      }
+    }
   }
 
-
+  /** Interrupts the request being processed, if any; never the crawl's thread between requests. */
   @Override
-  public void abort() {
+  public synchronized void abort() {
     Thread t = runner;
     if (t != null && t != Thread.currentThread()) {
       t.interrupt();

@@ -109,7 +109,8 @@ final class Slots {
   synchronized void sending(String key, long now) {
     Slot s = slots.get(key);
     if (s != null) {
-      s.nextStartNanos = Math.max(s.nextStartNanos, now + s.lastDelayNanos);
+      // a Crawl-delay learnt since the start (robots.txt) counts already
+      s.nextStartNanos = Math.max(s.nextStartNanos, now + Math.max(s.lastDelayNanos, s.crawlDelayNanos));
     }
   }
 

@@ -30,7 +30,7 @@ final class ThreadsModel implements ExecutionModel {
 
   @Override
   public void abort() {
-    pool.shutdownNow();
+    pool.shutdownNow(); // never has queued tasks: the engine launches at most as many requests as threads
   }
 
   @Override

@@ -68,7 +68,13 @@ public final class ItemPipeline {
           return;
         }
         if (!aborted) {
-          handle(item);
+          try {
+            handle(item);
+          } catch (RuntimeException | Error e) { // keep the thread alive, or callbacks would wait forever
+            stats.increment("pipeline_exceptions/" + e.getClass().getSimpleName());
+            stats.increment("log_count/ERROR");
+            log.error("Item pipeline failed on {}", item, e);
+          }
         }
       }
     } catch (InterruptedException e) {
