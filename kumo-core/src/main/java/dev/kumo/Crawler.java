@@ -224,8 +224,7 @@ public final class Crawler {
     private final List<ItemSink> sinks = new ArrayList<>();
     private final List<ItemProcessor> processors = new ArrayList<>();
     private Function<TransportConfig, Transport> transportFactory =
-        config -> new JdkTransport(config,
-            Executors.newCachedThreadPool(Thread.ofPlatform().name("kumo-http-", 0).daemon(true).factory()));
+        config -> new JdkTransport(config, Executors.newVirtualThreadPerTaskExecutor());
     private @Nullable Frontier frontier;
 
     private Builder(Spider spider) {

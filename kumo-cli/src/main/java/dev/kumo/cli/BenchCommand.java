@@ -161,7 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
           : "";
     };
     BenchTable.Row row = new BenchTable.Row(model, result.pages(), result.elapsed().toNanos() / 1e9,
-        result.stat("downloader/max_in_flight"), usage.cpuPercent(), usage.peakHeapMb(),
+        result.stat("downloader/max_active"), usage.cpuPercent(), usage.peakHeapMb(),
         BenchTable.idealSeconds(model, result.pages(), latencyMs, effectiveConcurrency()), note);
     return new Run(result, row);
   }

@@ -29,7 +29,7 @@ public final class BenchTable {
    * @param model the execution model
    * @param pages responses downloaded
    * @param seconds wall time of the crawl
-   * @param peakInFlight the most requests in flight ({@code downloader/max_in_flight})
+   * @param peakInFlight the most requests on the wire at once ({@code downloader/max_active})
    * @param cpuPercent process CPU time over wall time, as a percentage of one core; negative if unknown
    * @param peakHeapMb the most heap in use, in MiB
    * @param idealSeconds the latency-bound ideal time for these pages

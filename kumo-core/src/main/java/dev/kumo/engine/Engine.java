@@ -52,6 +52,8 @@ public final class Engine {
   private final WakeUp wakeUp = new WakeUp();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicInteger downloading = new AtomicInteger();
+  /** Requests on the wire right now (a subset of {@link #downloading}, which also counts hand-offs). */
+  private final AtomicInteger onTheWire = new AtomicInteger();
   private final AtomicReference<@Nullable String> closeReason = new AtomicReference<>();
   private volatile boolean aborting;
   private volatile long startNanos;
@@ -221,7 +223,13 @@ public final class Engine {
       stats.increment("downloader/request_method_count/" + request.method());
       long start = System.nanoTime();
       slots.sending(lease.slot(), start);
-      Response response = transport.exchange(request);
+      stats.max("downloader/max_active", onTheWire.incrementAndGet());
+      Response response;
+      try {
+        response = transport.exchange(request);
+      } finally {
+        onTheWire.decrementAndGet();
+      }
       if (throttle != null) {
         throttle.onResponse(lease.slot(), System.nanoTime() - start, response.status());
       }
