@@ -263,40 +263,11 @@ public final class Setting<T> {
 
   /** The known key nearest to {@code name} by edit distance, for "did you mean" messages. */
   public static String nearest(String name) {
-    String n = normalise(name);
-    String best = "";
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : REGISTRY.keySet()) {
-      int d = editDistance(n, candidate);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = candidate;
-      }
-    }
-    return best;
+    return dev.kumo.internal.Nearest.of(normalise(name), REGISTRY.keySet());
   }
 
   static String normalise(String name) {
     return name.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private static Boolean parseBool(String s) {

@@ -1,5 +1,6 @@
 package dev.kumo.spec;
 
+import dev.kumo.internal.Nearest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.kumo.spec;
 
+import dev.kumo.internal.Nearest;
 import dev.kumo.Settings;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,16 @@
-package dev.kumo.spec;
+package dev.kumo.internal;
 
 import java.util.Collection;
 
 /** The known name nearest to a misspelt one by edit distance, for "did you mean" messages. */
-final class Nearest {
+public final class Nearest {
   private Nearest() {}
 
   /**
    * The candidate nearest to {@code name} by edit distance; ties go to the longest common prefix (a typo
    * rarely hits the first letter: {@code fllow} is {@code follow}, not {@code allow}), then to the first.
    */
-  static String of(String name, Collection<String> candidates) {
+  public static String of(String name, Collection<String> candidates) {
     String best = "";
     int bestDistance = Integer.MAX_VALUE;
     int bestPrefix = -1;
@@ -37,7 +37,7 @@ final class Nearest {
   /**
    * "did you mean 'x'?" when a candidate is close to {@code name} (a typo), else "expected one of a, b, c".
    */
-  static String hint(String name, Collection<String> candidates) {
+  public static String hint(String name, Collection<String> candidates) {
     String nearest = of(name, candidates);
     return distance(name, nearest) <= Math.max(2, name.length() / 2)
         ? "did you mean '" + nearest + "'?"
@@ -45,7 +45,7 @@ final class Nearest {
   }
 
   /** The Levenshtein distance between {@code a} and {@code b}. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
