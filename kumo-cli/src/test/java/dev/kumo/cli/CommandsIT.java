@@ -3,8 +3,16 @@ package dev.kumo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.testsite.TestSite;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +31,7 @@ class CommandsIT {
   void helpListsTheCommands() throws Exception {
     KumoJar.Result r = KumoJar.run(dir, "--help");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("Usage: kumo", "crawl", "fetch", "demo", "bench", "settings");
+    assertThat(r.out()).contains("Usage: kumo", "crawl", "fetch", "demo", "bench", "settings", "site");
   }
 
   @Test
@@ -54,6 +62,32 @@ class CommandsIT {
     KumoJar.Result r = KumoJar.run(dir, "fetch", "http://127.0.0.1:9/");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("kumo: ", "127.0.0.1:9");
+  }
+
+  @Test
+  void siteServesTheTestSiteUntilStopped() throws Exception {
+    Process p = KumoJar.start(dir, "site", "--pages", "20", "--hosts", "2");
+    try {
+      Path stdout = dir.resolve("stdout.txt");
+      String line = "";
+      for (int i = 0; i < 200 && !line.contains("Ctrl-C"); i++) {
+        Thread.sleep(100);
+        line = Files.readString(stdout);
+      }
+      Matcher m = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)/page/0").matcher(line);
+      assertThat(m.find()).as(line).isTrue();
+      try (HttpClient client = HttpClient.newHttpClient()) {
+        var page = client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "/page/2")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("<h1 class=\"title\">Page 2</h1>");
+        var stats = client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "/__stats")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(stats.body()).contains("\"totalRequests\":1");
+      }
+    } finally {
+      p.destroy(); // SIGTERM: the site closes and the command returns
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
   }
 
   @Test
