@@ -71,7 +71,8 @@ public final class Engine {
     boolean throttled = settings.get(Setting.AUTOTHROTTLE_ENABLED);
     long minDelay = slotDefaults.delayNanos();
     this.slots = new Slots(slotDefaults, SlotPolicy.overrides(settings, slotDefaults),
-        throttled ? Math.max(minDelay, seconds(settings.get(Setting.AUTOTHROTTLE_START_DELAY))) : 0);
+        throttled ? Math.max(minDelay, seconds(settings.get(Setting.AUTOTHROTTLE_START_DELAY))) : 0,
+        settings.get(Setting.ROBOTSTXT_OBEY));
     this.throttle = throttled ? new AutoThrottle(slots, settings.get(Setting.AUTOTHROTTLE_TARGET_CONCURRENCY),
         minDelay, seconds(settings.get(Setting.AUTOTHROTTLE_MAX_DELAY)), settings.get(Setting.AUTOTHROTTLE_DEBUG))
         : null;

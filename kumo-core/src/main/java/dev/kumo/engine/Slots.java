@@ -17,6 +17,7 @@ final class Slots {
   private final SlotPolicy defaults;
   private final Map<String, SlotPolicy> overrides;
   private final long initialThrottleNanos;
+  private final boolean probation;
   private final Map<String, Slot> slots = new HashMap<>();
 
   /** A slot's state. */
@@ -29,11 +30,19 @@ final class Slots {
     long throttleNanos;
     long lastDelayNanos;
     long started;
+    long finished;
     int maxActive;
+    final boolean probation;
 
-    Slot(SlotPolicy policy, long throttleNanos) {
+    Slot(SlotPolicy policy, long throttleNanos, boolean probation) {
       this.policy = policy;
       this.throttleNanos = throttleNanos;
+      this.probation = probation;
+    }
+
+    /** One request at a time until the first one is done (it fetches robots.txt), then the policy's limit. */
+    int limit() {
+      return probation && finished == 0 ? 1 : policy.concurrency();
     }
 
     long delayNanos() {
@@ -41,7 +50,7 @@ final class Slots {
     }
 
     boolean ready(long now) {
-      return active < policy.concurrency() && now >= nextStartNanos && now >= pausedUntilNanos;
+      return active < limit() && now >= nextStartNanos && now >= pausedUntilNanos;
     }
   }
 
@@ -59,16 +68,20 @@ final class Slots {
 
   /**
    * Slots with {@code defaults}, {@code overrides} by slot key, and an initial AutoThrottle delay
-   * ({@code initialThrottleNanos}, 0 without AutoThrottle).
+   * ({@code initialThrottleNanos}, 0 without AutoThrottle). With {@code probation}, a new slot runs one request
+   * at a time until its first is done: with robots.txt obeyed, that first request fetches robots.txt, and the
+   * others would only wait for it while holding permits (and would start before a Crawl-delay is known).
    */
-  Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos) {
+  Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos, boolean probation) {
     this.defaults = defaults;
     this.overrides = Map.copyOf(overrides);
     this.initialThrottleNanos = initialThrottleNanos;
+    this.probation = probation;
   }
 
   private Slot slot(String key) {
-    return slots.computeIfAbsent(key, k -> new Slot(overrides.getOrDefault(k, defaults), initialThrottleNanos));
+    return slots.computeIfAbsent(key,
+        k -> new Slot(overrides.getOrDefault(k, defaults), initialThrottleNanos, probation));
   }
 
   /** Whether {@code key} can start a request at {@code now}. */
@@ -86,7 +99,7 @@ final class Slots {
     if (s == null || s.ready(now)) {
       return 0;
     }
-    if (s.active >= s.policy.concurrency()) {
+    if (s.active >= s.limit()) {
       return Long.MAX_VALUE;
     }
     return Math.max(s.nextStartNanos, s.pausedUntilNanos) - now;
@@ -121,6 +134,7 @@ final class Slots {
       throw new IllegalStateException("no download in flight in slot " + key);
     }
     s.active--;
+    s.finished++;
   }
 
   /** Pauses {@code key} until {@code untilNanos} (Retry-After, backoff); never shortens a pause. */

@@ -1,0 +1,71 @@
+package dev.kumo.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SlotsTest {
+  static final long MS = 1_000_000L;
+
+  static Slots slots(int concurrency, long delayMs, boolean probation) {
+    return new Slots(new SlotPolicy(concurrency, delayMs * MS, 0), Map.of("slow.test", new SlotPolicy(1, 0, 0)), 0,
+        probation);
+  }
+
+  @Test
+  void concurrencyLimitPerSlotAndOverrides() {
+    Slots s = slots(2, 0, false);
+    s.start("a", 0);
+    s.start("a", 0);
+    assertThat(s.canStart("a", 0)).isFalse();
+    assertThat(s.waitNanos("a", 0)).isEqualTo(Long.MAX_VALUE);
+    assertThat(s.canStart("b", 0)).isTrue();
+    s.finish("a");
+    assertThat(s.canStart("a", 0)).isTrue();
+    s.start("slow.test", 0);
+    assertThat(s.canStart("slow.test", 0)).isFalse();
+    assertThatThrownBy(() -> s.finish("never")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void delaySpacesStartsAndCountsFromTheSend() {
+    Slots s = slots(8, 100, false);
+    s.start("a", 0);
+    assertThat(s.canStart("a", 50 * MS)).isFalse();
+    assertThat(s.waitNanos("a", 50 * MS)).isEqualTo(50 * MS);
+    s.sending("a", 30 * MS); // sent 30 ms after it was started
+    assertThat(s.canStart("a", 100 * MS)).isFalse();
+    assertThat(s.canStart("a", 130 * MS)).isTrue();
+  }
+
+  @Test
+  void pausesAndCrawlDelayHoldTheSlot() {
+    Slots s = slots(8, 0, false);
+    s.start("a", 0);
+    s.pauseUntil("a", 500 * MS);
+    s.pauseUntil("a", 200 * MS); // never shortens
+    assertThat(s.canStart("a", 400 * MS)).isFalse();
+    assertThat(s.canStart("a", 500 * MS)).isTrue();
+    s.crawlDelay("a", 300 * MS);
+    s.start("a", 500 * MS);
+    assertThat(s.canStart("a", 700 * MS)).isFalse();
+    assertThat(s.canStart("a", 800 * MS)).isTrue();
+    assertThat(s.canStart("b", 0)).isTrue(); // other slots are never held
+  }
+
+  @Test
+  void probationRunsOneRequestUntilTheFirstIsDone() {
+    Slots s = slots(4, 0, true);
+    s.start("a", 0);
+    assertThat(s.canStart("a", 0)).isFalse();
+    s.finish("a");
+    s.start("a", 0);
+    s.start("a", 0);
+    s.start("a", 0);
+    assertThat(s.canStart("a", 0)).isTrue();
+    s.start("a", 0);
+    assertThat(s.canStart("a", 0)).isFalse();
+  }
+}
