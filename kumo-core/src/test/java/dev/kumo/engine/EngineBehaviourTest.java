@@ -113,6 +113,20 @@ class EngineBehaviourTest {
   }
 
   @Test
+  void malformedHtmlStillYieldsItsTitleAndLinks() throws Exception {
+    ConcurrentLinkedQueue<String> titles = new ConcurrentLinkedQueue<>();
+    Spider spider = spider(List.of(site.baseUrl() + "/malformed"), (r, out) -> {
+      titles.add(r.css("h1.title").text()); // the parser reopens <b><i> inside the h1, as browsers do
+      if (r.depth() == 0) {
+        out.addAll(r.css("a::attr(href)").getAll().stream().map(r::follow).toList());
+      }
+    });
+    CrawlResult result = crawl(spider, Settings.defaults());
+    assertThat(titles).containsExactlyInAnyOrder("Malformed", "Page 0");
+    assertThat(result.stat("spider_exceptions_count")).isZero();
+  }
+
+  @Test
   void unknownCallbackIsASpiderErrorNotACrash() throws Exception {
     Spider spider = spider(List.of(site.startUrl()), (r, out) -> {
       if (r.depth() == 0) {
