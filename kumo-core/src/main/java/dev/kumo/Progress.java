@@ -10,7 +10,7 @@ import java.util.List;
  * @param pages responses so far
  * @param items items exported so far
  * @param queued requests waiting in the frontier
- * @param inFlight requests being downloaded or handled
+ * @param inFlight requests on the wire now
  * @param errors download errors and spider exceptions so far
  * @param busiestSlots the slots with the most requests in flight, busiest first
  */

@@ -323,9 +323,9 @@ public final class Engine {
     wakeUp.signal();
   }
 
-  /** Requests leased and not finished. */
+  /** Requests on the wire now (never more than the limits allow). */
   public int inFlight() {
-    return pending.get();
+    return onTheWire.get();
   }
 
   /** Requests waiting in the frontier. */
