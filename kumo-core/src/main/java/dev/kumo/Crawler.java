@@ -15,11 +15,14 @@ import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
 import dev.kumo.stats.Stats;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -98,10 +101,7 @@ public final class Crawler {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("a Crawler runs once");
     }
-    List<ItemSink> allSinks = new ArrayList<>();
-    for (Feed feed : feeds) {
-      allSinks.add(asSink(FeedExporters.open(feed, stats)));
-    }
+    List<ItemSink> allSinks = openFeeds();
     allSinks.addAll(sinks);
     Frontier f = frontier != null ? frontier
         : new MemoryFrontier(FrontierOrder.parse(settings.get(Setting.FRONTIER_ORDER)));
@@ -132,6 +132,30 @@ public final class Crawler {
     log.info("Spider {} closed ({}) after {} ms with {} cores\n{}", spider.name(), reason, elapsed.toMillis(), cores,
         result.format());
     return result;
+  }
+
+  /** Opens every feed, or none: when one cannot be opened, those already open are closed again. */
+  private List<ItemSink> openFeeds() throws IOException {
+    List<ItemSink> open = new ArrayList<>();
+    Set<Path> paths = new HashSet<>();
+    try {
+      for (Feed feed : feeds) {
+        if (!paths.add(feed.path().toAbsolutePath().normalize())) {
+          throw new IOException("two feeds write to " + feed.path());
+        }
+        open.add(asSink(FeedExporters.open(feed, stats)));
+      }
+    } catch (IOException | RuntimeException e) {
+      for (ItemSink sink : open) {
+        try {
+          sink.close();
+        } catch (IOException closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      throw e;
+    }
+    return open;
   }
 
   private static ItemSink asSink(FeedExporter exporter) {

@@ -1,9 +1,8 @@
 package dev.kumo;
 
 import dev.kumo.download.CharsetDetector;
+import dev.kumo.internal.UrlJoin;
 import dev.kumo.select.Selection;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
@@ -182,86 +181,9 @@ public final class Response {
     return Request.to(urljoin(href));
   }
 
-  /** Resolves {@code href} against {@code base}; returns {@code href} unchanged when either is not a URI. */
+  /** Resolves {@code href} against {@code base} as RFC 3986 says; see {@link UrlJoin#resolve}. */
   static String resolve(String base, String href) {
-    String h = href.strip();
-    String fast = resolveSimple(base, h);
-    if (fast != null) {
-      return fast;
-    }
-    try {
-      URI baseUri = new URI(base);
-      String r = h.replace(" ", "%20");
-      URI ref = new URI(r);
-      if (ref.getScheme() == null && ref.getRawAuthority() == null && ref.getRawPath().isEmpty()
-          && !baseUri.isOpaque()) {
-        return sameDocument(base, r); // RFC 3986 5.2.2; java.net.URI follows RFC 2396 here
-      }
-      return withoutDotsAboveRoot(baseUri.resolve(ref).normalize());
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return h; // the frontier counts it as invalid_url
-    }
-  }
-
-  /** {@code base} with the query and fragment of {@code ref}, which is "", "?query" or "#fragment". */
-  /**
-   * The two common cases without parsing: an absolute http(s) URL and a root-relative path, when neither has
-   * dot segments or characters that need escaping. Null for anything else.
-   */
-  private static @Nullable String resolveSimple(String base, String h) {
-    if (h.isEmpty() || h.contains("/.") || !plain(h)) {
-      return null;
-    }
-    if (h.startsWith("http://") || h.startsWith("https://")) {
-      return h;
-    }
-    if (h.charAt(0) != '/' || h.startsWith("//") || !(base.startsWith("http://") || base.startsWith("https://"))) {
-      return null;
-    }
-    int authorityStart = base.indexOf("://") + 3;
-    int end = authorityStart;
-    while (end < base.length() && "/?#".indexOf(base.charAt(end)) < 0) {
-      end++;
-    }
-    return base.substring(0, end) + h;
-  }
-
-  /** Only characters that a URL may hold as they are. */
-  private static boolean plain(String h) {
-    for (int i = 0; i < h.length(); i++) {
-      char c = h.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "-._~:/?#@!$&'()*+,;=%".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String sameDocument(String base, String ref) {
-    int hash = base.indexOf('#');
-    String b = hash < 0 ? base : base.substring(0, hash);
-    if (ref.startsWith("?")) {
-      int query = b.indexOf('?');
-      b = query < 0 ? b : b.substring(0, query);
-    }
-    return b + ref;
-  }
-
-  /** {@code uri} without the {@code ..} segments that climb above the root ({@code /../a} is {@code /a}). */
-  private static String withoutDotsAboveRoot(URI uri) {
-    String s = uri.toString();
-    String path = uri.getRawPath();
-    if (uri.getScheme() == null || uri.getRawAuthority() == null || path == null || !path.startsWith("/..")) {
-      return s;
-    }
-    String fixed = path;
-    while (fixed.startsWith("/../") || fixed.equals("/..")) {
-      fixed = fixed.length() == 3 ? "/" : fixed.substring(3);
-    }
-    int at = s.indexOf(path, uri.getScheme().length() + 3 + uri.getRawAuthority().length());
-    return at < 0 ? s : s.substring(0, at) + fixed + s.substring(at + path.length());
+    return UrlJoin.resolve(base, href);
   }
 
   @Override

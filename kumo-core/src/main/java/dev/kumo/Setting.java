@@ -1,5 +1,6 @@
 package dev.kumo;
 
+import dev.kumo.download.DnsOverrides;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,10 +26,12 @@ public final class Setting<T> {
   // --- Concurrency and politeness
   /** Maximum requests in flight in the whole crawl. */
   public static final Setting<Integer> CONCURRENT_REQUESTS =
-      intKey("concurrent_requests", 16, "requests", "Maximum requests in flight in the whole crawl.");
+      intKey("concurrent_requests", 16, "requests", "Maximum requests in flight in the whole crawl.")
+          .check(atLeast(1));
   /** Maximum requests in flight to one domain (download slot). */
   public static final Setting<Integer> CONCURRENT_REQUESTS_PER_DOMAIN = intKey(
-      "concurrent_requests_per_domain", 8, "requests", "Maximum requests in flight to one domain (download slot).");
+      "concurrent_requests_per_domain", 8, "requests", "Maximum requests in flight to one domain (download slot).")
+      .check(atLeast(1));
   /** When above 0, slots are keyed by resolved IP and this is each slot's limit. */
   public static final Setting<Integer> CONCURRENT_REQUESTS_PER_IP = intKey("concurrent_requests_per_ip", 0,
       "requests", "When above 0, download slots are per resolved IP address with this limit, not per domain.");
@@ -37,7 +40,8 @@ public final class Setting<T> {
       doubleKey("download_delay", 0.0, "seconds", "Seconds between two request starts in one download slot.");
   /** Each delay is drawn from (1 - jitter)..(1 + jitter) times download_delay. */
   public static final Setting<Double> DOWNLOAD_DELAY_JITTER = doubleKey("download_delay_jitter", 0.5, "fraction",
-      "Each delay is drawn uniformly from (1 - jitter) to (1 + jitter) times download_delay; 0 turns it off.");
+      "Each delay is drawn uniformly from (1 - jitter) to (1 + jitter) times download_delay; 0 turns it off.")
+      .check(v -> v < 0 || v > 1 ? "must be between 0 and 1" : null);
   /** Total time allowed for one download. */
   public static final Setting<Double> DOWNLOAD_TIMEOUT =
       doubleKey("download_timeout", 180.0, "seconds", "Total time allowed for one download, body included.");
@@ -56,10 +60,13 @@ public final class Setting<T> {
       "Seconds allowed without a byte of the response arriving (capped by download_timeout); 0 means no limit.");
   /** Per-slot overrides: host (or IP) to {concurrency, delay, jitter}. */
   public static final Setting<Map<String, Object>> DOWNLOAD_SLOTS = mapKey("download_slots",
-      "Per-slot overrides, like Scrapy's DOWNLOAD_SLOTS: {\"host\": {\"concurrency\": 2, \"delay\": 0.5, \"jitter\": 0}}.");
+      "Per-slot overrides, like Scrapy's DOWNLOAD_SLOTS: {\"host\": {\"concurrency\": 2, \"delay\": 0.5, \"jitter\": 0}}.")
+      .check(Setting::checkSlots);
   /** Host names resolved to fixed IP addresses, like curl's --resolve. */
   public static final Setting<Map<String, Object>> DNS_RESOLVE = mapKey("dns_resolve",
-      "Host names pinned to IP addresses, like curl's --resolve: {\"a.test\": \"127.0.0.2\"}.");
+      "Host names pinned to IP addresses, like curl's --resolve: {\"a.test\": \"127.0.0.2\"}.")
+      .check(pins -> pins.values().stream().allMatch(ip -> DnsOverrides.isIpLiteral(String.valueOf(ip)))
+          ? null : "must map host names to IP addresses");
   /** Seconds a resolved address is reused for slot grouping. */
   public static final Setting<Double> DNS_CACHE_TTL = doubleKey("dns_cache_ttl", 300.0, "seconds",
       "Seconds a host's resolved address is reused for per-IP slots.");
@@ -76,7 +83,8 @@ public final class Setting<T> {
       doubleKey("autothrottle_max_delay", 60.0, "seconds", "The highest delay AutoThrottle sets.");
   /** Requests AutoThrottle aims to have in flight to each server. */
   public static final Setting<Double> AUTOTHROTTLE_TARGET_CONCURRENCY = doubleKey(
-      "autothrottle_target_concurrency", 1.0, "requests", "Requests AutoThrottle aims to have in flight per slot.");
+      "autothrottle_target_concurrency", 1.0, "requests", "Requests AutoThrottle aims to have in flight per slot.")
+      .check(v -> v <= 0 ? "must be above 0" : null);
   /** Log every AutoThrottle delay change. */
   public static final Setting<Boolean> AUTOTHROTTLE_DEBUG =
       boolKey("autothrottle_debug", false, "Log every AutoThrottle delay change.");
@@ -93,7 +101,9 @@ public final class Setting<T> {
       intKey("retry_times", 2, "retries", "Retries of one request after its first attempt.");
   /** Statuses retried. */
   public static final Setting<List<String>> RETRY_HTTP_CODES = listKey("retry_http_codes",
-      List.of("500", "502", "503", "504", "522", "524", "408", "429"), "HTTP statuses that are retried.");
+      List.of("500", "502", "503", "504", "522", "524", "408", "429"), "HTTP statuses that are retried.")
+      .check(codes -> codes.stream().allMatch(c -> c.strip().matches("[1-5]\\d\\d")) ? null
+          : "must be HTTP status codes (100 to 599)");
   /** Base of the exponential backoff between retries in one slot. */
   public static final Setting<Double> RETRY_BACKOFF_BASE = doubleKey("retry_backoff_base", 0.5, "seconds",
       "Backoff before retry n is base * 2^(n-1), jittered 50-150%, applied to the request's slot.");
@@ -132,7 +142,8 @@ public final class Setting<T> {
       intKey("depth_limit", 0, "links", "Requests deeper than this are dropped and counted; 0 means no limit.");
   /** Priority adjustment by depth: priority -= depth * depth_priority. */
   public static final Setting<Integer> DEPTH_PRIORITY = intKey("depth_priority", 0, "",
-      "Priority adjustment by depth: priority -= depth * depth_priority (positive: shallow first, negative: deep first).");
+      "Priority adjustment by depth: priority -= depth * depth_priority (positive: shallow first, negative: deep first).")
+      .check(v -> null);
 
   // --- Closing conditions
   /** Close the crawl after this many items. */
@@ -163,7 +174,8 @@ public final class Setting<T> {
       "Threads running spider callbacks in the async model; 0 means the number of available cores.");
   /** Capacity of each hand-off queue between stages. */
   public static final Setting<Integer> QUEUE_CAPACITY = intKey("queue_capacity", 256, "entries",
-      "Capacity of the bounded hand-off queues (responses to parse, items to export).");
+      "Capacity of the bounded hand-off queues (responses to parse, items to export).")
+      .check(atLeast(1));
   /** Seconds between progress log lines. */
   public static final Setting<Double> LOGSTATS_INTERVAL =
       doubleKey("logstats_interval", 60.0, "seconds", "Seconds between progress log lines; 0 turns them off.");
@@ -175,6 +187,8 @@ public final class Setting<T> {
   private final String description;
   private final Function<String, T> parser;
   private final List<String> choices;
+  /** Says what is wrong with a value, or null when it is fine; set once while the class initialises. */
+  private Function<T, @Nullable String> check;
 
   private Setting(String name, Class<T> type, T defaultValue, String unit, String description,
       Function<String, T> parser, List<String> choices) {
@@ -185,6 +199,30 @@ public final class Setting<T> {
     this.description = description;
     this.parser = parser;
     this.choices = choices;
+    this.check = v -> v instanceof Number n && n.doubleValue() < 0 ? "must not be negative" : null;
+  }
+
+  /** Replaces this key's value check (only while the constants are built). */
+  private Setting<T> check(Function<T, @Nullable String> check) {
+    this.check = check;
+    return this;
+  }
+
+  private static Function<Integer, @Nullable String> atLeast(int min) {
+    return v -> v < min ? "must be at least " + min : null;
+  }
+
+  /**
+   * {@code value} if it is valid for this key.
+   *
+   * @throws IllegalArgumentException naming the key and what is wrong
+   */
+  public T validate(T value) {
+    String problem = check.apply(value);
+    if (problem != null) {
+      throw new IllegalArgumentException("bad value for " + name + ": " + value + " " + problem);
+    }
+    return value;
   }
 
   private static <T> Setting<T> register(Setting<T> key) {
@@ -226,6 +264,22 @@ public final class Setting<T> {
   static Setting<Map<String, Object>> mapKey(String name, String description) {
     Class<Map<String, Object>> type = (Class) Map.class;
     return register(new Setting<>(name, type, Map.of(), "", description, Setting::parseMap, List.of()));
+  }
+
+  private static @Nullable String checkSlots(Map<String, Object> slots) {
+    for (Map.Entry<String, Object> e : slots.entrySet()) {
+      if (!(e.getValue() instanceof Map<?, ?> m)) {
+        return "must map each slot to {concurrency, delay, jitter}, not " + e.getKey() + ": " + e.getValue();
+      }
+      for (Map.Entry<?, ?> f : m.entrySet()) {
+        if (!List.of("concurrency", "delay", "jitter").contains(String.valueOf(f.getKey()))
+            || !(f.getValue() instanceof Number n) || n.doubleValue() < 0) {
+          return "slot " + e.getKey() + ": expected concurrency, delay or jitter with a number >= 0, not "
+              + f.getKey() + ": " + f.getValue();
+        }
+      }
+    }
+    return null;
   }
 
   private static List<String> parseList(String s) {
@@ -293,45 +347,49 @@ public final class Setting<T> {
     if (mult > 1) {
       v = v.substring(0, v.length() - 1).strip();
     }
-    return Long.parseLong(v) * mult;
+    return Math.multiplyExact(Long.parseLong(v), mult);
   }
 
   /** Converts text (from a settings file or {@code --set}) to this key's type. */
   public T parse(String text) {
+    T value;
     try {
-      return parser.apply(text);
+      value = parser.apply(text);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("bad value for " + name + ": " + e.getMessage(), e);
     }
+    return validate(value);
   }
 
   /** Converts a value from a typed source (YAML/JSON numbers, booleans) or text to this key's type. */
   @SuppressWarnings("unchecked")
-  public T coerce(Object value) {
-    Objects.requireNonNull(value, () -> "null value for " + name);
+  public T coerce(@Nullable Object value) {
+    if (value == null) {
+      throw new IllegalArgumentException("setting '" + name + "' has no value");
+    }
     if (value instanceof String text) {
       return parse(text);
     }
     if (type == List.class && value instanceof List<?> list) {
-      return (T) list.stream().map(String::valueOf).toList();
+      return validate((T) list.stream().map(String::valueOf).toList());
     }
     if (type == Map.class && value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
       map.forEach((k, v) -> copy.put(String.valueOf(k), v));
-      return (T) Collections.unmodifiableMap(copy);
+      return validate((T) Collections.unmodifiableMap(copy));
     }
     if (type.isInstance(value)) {
-      return type.cast(value);
+      return validate(type.cast(value));
     }
     if (value instanceof Number n) {
       if (type == Integer.class && n.doubleValue() == n.intValue()) {
-        return type.cast(n.intValue());
+        return validate(type.cast(n.intValue()));
       }
       if (type == Long.class && n.doubleValue() == n.longValue()) {
-        return type.cast(n.longValue());
+        return validate(type.cast(n.longValue()));
       }
       if (type == Double.class) {
-        return type.cast(n.doubleValue());
+        return validate(type.cast(n.doubleValue()));
       }
     }
     return parse(value.toString());

@@ -86,12 +86,12 @@ public final class Settings {
   /** A copy with {@code key} set to {@code value}. */
   public <T> Settings with(Setting<T> key, T value) {
     Map<Setting<?>, Object> copy = new LinkedHashMap<>(values);
-    copy.put(key, Objects.requireNonNull(value, "value"));
+    copy.put(key, key.validate(Objects.requireNonNull(value, "value")));
     return new Settings(Collections.unmodifiableMap(copy));
   }
 
   /** A copy with the key named {@code name} set from {@code value} (text or typed); unknown names fail. */
-  public Settings with(String name, Object value) {
+  public Settings with(String name, @org.jspecify.annotations.Nullable Object value) {
     Setting<?> key = Setting.byName(name);
     if (key == null) {
       throw new IllegalArgumentException(
@@ -100,7 +100,7 @@ public final class Settings {
     return withCoerced(key, value);
   }
 
-  private <T> Settings withCoerced(Setting<T> key, Object value) {
+  private <T> Settings withCoerced(Setting<T> key, @org.jspecify.annotations.Nullable Object value) {
     return with(key, key.coerce(value));
   }
 

@@ -27,7 +27,10 @@ class ResponseTest {
       "http://h.test/a/b, /c/./d/../e, http://h.test/c/e",
       "http://h.test/a/b, '  /c d  ', http://h.test/c%20d",
       "http://h.test, /x, http://h.test/x",
-      "http://h.test?q, /x, http://h.test/x"})
+      "http://h.test?q, /x, http://h.test/x",
+      "http://h.test/a/b, a|b, http://h.test/a/a%7Cb",
+      "http://h.test/a/b, 100%, http://h.test/a/100%25",
+      "http://h.test/a/b, /x{y}, http://h.test/x%7By%7D"})
   void urljoinFollowsRfc3986(String base, String href, String expected) {
     assertThat(page(base, "<p>").urljoin(href)).isEqualTo(expected);
   }

@@ -34,6 +34,26 @@ class SettingsTest {
   }
 
   @Test
+  void valuesOutOfRangeAreRefusedWhenSet() {
+    assertThatThrownBy(() -> Settings.defaults().with("concurrent_requests", "0"))
+        .hasMessageContaining("concurrent_requests").hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> Settings.defaults().with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Settings.defaults().with("download_delay", -1)).hasMessageContaining("negative");
+    assertThatThrownBy(() -> Settings.defaults().with("download_delay_jitter", "1.5"))
+        .hasMessageContaining("between 0 and 1");
+    assertThatThrownBy(() -> Settings.defaults().with("retry_http_codes", "5xx")).hasMessageContaining("status");
+    assertThatThrownBy(() -> Settings.defaults().with("dns_resolve", "{\"a\": \"b\"}"))
+        .hasMessageContaining("IP");
+    assertThatThrownBy(() -> Settings.defaults().with("download_slots", "{\"a\": 5}"))
+        .hasMessageContaining("download_slots");
+    assertThatThrownBy(() -> Settings.defaults().with("download_maxsize", "99999999999g"))
+        .hasMessageContaining("download_maxsize");
+    assertThatThrownBy(() -> Settings.defaults().with("download_delay", null)).hasMessageContaining("no value");
+    assertThat(Settings.defaults().with("depth_priority", -1).get(Setting.DEPTH_PRIORITY)).isEqualTo(-1);
+  }
+
+  @Test
   void badValuesAreClearErrors() {
     assertThatThrownBy(() -> Settings.defaults().with("concurrent_requests", "many"))
         .hasMessageContaining("bad value for concurrent_requests");

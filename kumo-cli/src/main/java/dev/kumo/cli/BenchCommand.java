@@ -101,8 +101,11 @@ public final class BenchCommand implements Callable<Integer> {
       for (int i = 0; i < warmup; i++) {
         err.println("Warm-up crawl " + (i + 1) + " of " + warmup + " (not measured)...");
         err.flush();
-        runModel(site, "async", base, overrides.with(Setting.LOGSTATS_INTERVAL, 0.0), items, err);
+        Run warm = runModel(site, "async", base, overrides.with(Setting.LOGSTATS_INTERVAL, 0.0), items, err);
         site.resetStats();
+        if (warm.interrupted()) { // Ctrl-C during the warm-up ends the bench, as it would a measured run
+          return CliException.FAILED;
+        }
       }
       for (String model : chosen) {
         System.gc();

@@ -42,7 +42,7 @@ public final class CrawlRunner {
         StatusLine line = statusLine ? StatusLine.start(crawler::progress, err) : StatusLine.none()) {
       result = crawler.run();
     } catch (IOException e) {
-      throw CliException.failed("cannot open feed: " + e.getMessage(), e);
+      throw CliException.usage("cannot open feed: " + e.getMessage(), e); // nothing was crawled
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw CliException.failed("interrupted", e);

@@ -1,8 +1,11 @@
 package dev.kumo.cli;
 
 import dev.kumo.export.Feed;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -22,6 +25,12 @@ public final class FeedOptions {
   public List<Feed> feeds() {
     List<Feed> all = new ArrayList<>(append);
     all.addAll(overwrite);
+    Set<Path> paths = new HashSet<>();
+    for (Feed f : all) {
+      if (!paths.add(f.path().toAbsolutePath().normalize())) {
+        throw CliException.usage("two feeds write to " + f.path() + ": give each -o/-O its own file");
+      }
+    }
     return all;
   }
 

@@ -9,6 +9,7 @@ import dev.kumo.download.DownloadException;
 import dev.kumo.download.JdkTransport;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
+import dev.kumo.internal.UrlJoin;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.Locale;
@@ -107,18 +108,9 @@ public final class FetchCommand implements Callable<Integer> {
         throw new DownloadException(DownloadException.IO,
             "too many redirects fetching " + url + " (redirect_max_times = " + maxRedirects + ")");
       }
-      String next = resolve(request.url(), location);
+      String next = UrlJoin.resolve(request.url(), location);
       log.info("Redirecting ({}) to {}", response.status(), next);
       request = Request.get(next);
-    }
-  }
-
-  private static String resolve(String base, String location) throws DownloadException {
-    try {
-      return URI.create(base).resolve(location.strip()).toString();
-    } catch (IllegalArgumentException e) {
-      throw new DownloadException(DownloadException.INVALID_URL,
-          "cannot follow the redirect from " + base + " to '" + location + "'", e);
     }
   }
 

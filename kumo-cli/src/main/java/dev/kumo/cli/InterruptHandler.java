@@ -43,8 +43,8 @@ public final class InterruptHandler implements AutoCloseable {
       }
     } catch (IllegalArgumentException | LinkageError e) {
       log.debug("Cannot handle SIGINT ({}); stopping gracefully from a shutdown hook instead", e.toString());
-      handler.installHook();
     }
+    handler.installHook(); // SIGTERM (kill, timeout, systemd) and SIGINT when it cannot be handled: stop gracefully
     return handler;
   }
 
@@ -91,7 +91,7 @@ public final class InterruptHandler implements AutoCloseable {
     return presses.get();
   }
 
-  /** Restores the previous SIGINT handling (or removes the shutdown hook). */
+  /** Restores the previous SIGINT handling and removes the shutdown hook. */
   @Override
   public void close() {
     closed.countDown();
@@ -102,7 +102,6 @@ public final class InterruptHandler implements AutoCloseable {
       } catch (IllegalStateException e) {
         // the JVM is shutting down: the hook is running and now returns
       }
-      return;
     }
     SignalHandler p = previous;
     if (p != null) {

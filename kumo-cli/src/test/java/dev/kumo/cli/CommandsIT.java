@@ -52,6 +52,10 @@ class CommandsIT {
       assertThat(pinned.exitCode()).as(pinned.err()).isZero();
       assertThat(site.stats().requestsForHost("kumo.test")).isEqualTo(1);
 
+      KumoJar.Result queryOnly = KumoJar.run(dir, "fetch", site.url("/redirect-to?url=%3Furl%3D/page/3"));
+      assertThat(queryOnly.out()).as("a Location of ?query resolves against the path (RFC 3986)")
+          .contains("<h1 class=\"title\">Page 3</h1>");
+
       KumoJar.Result redirect = KumoJar.run(dir, "fetch", "--no-redirect", site.url("/redirect/1"));
       assertThat(redirect.out()).startsWith("HTTP/1.1 302 Found").containsIgnoringCase("location: ").contains("/redirect/0");
     }

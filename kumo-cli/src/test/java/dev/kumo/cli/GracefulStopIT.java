@@ -21,6 +21,42 @@ class GracefulStopIT {
   }
 
   @Test
+  void sigtermAlsoStopsGracefullyAndLeavesValidFeeds() throws Exception {
+    try (TestSite site = TestSite.builder().pages(500).latency(Duration.ofMillis(200)).start()) {
+      Path spider = slowSpider(site);
+      Process kumo = KumoJar.start(dir, "crawl", spider.toString(), "-O", "items.json", "-O", "items.csv",
+          "--set", "concurrent_requests=4", "--set", "concurrent_requests_per_domain=4");
+      Thread.sleep(2000);
+      assertThat(kumo.isAlive()).isTrue();
+      kumo.destroy(); // SIGTERM
+      KumoJar.Result r = KumoJar.await(kumo, dir, Duration.ofSeconds(30));
+      assertThat(r.err()).contains("Crawl shutdown in");
+      var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("items.json").toFile());
+      assertThat(json.isArray()).isTrue();
+      assertThat(json.size()).isPositive();
+      long csvRows = Files.readAllLines(dir.resolve("items.csv")).size() - 1;
+      assertThat(csvRows).isEqualTo(json.size());
+    }
+  }
+
+  private Path slowSpider(TestSite site) throws java.io.IOException {
+    return Files.writeString(dir.resolve("slow.yaml"), """
+        name: slow
+        start_urls: [%s]
+        start_callback: page
+        rules:
+          - allow: '/page/\\d+$'
+            callback: page
+            follow: true
+        items:
+          page:
+            fields:
+              title: {css: 'h1.title::text'}
+              url: {value: url}
+        """.formatted(site.startUrl()));
+  }
+
+  @Test
   void firstSigintStopsGracefully() throws Exception {
     try (TestSite site = TestSite.builder().pages(500).latency(Duration.ofMillis(200)).start()) {
       Path spider = Files.writeString(dir.resolve("slow.yaml"), """

@@ -21,10 +21,16 @@ public final class DnsOverrides {
 
   /** Pins {@code host} to {@code ip} (an IPv4 or IPv6 literal). */
   public static void pin(String host, String ip) {
-    if (!ip.matches("[0-9.]+|\\[?[0-9a-fA-F:.]+]?")) {
+    if (!isIpLiteral(ip)) {
       throw new IllegalArgumentException("dns_resolve: '" + ip + "' for " + host + " is not an IP address");
     }
     PINNED.put(key(host), ip.replace("[", "").replace("]", ""));
+  }
+
+  /** Whether {@code text} is an IPv4 address (dotted quad) or an IPv6 address (with or without brackets). */
+  public static boolean isIpLiteral(String text) {
+    return text.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")
+        || text.matches("\\[?[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}(:\\d{1,3}(\\.\\d{1,3}){3})?]?");
   }
 
   /** Pins every entry of {@code hostToIp}. */

@@ -7,6 +7,7 @@ import dev.kumo.Spider;
 import dev.kumo.download.DownloadException;
 import dev.kumo.frontier.InvalidUrlException;
 import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.internal.UrlJoin;
 import dev.kumo.stats.Stats;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +109,7 @@ final class ResponseHandler {
   private void redirect(Response response, String location) {
     Request request = response.request();
     int times = request.meta().get("redirect_times") instanceof Number n ? n.intValue() : 0;
-    String target = response.urljoin(location);
+    String target = UrlJoin.resolve(response.url(), location); // not <base href>: RFC 9110
     List<String> chain = new ArrayList<>();
     if (request.meta().get("redirect_urls") instanceof List<?> previous) {
       previous.forEach(u -> chain.add(u.toString()));

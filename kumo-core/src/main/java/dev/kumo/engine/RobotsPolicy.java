@@ -7,6 +7,7 @@ import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.download.DownloadException;
 import dev.kumo.download.Transport;
+import dev.kumo.internal.UrlJoin;
 import dev.kumo.stats.Stats;
 import java.net.URI;
 import java.util.List;
@@ -96,7 +97,7 @@ final class RobotsPolicy {
       stats.increment("robotstxt/response_status_count/" + r.status());
       String location = r.headers().first("Location");
       if (r.status() >= 300 && r.status() < 400 && location != null) {
-        url = r.urljoin(location);
+        url = UrlJoin.resolve(r.url(), location);
         continue;
       }
       if (r.status() >= 200 && r.status() < 300) {

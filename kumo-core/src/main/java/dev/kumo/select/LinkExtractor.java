@@ -1,6 +1,7 @@
 package dev.kumo.select;
 
 import dev.kumo.Response;
+import dev.kumo.internal.Hrefs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

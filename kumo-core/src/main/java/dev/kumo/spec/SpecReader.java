@@ -71,6 +71,10 @@ final class SpecReader {
   private static @Nullable Object value(JsonParser p, String path, LineTracker lines, String file)
       throws IOException, SpecException {
     JsonToken token = p.currentToken();
+    if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+      throw new SpecException(file, lineOf(p.currentTokenLocation()), path,
+          "YAML aliases (*" + p.getText() + ") are not supported: repeat the value");
+    }
     return switch (token) {
       case START_OBJECT -> map(p, path, lines, file);
       case START_ARRAY -> list(p, path, lines, file);

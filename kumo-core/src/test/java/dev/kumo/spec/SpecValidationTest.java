@@ -45,6 +45,21 @@ class SpecValidationTest {
     assertThat(e.detail()).isEqualTo("invalid regex '([a-z]+': Unclosed group near index 7");
   }
 
+  @Test
+  void yamlAliasesAreRefusedNotMisread() {
+    SpecException e = error("""
+        name: books
+        start_urls: [http://a.test/]
+        rules:
+          - allow: &pages ['/page/\\d+$']
+          - allow: *pages
+        """, "books.yaml");
+    assertThat(e).isNotNull();
+    assertThat(e.line()).isEqualTo(5);
+    assertThat(e.field()).isEqualTo("rules[1].allow");
+    assertThat(e.detail()).contains("YAML aliases (*pages) are not supported");
+  }
+
   static Stream<Arguments> yamlErrors() {
     return Stream.of(
         Arguments.of("YAML syntax", """

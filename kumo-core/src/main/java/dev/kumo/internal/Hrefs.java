@@ -1,4 +1,4 @@
-package dev.kumo.select;
+package dev.kumo.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
  * URI ({@code space " < > ^ ` { | } \}, a stray {@code %}, non-ASCII and {@code [ ]} outside the host, a second
  * {@code #}) percent-encoded as UTF-8.
  */
-final class Hrefs {
+public final class Hrefs {
   private static final String ALWAYS_ENCODED = "\"<>\\^`{|}";
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private Hrefs() {}
 
   /** {@code raw} cleaned up and percent-encoded where needed; "" when it is blank. */
-  static String clean(String raw) {
+  public static String clean(String raw) {
     int start = 0;
     int end = raw.length();
     while (start < end && raw.charAt(start) <= ' ') {
@@ -52,7 +52,7 @@ final class Hrefs {
   }
 
   /** The scheme of {@code href} in lower case, or null when it has none (a relative reference). */
-  static @Nullable String scheme(String href) {
+  public static @Nullable String scheme(String href) {
     int colon = href.indexOf(':');
     if (colon < 1 || !isAsciiLetter(href.charAt(0))) {
       return null;
