@@ -38,7 +38,7 @@ final class ItemParser {
     if (css.present() && xpath.present()) {
       throw xpath.error("item roots take either 'selector' (CSS) or 'xpath', not both");
     }
-    @Nullable Query roots = css.present() ? Query.css(css.string(ValueCheck.CSS))
+    @Nullable Query roots = css.present() ? Query.css(css.string(ValueCheck.CSS_ELEMENTS))
         : xpath.present() ? Query.xpath(xpath.string(ValueCheck.XPATH)) : null;
     Node fieldsNode = node.get("fields").required();
     Map<String, Node> entries = fieldsNode.entries();

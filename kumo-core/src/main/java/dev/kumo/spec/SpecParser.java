@@ -26,7 +26,7 @@ final class SpecParser {
     Node spec = root.object(SPEC_KEYS);
     String name = name(spec.get("name"));
     List<String> startUrls = startUrls(spec.get("start_urls"));
-    List<String> allowedDomains = spec.get("allowed_domains").strings();
+    List<String> allowedDomains = spec.get("allowed_domains").strings(ValueCheck.DOMAIN);
     Settings settings = settings(spec.get("settings"));
     Map<String, ItemRule> items = ItemParser.items(spec.get("items")); // before the names that refer to them
     @Nullable String startCallback = itemRuleName(spec.get("start_callback"), items);
@@ -86,9 +86,9 @@ final class SpecParser {
     return new FollowRule(
         rule.get("allow").strings(ValueCheck.REGEX),
         rule.get("deny").strings(ValueCheck.REGEX),
-        rule.get("allow_domains").strings(),
-        rule.get("deny_domains").strings(),
-        rule.get("restrict_css").strings(ValueCheck.CSS),
+        rule.get("allow_domains").strings(ValueCheck.DOMAIN),
+        rule.get("deny_domains").strings(ValueCheck.DOMAIN),
+        rule.get("restrict_css").strings(ValueCheck.CSS_ELEMENTS),
         rule.get("restrict_xpath").strings(ValueCheck.XPATH),
         callback,
         rule.get("follow").bool(callback == null),

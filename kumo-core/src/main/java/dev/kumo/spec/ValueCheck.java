@@ -1,5 +1,6 @@
 package dev.kumo.spec;
 
+import dev.kumo.select.LinkExtractor;
 import dev.kumo.select.Selection;
 import dev.kumo.select.SelectorException;
 import java.util.regex.Pattern;
@@ -30,6 +31,25 @@ interface ValueCheck {
       return null;
     } catch (SelectorException e) {
       return "invalid CSS selector '" + value + "': " + reason(e, value);
+    }
+  };
+
+  /** A CSS selector of elements (link regions, item roots): no {@code ::text} or {@code ::attr()}. */
+  ValueCheck CSS_ELEMENTS = value -> {
+    String problem = CSS.problem(value);
+    if (problem == null && value.contains("::")) {
+      return "'" + value + "' must select elements, not text or attributes (no ::text or ::attr())";
+    }
+    return problem;
+  };
+
+  /** A domain name as link extractors and allowed_domains compare them (no scheme, port or wildcard). */
+  ValueCheck DOMAIN = value -> {
+    try {
+      LinkExtractor.builder().allowDomains(value);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return "'" + value + "' is not a domain name (write example.com: subdomains are included, no port or *)";
     }
   };
 

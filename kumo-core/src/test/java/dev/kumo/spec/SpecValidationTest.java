@@ -62,6 +62,23 @@ class SpecValidationTest {
 
   static Stream<Arguments> yamlErrors() {
     return Stream.of(
+        Arguments.of("a domain with a port", """
+            name: books
+            start_urls: [http://a.test/]
+            rules:
+              - allow_domains: ['127.0.0.1:8799']
+            """, 4, "rules[0].allow_domains[0]", "is not a domain name"),
+        Arguments.of("allowed_domains with a wildcard", """
+            name: books
+            start_urls: [http://a.test/]
+            allowed_domains: ['*.a.test']
+            """, 3, "allowed_domains[0]", "is not a domain name"),
+        Arguments.of("link regions that are text", """
+            name: books
+            start_urls: [http://a.test/]
+            rules:
+              - restrict_css: 'a::text'
+            """, 4, "rules[0].restrict_css", "must select elements"),
         Arguments.of("YAML syntax", """
             name: books
             start_urls: [http://a.test/
