@@ -77,6 +77,10 @@ class SettingsTest {
     Files.writeString(props, "user_agent = test-bot\n");
     assertThat(Settings.load(props).get(Setting.USER_AGENT)).isEqualTo("test-bot");
 
+    Path aliased = dir.resolve("aliased.yaml");
+    Files.writeString(aliased, "user_agent: &ua bot\nhttp_proxy: *ua\n");
+    assertThatThrownBy(() -> Settings.load(aliased)).hasMessageContaining("line 2").hasMessageContaining("alias");
+
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "concurrent_requests: [\n");
     assertThatThrownBy(() -> Settings.load(bad)).hasMessageContaining("bad.yaml").hasMessageContaining("line");

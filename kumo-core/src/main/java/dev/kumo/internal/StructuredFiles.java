@@ -1,8 +1,10 @@
 package dev.kumo.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +35,29 @@ public final class StructuredFiles {
       return new LinkedHashMap<>();
     }
     try {
-      Object value = mapperFor(file).readValue(text, Object.class);
+      ObjectMapper mapper = mapperFor(file);
+      if (mapper == YAML) {
+        rejectAliases(text);
+      }
+      Object value = mapper.readValue(text, Object.class);
       if (!(value instanceof Map<?, ?>)) {
         throw new IllegalArgumentException("expected a map of keys to values at the top level");
       }
       return (Map<String, Object>) value;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(describe(e), e);
+    }
+  }
+
+  /** Jackson reads a YAML alias ({@code *name}) as the string "name": refuse it rather than misread it. */
+  private static void rejectAliases(String text) throws IOException {
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
+      while (p.nextToken() != null) {
+        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+          throw new IllegalArgumentException("line " + p.currentTokenLocation().getLineNr()
+              + ": YAML aliases (*" + p.getText() + ") are not supported: repeat the value");
+        }
+      }
     }
   }
 
