@@ -1,6 +1,7 @@
 package dev.kumo.spec;
 
 import dev.kumo.internal.Nearest;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -168,11 +169,14 @@ final class Node {
     if (value == null) {
       return otherwise;
     }
-    if (value instanceof Number n && !(value instanceof Double || value instanceof Float)
-        && n.longValue() == n.intValue()) {
-      return n.intValue();
+    if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+      BigInteger big = new BigInteger(value.toString());
+      if (big.bitLength() < Integer.SIZE) {
+        return big.intValue();
+      }
     }
-    throw error("expected an integer but got " + describe(value));
+    throw error("expected an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + " but got "
+        + describe(value));
   }
 
   private static String describe(@Nullable Object v) {

@@ -62,6 +62,12 @@ class SpecValidationTest {
 
   static Stream<Arguments> yamlErrors() {
     return Stream.of(
+        Arguments.of("an integer too large", """
+            name: books
+            start_urls: [http://a.test/]
+            rules:
+              - priority: 18446744073709551616
+            """, 4, "rules[0].priority", "expected an integer"),
         Arguments.of("a domain with a port", """
             name: books
             start_urls: [http://a.test/]
