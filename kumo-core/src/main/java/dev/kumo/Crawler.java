@@ -138,11 +138,14 @@ public final class Crawler {
   private List<ItemSink> openFeeds() throws IOException {
     List<ItemSink> open = new ArrayList<>();
     Set<Path> paths = new HashSet<>();
+    for (Feed feed : feeds) { // every check before any file is truncated
+      if (!paths.add(feed.path().toAbsolutePath().normalize())) {
+        throw new IOException("two feeds write to " + feed.path());
+      }
+      FeedExporters.check(feed);
+    }
     try {
       for (Feed feed : feeds) {
-        if (!paths.add(feed.path().toAbsolutePath().normalize())) {
-          throw new IOException("two feeds write to " + feed.path());
-        }
         open.add(asSink(FeedExporters.open(feed, stats)));
       }
     } catch (IOException | RuntimeException e) {

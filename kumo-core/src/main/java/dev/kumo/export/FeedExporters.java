@@ -2,10 +2,27 @@ package dev.kumo.export;
 
 import dev.kumo.stats.Stats;
 import java.io.IOException;
+import java.nio.file.Files;
 
 /** Opens the {@link FeedExporter} for a {@link Feed}. */
 public final class FeedExporters {
   private FeedExporters() {}
+
+  /**
+   * Checks, without touching the file, what would make {@link #open} fail: a directory at the path, or a
+   * non-empty JSON file to append to. Check every feed before opening any, so that no {@code -O} file is
+   * truncated for a crawl that cannot start.
+   *
+   * @throws IOException describing the problem
+   */
+  public static void check(Feed feed) throws IOException {
+    if (Files.isDirectory(feed.path())) {
+      throw new IOException(feed.path() + " is a directory, not a file");
+    }
+    if (feed.format() == FeedFormat.JSON) {
+      JsonFeedExporter.checkAppendable(feed);
+    }
+  }
 
   /**
    * Opens {@code feed}'s file, creating missing parent directories, truncating it when {@link

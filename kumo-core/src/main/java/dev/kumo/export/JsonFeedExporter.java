@@ -27,13 +27,7 @@ final class JsonFeedExporter extends AbstractFeedExporter {
 
   JsonFeedExporter(Feed feed, Stats stats) throws IOException {
     super(feed, stats);
-    if (!feed.overwrite() && FeedFiles.hasContent(feed.path())) {
-      throw new FileAlreadyExistsException(
-          feed.path().toString(),
-          null,
-          "cannot append items to a non-empty JSON file: the result would not be valid JSON;"
-              + " overwrite it (-O) or export JSON Lines (.jsonl), which can be appended to");
-    }
+    checkAppendable(feed);
     this.encoder = new JsonEncoder(feed.fields());
     this.out = new BufferedOutputStream(FeedFiles.open(feed), FeedFiles.BUFFER_SIZE);
     try {
@@ -41,6 +35,17 @@ final class JsonFeedExporter extends AbstractFeedExporter {
     } catch (IOException e) {
       FeedFiles.closeQuietly(out, e);
       throw e;
+    }
+  }
+
+  /** Refuses to append to a non-empty JSON file, whose result would not be valid JSON. */
+  static void checkAppendable(Feed feed) throws IOException {
+    if (!feed.overwrite() && FeedFiles.hasContent(feed.path())) {
+      throw new FileAlreadyExistsException(
+          feed.path().toString(),
+          null,
+          "cannot append items to a non-empty JSON file: the result would not be valid JSON;"
+              + " overwrite it (-O) or export JSON Lines (.jsonl), which can be appended to");
     }
   }
 
