@@ -132,7 +132,6 @@ public final class Engine {
       shutDown();
     }
     String reason = aborting ? "aborted" : closeReason.get() == null ? "finished" : closeReason.get();
-    stats.set("frontier/left_queued", frontier.queued());
     for (SlotFigures f : slotFigures()) {
       stats.set("slots/" + f.key() + "/requests", f.started());
       stats.set("slots/" + f.key() + "/max_in_flight", f.maxInFlight());
@@ -162,6 +161,8 @@ public final class Engine {
         try {
           transport.close();
         } finally {
+          stats.set("frontier/left_queued", frontier.queued());
+          stats.set("frontier/seen", frontier.seen());
           frontier.close();
         }
       }

@@ -172,11 +172,6 @@ final class Slots {
     return (long) (delay * ThreadLocalRandom.current().nextDouble(1 - jitter, 1 + jitter));
   }
 
-  /** The default per-slot limit. */
-  int defaultLimit() {
-    return defaults.concurrency();
-  }
-
   /** Every slot's figures. */
   synchronized List<View> snapshot() {
     return slots.entrySet().stream()
