@@ -55,9 +55,13 @@ final class RequestIntake {
       String kind = e.kind().statKey();
       stats.increment("invalid_url");
       stats.increment(kind);
-      if (loggedOnce.add(kind)) {
-        log.warn("Dropped a request with an invalid URL ({}): {} (further ones are only counted as invalid_url)",
-            kind, e.getMessage());
+      if (loggedOnce.add(kind)) { // mailto: and javascript: links are routine; a malformed URL is worth a warning
+        String message = "Dropped a request with an invalid URL ({}): {} (further ones are only counted as {})";
+        if (e.kind() == InvalidUrlException.Kind.MALFORMED) {
+          log.warn(message, kind, e.getMessage(), kind);
+        } else {
+          log.info(message, kind, e.getMessage(), kind);
+        }
       }
       return false;
     }
