@@ -154,14 +154,14 @@ public final class Response {
 
   /** {@code href} resolved against this response's URL (or the document's {@code <base href>}). */
   public String urljoin(String href) {
-    return resolve(baseUrl(), href);
+    return UrlJoin.resolve(baseUrl(), href);
   }
 
   /** The URL relative links are resolved against: the {@code <base href>} if any, else the URL; computed once. */
   private synchronized String baseUrl() {
     if (baseUrl == null) {
       String baseHref = isMarkup() ? selection().css("base[href]::attr(href)").get() : null;
-      baseUrl = baseHref != null ? resolve(url, baseHref) : url;
+      baseUrl = baseHref != null ? UrlJoin.resolve(url, baseHref) : url;
     }
     return baseUrl;
   }
@@ -179,11 +179,6 @@ public final class Response {
   /** A request builder for {@code href}, resolved against this response. */
   public Request.Builder followBuilder(String href) {
     return Request.to(urljoin(href));
-  }
-
-  /** Resolves {@code href} against {@code base} as RFC 3986 says; see {@link UrlJoin#resolve}. */
-  static String resolve(String base, String href) {
-    return UrlJoin.resolve(base, href);
   }
 
   @Override

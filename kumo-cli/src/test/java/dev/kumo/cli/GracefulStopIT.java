@@ -2,7 +2,9 @@ package dev.kumo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kumo.testsite.TestSite;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +33,7 @@ class GracefulStopIT {
       kumo.destroy(); // SIGTERM
       KumoJar.Result r = KumoJar.await(kumo, dir, Duration.ofSeconds(30));
       assertThat(r.err()).contains("Crawl shutdown in");
-      var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("items.json").toFile());
+      var json = new ObjectMapper().readTree(dir.resolve("items.json").toFile());
       assertThat(json.isArray()).isTrue();
       assertThat(json.size()).isPositive();
       long csvRows = Files.readAllLines(dir.resolve("items.csv")).size() - 1;
@@ -39,7 +41,7 @@ class GracefulStopIT {
     }
   }
 
-  private Path slowSpider(TestSite site) throws java.io.IOException {
+  private Path slowSpider(TestSite site) throws IOException {
     return Files.writeString(dir.resolve("slow.yaml"), """
         name: slow
         start_urls: [%s]
@@ -59,20 +61,7 @@ class GracefulStopIT {
   @Test
   void firstSigintStopsGracefully() throws Exception {
     try (TestSite site = TestSite.builder().pages(500).latency(Duration.ofMillis(200)).start()) {
-      Path spider = Files.writeString(dir.resolve("slow.yaml"), """
-          name: slow
-          start_urls: [%s]
-          start_callback: page
-          rules:
-            - allow: '/page/\\d+$'
-              callback: page
-              follow: true
-          items:
-            page:
-              fields:
-                title: {css: 'h1.title::text'}
-                url: {value: url}
-          """.formatted(site.startUrl()));
+      Path spider = slowSpider(site);
       Process kumo = KumoJar.start(dir, "crawl", spider.toString(), "-O", "items.jsonl",
           "--set", "concurrent_requests=4", "--set", "concurrent_requests_per_domain=4");
       Thread.sleep(2000);
