@@ -1,7 +1,6 @@
 package dev.kumo;
 
 import dev.kumo.download.DnsOverrides;
-import dev.kumo.download.JdkTransport;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
 import dev.kumo.engine.Engine;
@@ -250,8 +249,7 @@ public final class Crawler {
     private final List<Feed> feeds = new ArrayList<>();
     private final List<ItemSink> sinks = new ArrayList<>();
     private final List<ItemProcessor> processors = new ArrayList<>();
-    private Function<TransportConfig, Transport> transportFactory =
-        config -> new JdkTransport(config, Executors.newVirtualThreadPerTaskExecutor());
+    private Function<TransportConfig, Transport> transportFactory = Transport::open;
     private @Nullable Frontier frontier;
 
     private Builder(Spider spider) {

@@ -124,6 +124,10 @@ public final class Setting<T> {
   /** HTTP proxy. */
   public static final Setting<String> HTTP_PROXY =
       stringKey("http_proxy", "", "HTTP proxy as host:port for every request; empty for none.");
+  /** The HTTP client implementation. */
+  public static final Setting<String> HTTP_CLIENT = choiceKey("http_client", "socket", List.of("socket", "jdk"),
+      "HTTP client: socket (Kumo's HTTP/1.1 client on blocking sockets, cheap on virtual threads) or jdk "
+          + "(the JDK's non-blocking java.net.http client).");
 
   // --- Redirects
   /** Follow redirects. */

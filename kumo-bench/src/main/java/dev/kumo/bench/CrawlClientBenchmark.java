@@ -4,9 +4,7 @@ import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
-import dev.kumo.download.JdkTransport;
 import dev.kumo.testsite.TestSite;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A whole crawl of the local test site (link extraction and a two-field item per page) with each HTTP client
- * candidate: the JDK's {@code HttpClient} and Jetty's. One operation is one crawl of {@code pages} pages;
+ * candidate: Kumo's {@code SocketTransport}, the JDK's {@code HttpClient} and Jetty's. One operation is one crawl of {@code pages} pages;
  * pages per second is {@code pages / score}.
  */
 @State(Scope.Benchmark)
@@ -34,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class CrawlClientBenchmark {
-  @Param({"jdk", "jetty"})
+  @Param({"socket", "jdk", "jetty"})
   public String client;
 
   @Param({"2000"})
@@ -61,12 +59,11 @@ public class CrawlClientBenchmark {
   public CrawlResult crawl() throws Exception {
     Crawler.Builder b = Crawler.builder(new BenchSiteSpider(site.startUrl()))
         .overrides(Settings.defaults().with(Setting.CONCURRENT_REQUESTS, concurrency)
-            .with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, concurrency).with(Setting.LOGSTATS_INTERVAL, 0.0))
+            .with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, concurrency).with(Setting.LOGSTATS_INTERVAL, 0.0)
+            .with(Setting.HTTP_CLIENT, client.equals("jetty") ? "jdk" : client))
         .onItem(item -> { });
     if (client.equals("jetty")) {
       b.transport(config -> new JettyTransport(config, concurrency));
-    } else {
-      b.transport(config -> new JdkTransport(config, Executors.newVirtualThreadPerTaskExecutor()));
     }
     CrawlResult result = b.build().run();
     if (result.pages() != pages) {

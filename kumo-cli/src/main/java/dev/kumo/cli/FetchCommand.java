@@ -6,7 +6,6 @@ import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.download.DnsOverrides;
 import dev.kumo.download.DownloadException;
-import dev.kumo.download.JdkTransport;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
 import dev.kumo.internal.UrlJoin;
@@ -15,8 +14,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -68,8 +65,7 @@ public final class FetchCommand implements Callable<Integer> {
         ? 0 : settings.get(Setting.REDIRECT_MAX_TIMES);
     DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
     Response response;
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        Transport transport = new JdkTransport(TransportConfig.from(settings), executor)) {
+    try (Transport transport = Transport.open(TransportConfig.from(settings))) {
       response = fetch(transport, target.toString(), maxRedirects);
     } catch (DownloadException e) {
       throw CliException.failed(e.getMessage(), e);

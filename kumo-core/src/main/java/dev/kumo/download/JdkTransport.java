@@ -14,17 +14,12 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Transport} over the JDK's {@link HttpClient}: non-blocking HTTP/1.1 with a connection pool; the
@@ -34,21 +29,14 @@ import org.slf4j.LoggerFactory;
  * cut when it runs out.
  */
 public final class JdkTransport implements Transport {
-  private static final Logger log = LoggerFactory.getLogger(JdkTransport.class);
-  /** Headers the JDK client sets itself and refuses from callers. */
-  private static final Set<String> RESTRICTED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
-  static {
-    RESTRICTED.addAll(Set.of("connection", "content-length", "expect", "host", "upgrade"));
-  }
-
   private final HttpClient client;
   private final TransportConfig config;
-  private final AtomicBoolean warnedLarge = new AtomicBoolean();
+  private final ResponseBodies bodies;
 
   /** A transport with its own client, whose internal tasks run on {@code executor}. */
   public JdkTransport(TransportConfig config, Executor executor) {
     this.config = config;
+    this.bodies = new ResponseBodies(config);
     HttpClient.Builder b = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -57,8 +45,9 @@ public final class JdkTransport implements Transport {
     if (config.cookies()) {
       b.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
     }
-    if (!config.proxy().isEmpty()) {
-      b.proxy(ProxySelector.of(proxyAddress(config.proxy())));
+    InetSocketAddress proxy = config.proxyAddress();
+    if (proxy != null) {
+      b.proxy(ProxySelector.of(proxy));
     }
     this.client = b.build();
   }
@@ -71,13 +60,7 @@ public final class JdkTransport implements Transport {
         info -> new LimitedBodySubscriber(config, request.url(),
             info.headers().firstValueAsLong("Content-Length").orElse(-1), lastActivity));
     HttpResponse<byte[]> http = await(future, request, lastActivity);
-    Headers headers = Headers.of(http.headers().map());
-    byte[] body = ContentDecoder.decode(http.body(), headers.first("Content-Encoding"), config, request.url());
-    if (config.warnSize() > 0 && body.length > config.warnSize() && warnedLarge.compareAndSet(false, true)) {
-      log.warn("{} is {} bytes, over download_warnsize ({} bytes); further large responses are not logged",
-          request.url(), body.length, config.warnSize());
-    }
-    return Response.to(request).status(http.statusCode()).headers(headers).body(body).build();
+    return bodies.response(request, http.statusCode(), Headers.of(http.headers().map()), http.body());
   }
 
   /**
@@ -114,15 +97,6 @@ public final class JdkTransport implements Transport {
     }
   }
 
-  private static InetSocketAddress proxyAddress(String hostPort) {
-    int colon = hostPort.lastIndexOf(':');
-    if (colon <= 0) {
-      throw new IllegalArgumentException("http_proxy must be host:port, not '" + hostPort + "'");
-    }
-    return InetSocketAddress.createUnresolved(hostPort.substring(0, colon),
-        Integer.parseInt(hostPort.substring(colon + 1)));
-  }
-
   private HttpRequest toHttpRequest(Request request) throws DownloadException {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url()));
@@ -144,7 +118,7 @@ public final class JdkTransport implements Transport {
 
   private static void setHeaders(HttpRequest.Builder b, Headers headers) {
     for (String name : headers.names()) {
-      if (!RESTRICTED.contains(name)) {
+      if (!RequestHead.RESTRICTED.contains(name)) {
         headers.all(name).forEach(v -> b.header(name, v));
       }
     }

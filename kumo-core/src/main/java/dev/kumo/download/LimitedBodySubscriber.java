@@ -2,11 +2,12 @@ package dev.kumo.download;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a response body into one array, and cancels the exchange as soon as the body passes the size
@@ -17,27 +18,26 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   private final TransportConfig config;
   private final String url;
   private final long declaredLength;
-  private final java.util.concurrent.atomic.AtomicLong lastActivityNanos;
+  private final AtomicLong lastActivityNanos;
   private Flow.Subscription subscription;
-  private byte[] buffer;
-  private int size;
+  private @Nullable BodyBuffer body;
 
-  LimitedBodySubscriber(TransportConfig config, String url, long declaredLength,
-      java.util.concurrent.atomic.AtomicLong lastActivityNanos) {
+  LimitedBodySubscriber(TransportConfig config, String url, long declaredLength, AtomicLong lastActivityNanos) {
     this.config = config;
     this.lastActivityNanos = lastActivityNanos;
     lastActivityNanos.set(System.nanoTime());
     this.url = url;
     this.declaredLength = declaredLength;
-    this.buffer = new byte[(int) Math.min(Math.max(declaredLength, 8 * 1024), 1 << 20)];
   }
 
   @Override
   public void onSubscribe(Flow.Subscription s) {
     this.subscription = s;
-    if (config.tooLarge(declaredLength)) {
+    try {
+      body = new BodyBuffer(config, url, declaredLength);
+    } catch (DownloadException e) {
       s.cancel();
-      result.completeExceptionally(tooLarge(declaredLength));
+      result.completeExceptionally(e);
       return;
     }
     s.request(Long.MAX_VALUE);
@@ -45,23 +45,20 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
   @Override
   public void onNext(List<ByteBuffer> items) {
-    if (result.isDone()) {
+    if (result.isDone() || body == null) {
       return;
     }
     lastActivityNanos.set(System.nanoTime());
-    for (ByteBuffer b : items) {
-      int n = b.remaining();
-      long newSize = (long) size + n;
-      if (config.tooLarge(newSize) || newSize > Integer.MAX_VALUE - 16) {
-        subscription.cancel();
-        result.completeExceptionally(tooLarge(newSize));
-        return;
+    try {
+      for (ByteBuffer b : items) {
+        int n = b.remaining();
+        body.reserve(n);
+        b.get(body.array(), body.size(), n);
+        body.advance(n);
       }
-      if (newSize > buffer.length) {
-        buffer = Arrays.copyOf(buffer, (int) Math.min(Math.max(newSize, buffer.length * 2L), Integer.MAX_VALUE - 16));
-      }
-      b.get(buffer, size, n);
-      size = (int) newSize;
+    } catch (DownloadException e) {
+      subscription.cancel();
+      result.completeExceptionally(e);
     }
   }
 
@@ -72,16 +69,13 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
   @Override
   public void onComplete() {
-    result.complete(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
+    if (body != null) {
+      result.complete(body.toByteArray());
+    }
   }
 
   @Override
   public CompletionStage<byte[]> getBody() {
     return result;
-  }
-
-  private DownloadException tooLarge(long bytes) {
-    return new DownloadException(DownloadException.MAXSIZE,
-        "body of " + url + " (" + bytes + "+ bytes) exceeds download_maxsize (" + config.maxSize() + " bytes)");
   }
 }

@@ -6,11 +6,21 @@ import dev.kumo.Response;
 /**
  * One HTTP exchange: sends a request and reads the whole response, following no redirect (the engine
  * follows redirects, so that each hop passes the duplicate filter, the scope check and its host's
- * politeness). The default is {@link JdkTransport}; another client can be plugged in for comparison.
+ * politeness). {@link #open} builds the client that {@code http_client} names: {@link SocketTransport} (the
+ * default) or {@link JdkTransport}; another client can be plugged in through {@code Crawler.Builder#transport}.
  *
  * <p>Thread-safe; {@link #exchange} blocks its caller, and is cheap to call from virtual threads.
  */
 public interface Transport extends AutoCloseable {
+  /** The transport that {@code config.client()} names. */
+  static Transport open(TransportConfig config) {
+    return switch (config.client()) {
+      case "jdk" -> new JdkTransport(config, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+      case "socket" -> new SocketTransport(config);
+      default -> throw new IllegalArgumentException("unknown http_client '" + config.client() + "'");
+    };
+  }
+
   /**
    * Fetches {@code request.url()} within the configured limits (timeouts, maximum size) and decodes the
    * content encoding.

@@ -3,7 +3,9 @@ package dev.kumo.download;
 import dev.kumo.Headers;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every exchange of a transport obeys: timeouts, size limits and default headers.
@@ -16,9 +18,10 @@ import java.time.Duration;
  * @param defaultHeaders headers sent with every request unless the request sets them
  * @param cookies whether to keep cookies across requests
  * @param proxy an HTTP proxy as host:port, or ""
+ * @param client the client {@link Transport#open} builds: {@code socket} or {@code jdk}
  */
 public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Duration readTimeout, long maxSize,
-    long warnSize, Headers defaultHeaders, boolean cookies, String proxy) {
+    long warnSize, Headers defaultHeaders, boolean cookies, String proxy, String client) {
 
   /** The configuration that {@code settings} describe. */
   public static TransportConfig from(Settings settings) {
@@ -35,7 +38,7 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
     }
     return new TransportConfig(connect, total, read, settings.get(Setting.DOWNLOAD_MAXSIZE),
         settings.get(Setting.DOWNLOAD_WARNSIZE), headers, settings.get(Setting.COOKIES_ENABLED),
-        settings.get(Setting.HTTP_PROXY).strip());
+        settings.get(Setting.HTTP_PROXY).strip(), settings.get(Setting.HTTP_CLIENT));
   }
 
   /** The smaller of {@code a} and {@code b}, where a zero {@code b} means no limit. */
@@ -45,6 +48,27 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
 
   private static Duration seconds(double s) {
     return Duration.ofNanos((long) (s * 1e9));
+  }
+
+  /** The proxy's address, or null for none; {@code http_proxy} must be host:port. */
+  @Nullable InetSocketAddress proxyAddress() {
+    if (proxy.isEmpty()) {
+      return null;
+    }
+    int colon = proxy.lastIndexOf(':');
+    int port = colon <= 0 ? -1 : parsePort(proxy.substring(colon + 1));
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("http_proxy must be host:port, not '" + proxy + "'");
+    }
+    return InetSocketAddress.createUnresolved(proxy.substring(0, colon), port);
+  }
+
+  private static int parsePort(String s) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** Whether {@code bytes} is over the maximum size. */

@@ -1,0 +1,133 @@
+package dev.kumo.download;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Opens connections: resolves the host (or the proxy), connects to its addresses in turn within the connect
+ * timeout, tunnels through the proxy with {@code CONNECT} for https, and does the TLS handshake with host name
+ * verification.
+ *
+ * <p>Sockets are those of blocking {@link SocketChannel}s: their reads park a virtual thread without holding
+ * its carrier, and an interrupt closes them, so a platform thread blocked in a read is freed by an abort too.
+ */
+final class Connector {
+  private final TransportConfig config;
+  private final @Nullable InetSocketAddress proxy;
+  private final SSLSocketFactory tls;
+
+  Connector(TransportConfig config, SSLSocketFactory tls) {
+    this.config = config;
+    this.proxy = config.proxyAddress();
+    this.tls = tls;
+  }
+
+  /** Whether requests to {@code origin} go to the proxy in absolute form (plain http through a proxy). */
+  boolean absoluteForm(Origin origin) {
+    return proxy != null && !origin.secure();
+  }
+
+  /** A new connection to {@code origin}, opened before {@code deadlineNanos}. */
+  HttpConnection open(Origin origin, String url, long deadlineNanos) throws IOException, DownloadException {
+    String host = proxy != null ? proxy.getHostString() : origin.host();
+    int port = proxy != null ? proxy.getPort() : origin.port();
+    Socket socket = connect(host, port, url, deadlineNanos);
+    try {
+      if (origin.secure()) {
+        if (proxy != null) {
+          tunnel(socket, origin, url, deadlineNanos);
+        }
+        socket = handshake(socket, origin, url, deadlineNanos);
+      }
+      return new HttpConnection(origin, socket);
+    } catch (IOException | DownloadException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  private Socket connect(String host, int port, String url, long deadlineNanos)
+      throws IOException, DownloadException {
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(host);
+    } catch (UnknownHostException e) {
+      throw new DownloadException(DownloadException.CONNECT, "cannot resolve " + host + " for " + url, e);
+    }
+    IOException last = null;
+    for (InetAddress address : addresses) {
+      SocketChannel channel = SocketChannel.open();
+      Socket socket = channel.socket();
+      try {
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress(address, port), connectMillis(deadlineNanos, url));
+        return socket;
+      } catch (SocketTimeoutException e) {
+        channel.close();
+        throw new DownloadException(DownloadException.TIMEOUT, "connecting to " + host + ":" + port + " for "
+            + url + " took longer than " + config.connectTimeout().toMillis() + " ms", e);
+      } catch (ConnectException e) {
+        channel.close();
+        last = e;
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+    }
+    throw new DownloadException(DownloadException.CONNECT, "cannot connect to " + host + ":" + port + " for " + url
+        + ": " + (last == null ? "no address" : last.getMessage()), last);
+  }
+
+  /** The connect timeout, shortened to what is left before the deadline. */
+  private int connectMillis(long deadlineNanos, String url) throws DownloadException {
+    long left = Math.min(deadlineNanos - System.nanoTime(), config.connectTimeout().toNanos());
+    if (left <= 0) {
+      throw new DownloadException(DownloadException.TIMEOUT, "no time left to connect for " + url);
+    }
+    return (int) Math.clamp((left + 999_999) / 1_000_000, 1, Integer.MAX_VALUE);
+  }
+
+  private void tunnel(Socket socket, Origin origin, String url, long deadlineNanos)
+      throws IOException, DownloadException {
+    String authority = (origin.host().indexOf(':') >= 0 ? "[" + origin.host() + "]" : origin.host())
+        + ":" + origin.port();
+    socket.getOutputStream().write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    HttpInput in = new HttpInput(socket);
+    in.arm(url, deadlineNanos, config);
+    ResponseHead head = ResponseHead.read(in, url);
+    if (head.status() / 100 != 2) {
+      throw new DownloadException(DownloadException.CONNECT,
+          "proxy " + config.proxy() + " refused to tunnel to " + authority + ": HTTP " + head.status());
+    }
+  }
+
+  private SSLSocket handshake(Socket plain, Origin origin, String url, long deadlineNanos)
+      throws IOException, DownloadException {
+    SSLSocket socket = (SSLSocket) tls.createSocket(plain, origin.host(), origin.port(), true);
+    SSLParameters parameters = socket.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    parameters.setApplicationProtocols(new String[] {"http/1.1"});
+    socket.setSSLParameters(parameters);
+    socket.setSoTimeout(connectMillis(deadlineNanos, url));
+    try {
+      socket.startHandshake();
+    } catch (SocketTimeoutException e) {
+      throw new DownloadException(DownloadException.TIMEOUT, "TLS handshake with " + origin.authority()
+          + " took longer than " + config.connectTimeout().toMillis() + " ms", e);
+    }
+    return socket;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.kumo.download;
+
+import java.io.IOException;
+
+/**
+ * Reads a response body as its head frames it: chunked, by {@code Content-Length}, or until the connection
+ * closes; within {@code download_maxsize}.
+ */
+final class ResponseBody {
+  private ResponseBody() {}
+
+  /**
+   * The raw (still content-encoded) body.
+   *
+   * @return the body, and whether the connection can carry another exchange afterwards
+   */
+  static Read read(HttpInput in, ResponseHead head, String method, TransportConfig config, String url)
+      throws IOException, DownloadException {
+    if (!head.hasBody(method)) {
+      return new Read(new byte[0], head.keepAlive());
+    }
+    if (head.chunked()) {
+      BodyBuffer body = new BodyBuffer(config, url, -1);
+      readChunks(in, body, url);
+      return new Read(body.toByteArray(), head.keepAlive());
+    }
+    long length = head.transferEncoded() ? -1 : head.contentLength(url);
+    BodyBuffer body = new BodyBuffer(config, url, length);
+    if (length >= 0) {
+      in.readFixed(length, body);
+      return new Read(body.toByteArray(), head.keepAlive());
+    }
+    in.readToEnd(body);
+    return new Read(body.toByteArray(), false);
+  }
+
+  private static void readChunks(HttpInput in, BodyBuffer body, String url) throws IOException, DownloadException {
+    while (true) {
+      String sizeLine = in.readLine();
+      int semicolon = sizeLine.indexOf(';');
+      String hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).strip();
+      long size;
+      try {
+        size = hex.isEmpty() || hex.length() > 15 ? -1 : Long.parseLong(hex, 16);
+      } catch (NumberFormatException e) {
+        size = -1;
+      }
+      if (size < 0) {
+        throw ResponseHead.malformed(url, "chunk size '" + sizeLine + "'");
+      }
+      if (size == 0) {
+        while (!in.readLine().isEmpty()) {
+          // trailer fields: not kept
+        }
+        return;
+      }
+      in.readFixed(size, body);
+      if (!in.readLine().isEmpty()) {
+        throw ResponseHead.malformed(url, "no line end after a chunk");
+      }
+    }
+  }
+
+  /** A body and whether its connection can be reused. */
+  record Read(byte[] bytes, boolean reusable) {}
+}

@@ -1,0 +1,192 @@
+package dev.kumo.download;
+
+import dev.kumo.Headers;
+import dev.kumo.Request;
+import dev.kumo.Response;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Kumo's own HTTP/1.1 client ({@code http_client = socket}, the default): one blocking socket per exchange,
+ * kept alive and reused per origin. On a virtual thread a blocked read parks without holding a carrier, so
+ * thousands of downloads cost little; on the platform threads of the {@code threads} model it is plain
+ * blocking I/O. It does far less per request than the JDK's asynchronous client (see docs/BENCHMARKS.md).
+ *
+ * <p>Supports http and https (certificates and host names verified), an HTTP proxy ({@code CONNECT} for https),
+ * chunked and close-delimited bodies, cookies, the connect, read and total timeouts, and
+ * {@code download_maxsize} while streaming. A request sent on a reused connection that the server had already
+ * closed is sent again once on a new connection when its method is idempotent. An interrupt (an abort) ends a
+ * blocked exchange at once in every execution model.
+ */
+public final class SocketTransport implements Transport {
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+
+  private final TransportConfig config;
+  private final ResponseBodies bodies;
+  private final Connector connector;
+  private final ConnectionPool pool = new ConnectionPool();
+  private final @Nullable CookieManager cookies;
+  private final AtomicLong opened = new AtomicLong();
+  private volatile boolean closed;
+
+  /** A transport trusting the JVM's default certificate authorities. */
+  public SocketTransport(TransportConfig config) {
+    this(config, defaultTls());
+  }
+
+  /** A transport whose TLS connections come from {@code tls} (e.g. to trust a private authority). */
+  public SocketTransport(TransportConfig config, SSLSocketFactory tls) {
+    this.config = config;
+    this.bodies = new ResponseBodies(config);
+    this.connector = new Connector(config, tls);
+    this.cookies = config.cookies() ? new CookieManager(null, CookiePolicy.ACCEPT_ALL) : null;
+  }
+
+  private static SSLSocketFactory defaultTls() {
+    try {
+      return SSLContext.getDefault().getSocketFactory();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no TLS in this JVM", e);
+    }
+  }
+
+  @Override
+  public Response exchange(Request request) throws DownloadException, InterruptedException {
+    String url = request.url();
+    if (closed) {
+      throw new DownloadException(DownloadException.IO, "cannot fetch " + url + ": the transport is closed");
+    }
+    long deadline = System.nanoTime() + config.totalTimeout().toNanos();
+    URI uri;
+    Origin origin;
+    byte[] head;
+    try {
+      uri = URI.create(url);
+      origin = Origin.of(uri);
+      RequestHead.checkToken(request.method(), "method");
+      head = RequestHead.encode(request.method(), target(uri, origin), origin, request.headers(),
+          config.defaultHeaders(), cookieHeader(uri), request.body().length);
+    } catch (IllegalArgumentException e) {
+      throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
+    }
+    HttpConnection reused = pool.take(origin);
+    if (reused != null) {
+      try {
+        return exchange(reused, request, uri, head, deadline);
+      } catch (StaleConnectionException e) {
+        // the server closed the idle connection before our request reached it: once more on a new one
+      }
+    }
+    HttpConnection fresh;
+    try {
+      fresh = connector.open(origin, url, deadline);
+    } catch (IOException e) {
+      throw failure(url, e);
+    }
+    opened.incrementAndGet();
+    try {
+      return exchange(fresh, request, uri, head, deadline);
+    } catch (StaleConnectionException e) {
+      throw failure(url, e.io);
+    }
+  }
+
+  private Response exchange(HttpConnection connection, Request request, URI uri, byte[] head, long deadline)
+      throws DownloadException, InterruptedException, StaleConnectionException {
+    String url = request.url();
+    HttpInput in = connection.input();
+    in.arm(url, deadline, config);
+    boolean keep = false;
+    try {
+      connection.send(head, request.body());
+      ResponseHead response = ResponseHead.read(in, url);
+      ResponseBody.Read body = ResponseBody.read(in, response, request.method(), config, url);
+      keep = body.reusable();
+      storeCookies(uri, response.headers());
+      return bodies.response(request, response.status(), response.headers(), body.bytes());
+    } catch (IOException e) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("download of " + url + " interrupted");
+      }
+      if (in.received() == 0 && IDEMPOTENT.contains(request.method()) && !(e instanceof SSLException)) {
+        throw new StaleConnectionException(e);
+      }
+      throw failure(url, e);
+    } finally {
+      if (keep) {
+        pool.release(connection);
+      } else {
+        connection.close();
+      }
+    }
+  }
+
+  private String target(URI uri, Origin origin) {
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    String originForm = RequestHead.asciiTarget(path + query);
+    return connector.absoluteForm(origin) ? origin.prefix() + originForm : originForm;
+  }
+
+  private String cookieHeader(URI uri) {
+    if (cookies == null) {
+      return "";
+    }
+    try {
+      List<String> values = cookies.get(uri, Map.of()).getOrDefault("Cookie", List.of());
+      return String.join("; ", values);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private void storeCookies(URI uri, Headers headers) {
+    if (cookies != null && (headers.contains("Set-Cookie") || headers.contains("Set-Cookie2"))) {
+      try {
+        cookies.put(uri, headers.toMap());
+      } catch (IOException | IllegalArgumentException e) {
+        // a cookie the jar cannot parse is ignored, as browsers do
+      }
+    }
+  }
+
+  private static DownloadException failure(String url, IOException e) {
+    if (e.getCause() instanceof DownloadException d) {
+      return d;
+    }
+    return new DownloadException(DownloadException.IO, "failed to fetch " + url + ": " + e, e);
+  }
+
+  /** Connections this transport has opened so far (more than the peak concurrency means poor reuse). */
+  long connectionsOpened() {
+    return opened.get();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    pool.close();
+  }
+
+  /** A reused connection failed before any byte of the response arrived. */
+  private static final class StaleConnectionException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient IOException io;
+
+    StaleConnectionException(IOException io) {
+      super(io.getMessage(), io, false, false);
+      this.io = io;
+    }
+  }
+}
