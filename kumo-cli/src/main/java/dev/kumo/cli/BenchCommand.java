@@ -60,10 +60,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "concurrent_requests_per_domain when different from --concurrency (default: the same).")
   private int perDomain;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+  @Option(names = "--warmup", paramLabel = "N|auto", defaultValue = "1",
       description = "Unmeasured crawls of the site before the measured ones, so that the JIT has compiled the "
-          + "hot code (default: ${DEFAULT-VALUE}).")
-  private int warmup;
+          + "hot code; auto: until the JIT compiles for less than " + WarmUp.SETTLED_PERCENT + "% of a crawl's "
+          + "time, at most " + WarmUp.MAX_AUTO + " crawls (default: ${DEFAULT-VALUE}).")
+  private String warmup;
 
   @Option(names = "--models", paramLabel = "MODEL", split = ",", defaultValue = "sequential,threads,async",
       description = "Execution models to run, comma-separated, among sequential, threads, async "
@@ -95,18 +96,21 @@ public final class BenchCommand implements Callable<Integer> {
     List<BenchTable.Row> rows = new ArrayList<>();
     boolean aborted = false;
     Path items = tempFile();
-    requireAtLeast("--warmup", warmup, 0);
+    WarmUp warmUp = WarmUp.parse(warmup, spec.commandLine());
     requireAtLeast("--per-domain", perDomain, 0);
     try (TestSite site = TestSites.start(spec.commandLine(), pages, hosts, latencyMs).prerender()) {
-      for (int i = 0; i < warmup; i++) {
-        err.println("Warm-up crawl " + (i + 1) + " of " + warmup + " (not measured)...");
+      for (int i = 0; warmUp.another(i, rows); i++) {
+        err.print("Warm-up crawl " + (i + 1) + warmUp.outOf() + " (not measured)... ");
         err.flush();
         Run warm = runModel(site, "async", base, overrides.with(Setting.LOGSTATS_INTERVAL, 0.0), items, err);
+        err.printf(java.util.Locale.ROOT, "%.2f s, JIT %.0f %%%n", warm.row().seconds(), warm.row().jitPercent());
+        rows.add(warm.row());
         site.resetStats();
         if (warm.interrupted()) { // Ctrl-C during the warm-up ends the bench, as it would a measured run
           return CliException.FAILED;
         }
       }
+      rows.clear();
       for (String model : chosen) {
         System.gc();
         site.resetStats();
@@ -148,6 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
     Crawler crawler = Crawler.builder(new BenchSpider(site.startUrl(), parseCostMs))
         .settings(base).overrides(overrides).feed(Feed.overwrite(items)).build();
     ResourceMeter meter = ResourceMeter.start();
+    long jitBefore = JitClock.millis();
     CrawlResult result;
     try {
       result = new CrawlRunner(err, common.statusLine(), false).run(crawler);
@@ -155,6 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
       meter.close();
     }
     ResourceMeter.Usage usage = meter.usage();
+    long jitMillis = JitClock.millis() - jitBefore;
     String note = switch (result.finishReason()) {
       case "shutdown" -> "stopped by Ctrl-C";
       case CrawlRunner.ABORTED -> "aborted by Ctrl-C";
@@ -164,7 +170,8 @@ public final class BenchCommand implements Callable<Integer> {
           : "";
     };
     BenchTable.Row row = new BenchTable.Row(model, result.pages(), result.elapsed().toNanos() / 1e9,
-        result.stat("downloader/max_active"), usage.cpuPercent(), usage.peakHeapMb(),
+        result.stat("downloader/max_active"), usage.cpuPercent(),
+        JitClock.supported() ? 100.0 * jitMillis / Math.max(1, result.elapsed().toMillis()) : -1, usage.peakHeapMb(),
         BenchTable.idealSeconds(model, result.pages(), latencyMs, effectiveConcurrency()), note);
     return new Run(result, row);
   }

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /** Formats the results of {@code kumo bench} as a text table with its footnotes. */
 public final class BenchTable {
-  private static final String HEADER_COLUMNS = "s %7s %9s %9s %14s %7s %13s %9s%n";
-  private static final String ROW_COLUMNS = "s %7d %9.2f %9.1f %14d %7s %13.1f %9.2f%n";
+  private static final String HEADER_COLUMNS = "s %7s %9s %9s %14s %7s %7s %13s %9s%n";
+  private static final String ROW_COLUMNS = "s %7d %9.2f %9.1f %14d %7s %7s %13.1f %9.2f%n";
 
   private BenchTable() {}
 
@@ -31,12 +31,14 @@ public final class BenchTable {
    * @param seconds wall time of the crawl
    * @param peakInFlight the most requests on the wire at once ({@code downloader/max_active})
    * @param cpuPercent process CPU time over wall time, as a percentage of one core; negative if unknown
+   * @param jitPercent JIT compilation time during the crawl over wall time, as a percentage of one core;
+   *     negative if unknown
    * @param peakHeapMb the most heap in use, in MiB
    * @param idealSeconds the latency-bound ideal time for these pages
    * @param note a footnote (e.g. a page limit), or ""
    */
   public record Row(String model, long pages, double seconds, long peakInFlight, double cpuPercent,
-      double peakHeapMb, double idealSeconds, String note) {
+      double jitPercent, double peakHeapMb, double idealSeconds, String note) {
     /** Pages per second. */
     public double pagesPerSecond() {
       return seconds <= 0 ? 0 : pages / seconds;
@@ -73,12 +75,12 @@ public final class BenchTable {
     }
     int width = Math.max("model".length(), names.stream().mapToInt(String::length).max().orElse(0));
     sb.append(String.format(Locale.ROOT, "%-" + width + HEADER_COLUMNS,
-        "model", "pages", "seconds", "pages/s", "peak in-flight", "CPU %", "peak heap MB", "ideal s"));
+        "model", "pages", "seconds", "pages/s", "peak in-flight", "CPU %", "JIT %", "peak heap MB", "ideal s"));
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
-      String cpu = r.cpuPercent() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", r.cpuPercent());
       sb.append(String.format(Locale.ROOT, "%-" + width + ROW_COLUMNS, names.get(i), r.pages(), r.seconds(),
-          r.pagesPerSecond(), r.peakInFlight(), cpu, r.peakHeapMb(), r.idealSeconds()));
+          r.pagesPerSecond(), r.peakInFlight(), percent(r.cpuPercent()), percent(r.jitPercent()), r.peakHeapMb(),
+          r.idealSeconds()));
     }
     sb.append(System.lineSeparator());
     for (int i = 0; i < notes.size(); i++) {
@@ -88,7 +90,14 @@ public final class BenchTable {
         .append(System.lineSeparator())
         .append("CPU %: process CPU time / wall time (100 = one core busy); CPU and heap include the in-process "
             + "test site.")
+        .append(System.lineSeparator())
+        .append("JIT %: JIT compiler time / wall time, part of CPU %; high means the JVM is still warming up "
+            + "(--warmup auto).")
         .append(System.lineSeparator());
     return sb.toString();
+  }
+
+  private static String percent(double p) {
+    return p < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", p);
   }
 }

@@ -31,7 +31,7 @@ final class ConnectionPool implements AutoCloseable {
       return null;
     }
     for (HttpConnection c = queue.pollLast(); c != null; c = queue.pollLast()) {
-      if (!c.idleLongerThan(KEEP_ALIVE_NANOS)) {
+      if (!c.idleLongerThan(KEEP_ALIVE_NANOS) && c.reusable()) {
         return c;
       }
       c.close();
@@ -46,7 +46,11 @@ final class ConnectionPool implements AutoCloseable {
       return;
     }
     connection.markIdle();
-    idle.computeIfAbsent(connection.origin(), o -> new ConcurrentLinkedDeque<>()).offerLast(connection);
+    idle.compute(connection.origin(), (origin, queue) -> { // atomic with sweep()'s removal of empty queues
+      Deque<HttpConnection> q = queue != null ? queue : new ConcurrentLinkedDeque<>();
+      q.offerLast(connection);
+      return q;
+    });
     if (closed) { // closed meanwhile: this connection may have been added after the drain
       drain();
     }
@@ -56,9 +60,16 @@ final class ConnectionPool implements AutoCloseable {
     }
   }
 
-  /** Closes the connections idle for too long, so that origins the crawl is done with keep no sockets. */
+  /**
+   * Closes the connections idle for too long, and forgets origins left without any, so that origins the crawl
+   * is done with keep neither sockets nor an entry.
+   */
   private void sweep() {
-    for (Deque<HttpConnection> queue : idle.values()) {
+    for (Origin origin : idle.keySet()) {
+      Deque<HttpConnection> queue = idle.get(origin);
+      if (queue == null) {
+        continue;
+      }
       for (HttpConnection c = queue.pollFirst(); c != null; c = queue.pollFirst()) {
         if (!c.idleLongerThan(KEEP_ALIVE_NANOS)) {
           queue.offerFirst(c);
@@ -66,6 +77,7 @@ final class ConnectionPool implements AutoCloseable {
         }
         c.close();
       }
+      idle.computeIfPresent(origin, (o, q) -> q.isEmpty() ? null : q);
     }
   }
 

@@ -1,14 +1,17 @@
 package dev.kumo.download;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -39,46 +42,66 @@ final class Connector {
   }
 
   /** A new connection to {@code origin}, opened before {@code deadlineNanos}. */
-  HttpConnection open(Origin origin, String url, long deadlineNanos) throws IOException, DownloadException {
+  HttpConnection open(Origin origin, String url, long deadlineNanos)
+      throws IOException, DownloadException, InterruptedException {
     String host = proxy != null ? proxy.getHostString() : origin.host();
     int port = proxy != null ? proxy.getPort() : origin.port();
-    Socket socket = connect(host, port, url, deadlineNanos);
+    SocketChannel channel = connect(resolve(host, url, deadlineNanos), host, port, url, deadlineNanos);
     try {
+      Socket socket = channel.socket();
       if (origin.secure()) {
         if (proxy != null) {
           tunnel(socket, origin, url, deadlineNanos);
         }
         socket = handshake(socket, origin, url, deadlineNanos);
       }
-      return new HttpConnection(origin, socket);
+      return new HttpConnection(origin, channel, socket);
     } catch (IOException | DownloadException | RuntimeException e) {
-      socket.close();
+      channel.close();
       throw e;
     }
   }
 
-  private Socket connect(String host, int port, String url, long deadlineNanos)
-      throws IOException, DownloadException {
-    InetAddress[] addresses;
+  /**
+   * The addresses of {@code host}, looked up on a virtual thread so that a slow resolver is bounded by the
+   * deadline and an interrupt.
+   */
+  private static InetAddress[] resolve(String host, String url, long deadlineNanos)
+      throws DownloadException, InterruptedException {
+    FutureTask<InetAddress[]> lookup = new FutureTask<>(() -> InetAddress.getAllByName(host));
+    Thread.ofVirtual().name("kumo-dns").start(lookup);
     try {
-      addresses = InetAddress.getAllByName(host);
-    } catch (UnknownHostException e) {
-      throw new DownloadException(DownloadException.CONNECT, "cannot resolve " + host + " for " + url, e);
+      return lookup.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw new DownloadException(DownloadException.CONNECT, "cannot resolve " + host + " for " + url, e.getCause());
+    } catch (TimeoutException e) {
+      throw new DownloadException(DownloadException.TIMEOUT, "resolving " + host + " for " + url
+          + " took longer than download_timeout");
+    } finally {
+      lookup.cancel(true);
     }
+  }
+
+  private SocketChannel connect(InetAddress[] addresses, String host, int port, String url, long deadlineNanos)
+      throws IOException, DownloadException {
     IOException last = null;
     for (InetAddress address : addresses) {
+      int timeout = connectMillis(deadlineNanos, url);
       SocketChannel channel = SocketChannel.open();
-      Socket socket = channel.socket();
       try {
+        Socket socket = channel.socket();
         socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(address, port), connectMillis(deadlineNanos, url));
-        return socket;
+        socket.connect(new InetSocketAddress(address, port), timeout);
+        return channel;
       } catch (SocketTimeoutException e) {
         channel.close();
         throw new DownloadException(DownloadException.TIMEOUT, "connecting to " + host + ":" + port + " for "
             + url + " took longer than " + config.connectTimeout().toMillis() + " ms", e);
-      } catch (ConnectException e) {
+      } catch (SocketException e) { // refused, no route, unreachable: try the next address
         channel.close();
+        if (Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
         last = e;
       } catch (IOException | RuntimeException e) {
         channel.close();
@@ -121,12 +144,18 @@ final class Connector {
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     parameters.setApplicationProtocols(new String[] {"http/1.1"});
     socket.setSSLParameters(parameters);
+    long handshakeDeadline = System.nanoTime() + (long) connectMillis(deadlineNanos, url) * 1_000_000;
     socket.setSoTimeout(connectMillis(deadlineNanos, url));
-    try {
-      socket.startHandshake();
-    } catch (SocketTimeoutException e) {
-      throw new DownloadException(DownloadException.TIMEOUT, "TLS handshake with " + origin.authority()
-          + " took longer than " + config.connectTimeout().toMillis() + " ms", e);
+    try (Watchdog watchdog = Watchdog.arm(socket, handshakeDeadline)) { // a trickled handshake ends too
+      try {
+        socket.startHandshake();
+      } catch (IOException e) {
+        if (watchdog.fired() || e instanceof SocketTimeoutException) {
+          throw new DownloadException(DownloadException.TIMEOUT, "TLS handshake with " + origin.authority()
+              + " took longer than " + config.connectTimeout().toMillis() + " ms", e);
+        }
+        throw e;
+      }
     }
     return socket;
   }

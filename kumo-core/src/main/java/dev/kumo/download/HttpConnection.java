@@ -3,20 +3,28 @@ package dev.kumo.download;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 
 /**
  * One open connection to an {@link Origin}: its socket (plain, or TLS over the plain one), its buffered input,
  * and when it was last used. Used by one exchange at a time; kept in the {@link ConnectionPool} in between.
  */
 final class HttpConnection implements AutoCloseable {
+  /** Bodies up to this size go out in one write that the socket's send buffer takes without blocking. */
+  private static final int SMALL_BODY = 16 * 1024;
+
   private final Origin origin;
+  private final SocketChannel channel;
   private final Socket socket;
   private final HttpInput input;
   private final OutputStream output;
   private long idleSinceNanos;
 
-  HttpConnection(Origin origin, Socket socket) throws IOException {
+  /** A connection over {@code socket}: the channel's own socket, or a TLS socket layered over it. */
+  HttpConnection(Origin origin, SocketChannel channel, Socket socket) throws IOException {
     this.origin = origin;
+    this.channel = channel;
     this.socket = socket;
     this.input = new HttpInput(socket);
     this.output = socket.getOutputStream();
@@ -30,20 +38,35 @@ final class HttpConnection implements AutoCloseable {
     return input;
   }
 
-  /** Sends the request head and body. */
-  void send(byte[] head, byte[] body) throws IOException {
-    if (body.length > 0 && body.length <= 16 * 1024) {
-      byte[] both = new byte[head.length + body.length];
-      System.arraycopy(head, 0, both, 0, head.length);
-      System.arraycopy(body, 0, both, head.length, body.length);
-      output.write(both);
-    } else {
-      output.write(head);
+  /**
+   * Sends the request head and body. A large body is written under a {@link Watchdog}, since a write to a
+   * server that does not read would otherwise block past the deadline.
+   */
+  void send(byte[] head, byte[] body, long deadlineNanos, String url) throws IOException, DownloadException {
+    if (body.length <= SMALL_BODY) {
+      byte[] both = head;
       if (body.length > 0) {
+        both = new byte[head.length + body.length];
+        System.arraycopy(head, 0, both, 0, head.length);
+        System.arraycopy(body, 0, both, head.length, body.length);
+      }
+      output.write(both);
+      output.flush();
+      return;
+    }
+    try (Watchdog watchdog = Watchdog.arm(socket, deadlineNanos)) {
+      try {
+        output.write(head);
         output.write(body);
+        output.flush();
+      } catch (IOException e) {
+        if (watchdog.fired()) {
+          throw new DownloadException(DownloadException.TIMEOUT, "sending the request to " + url
+              + " did not finish within download_timeout", e);
+        }
+        throw e;
       }
     }
-    output.flush();
   }
 
   void markIdle() {
@@ -55,10 +78,37 @@ final class HttpConnection implements AutoCloseable {
     return System.nanoTime() - idleSinceNanos > nanos;
   }
 
+  /**
+   * Whether the idle connection can carry a request: nothing left unread from the last response and, for a
+   * plain connection, no data or end of stream from the server since (a server that closed an idle connection
+   * is found here, before a request is lost on it). A TLS connection cannot be probed without consuming TLS
+   * records; a request that fails on one before any byte of the answer is sent again by the transport when
+   * its method allows.
+   */
+  boolean reusable() {
+    if (input.buffered() > 0) {
+      return false;
+    }
+    if (socket != channel.socket()) {
+      return true;
+    }
+    try {
+      channel.configureBlocking(false);
+      try {
+        return channel.read(ByteBuffer.allocate(1)) == 0;
+      } finally {
+        channel.configureBlocking(true);
+      }
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() {
     try {
       socket.close();
+      channel.close();
     } catch (IOException ignored) {
       // nothing more to release
     }

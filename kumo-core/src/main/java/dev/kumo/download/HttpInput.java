@@ -42,6 +42,11 @@ final class HttpInput {
     this.received = 0;
   }
 
+  /** Bytes read from the socket and not consumed yet. */
+  int buffered() {
+    return limit - pos;
+  }
+
   /** Bytes received since {@link #arm}: zero means the server sent nothing at all for this exchange. */
   long received() {
     return received;

@@ -22,7 +22,9 @@ final class ResponseBody {
     if (head.chunked()) {
       BodyBuffer body = new BodyBuffer(config, url, -1);
       readChunks(in, body, url);
-      return new Read(body.toByteArray(), head.keepAlive());
+      // Transfer-Encoding with Content-Length, or in HTTP/1.0, is how requests are smuggled: never reuse
+      boolean suspicious = head.headers().contains("Content-Length") || head.minorVersion() == 0;
+      return new Read(body.toByteArray(), head.keepAlive() && !suspicious);
     }
     long length = head.transferEncoded() ? -1 : head.contentLength(url);
     BodyBuffer body = new BodyBuffer(config, url, length);
@@ -39,12 +41,7 @@ final class ResponseBody {
       String sizeLine = in.readLine();
       int semicolon = sizeLine.indexOf(';');
       String hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).strip();
-      long size;
-      try {
-        size = hex.isEmpty() || hex.length() > 15 ? -1 : Long.parseLong(hex, 16);
-      } catch (NumberFormatException e) {
-        size = -1;
-      }
+      long size = ResponseHead.parseDigits(hex, 16);
       if (size < 0) {
         throw ResponseHead.malformed(url, "chunk size '" + sizeLine + "'");
       }

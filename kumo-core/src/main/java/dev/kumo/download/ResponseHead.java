@@ -98,12 +98,7 @@ record ResponseHead(int minorVersion, int status, Headers headers) {
     long length = -1;
     for (String value : headers.all("Content-Length")) {
       for (String part : value.split(",")) {
-        long n;
-        try {
-          n = Long.parseLong(part.strip());
-        } catch (NumberFormatException e) {
-          throw malformed(url, "Content-Length '" + abbreviate(value) + "'");
-        }
+        long n = parseDigits(part.strip(), 10);
         if (n < 0 || (length >= 0 && n != length)) {
           throw malformed(url, "Content-Length '" + abbreviate(value) + "'");
         }
@@ -111,6 +106,25 @@ record ResponseHead(int minorVersion, int status, Headers headers) {
       }
     }
     return length;
+  }
+
+  /**
+   * {@code s} as a number in {@code radix} when it is only digits (leading zeros allowed, no sign) and below
+   * 2^60; -1 otherwise.
+   */
+  static long parseDigits(String s, int radix) {
+    if (s.isEmpty()) {
+      return -1;
+    }
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      int d = Character.digit(s.charAt(i), radix);
+      if (d < 0 || s.charAt(i) > 'f' || n > (1L << 60) / radix) {
+        return -1;
+      }
+      n = n * radix + d;
+    }
+    return n;
   }
 
   /** Whether the server lets the connection be reused after this response. */

@@ -92,6 +92,9 @@ public final class SocketTransport implements Transport {
     try {
       fresh = connector.open(origin, url, deadline);
     } catch (IOException e) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("connecting for " + url + " interrupted");
+      }
       throw failure(url, e);
     }
     opened.incrementAndGet();
@@ -109,11 +112,11 @@ public final class SocketTransport implements Transport {
     in.arm(url, deadline, config);
     boolean keep = false;
     try {
-      connection.send(head, request.body());
+      connection.send(head, request.body(), deadline, url);
       ResponseHead response = ResponseHead.read(in, url);
+      storeCookies(uri, response.headers()); // kept even when the body then fails
       ResponseBody.Read body = ResponseBody.read(in, response, request.method(), config, url);
-      keep = body.reusable();
-      storeCookies(uri, response.headers());
+      keep = body.reusable() && in.buffered() == 0; // bytes past the body: the server is out of step
       return bodies.response(request, response.status(), response.headers(), body.bytes());
     } catch (IOException e) {
       if (Thread.interrupted()) {

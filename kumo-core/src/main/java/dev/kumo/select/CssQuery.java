@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.DataNode;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * A parsed CSS query: jsoup selectors, each of the comma-separated parts optionally ending with a Scrapy
  * pseudo-element, {@code ::text} (the element's own text nodes) or {@code ::attr(name)} (an attribute's value).
  * A part that is only a pseudo-element applies to the context element itself. Results come in document order.
- * Not thread-safe (jsoup evaluators keep state while matching): parse one per use.
+ * Immutable and thread-safe (jsoup's evaluators are, and may be shared across documents), so that parsed
+ * queries are kept in a small cache: a spider runs the same few queries on every page.
  */
 final class CssQuery {
   private static final Pattern PSEUDO =
@@ -52,8 +54,25 @@ final class CssQuery {
     this.parts = parts;
   }
 
-  /** Parses {@code query}, or throws {@link SelectorException}. */
+  /** Distinct queries kept parsed; past this the cache starts again (spiders use a handful). */
+  private static final int CACHE_LIMIT = 1024;
+  private static final Map<String, CssQuery> CACHE = new ConcurrentHashMap<>();
+
+  /** The parsed {@code query}, from the cache when it was parsed before; or throws {@link SelectorException}. */
   static CssQuery parse(String query) {
+    CssQuery cached = CACHE.get(query);
+    if (cached != null) {
+      return cached;
+    }
+    CssQuery parsed = compile(query);
+    if (CACHE.size() >= CACHE_LIMIT) {
+      CACHE.clear();
+    }
+    CACHE.put(query, parsed);
+    return parsed;
+  }
+
+  private static CssQuery compile(String query) {
     if (query.isBlank()) {
       throw new SelectorException(query, "Invalid CSS selector '" + query + "': it is empty");
     }

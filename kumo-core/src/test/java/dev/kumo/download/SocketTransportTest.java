@@ -9,6 +9,7 @@ import dev.kumo.Response;
 import dev.kumo.Settings;
 import dev.kumo.download.ScriptedServer.Reply;
 import dev.kumo.testsite.TestSite;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowingConsumer;
@@ -81,7 +82,7 @@ class SocketTransportTest {
   }
 
   @Test
-  void sendsAGetAgainOnANewConnectionWhenTheIdleOneWasClosedButNeverAPost() throws Exception {
+  void findsIdleConnectionsTheServerClosedBeforeSendingOnThem() throws Exception {
     // the server answers once per connection, then closes it without saying so (no Connection: close)
     try (ScriptedServer server = new ScriptedServer((head, body, c, n) -> Reply.closing(
         "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
@@ -89,11 +90,127 @@ class SocketTransportTest {
       assertThat(get(t, server.url("/a")).text()).isEqualTo("ok");
       awaitClosedByPeer();
       assertThat(get(t, server.url("/b")).text()).isEqualTo("ok");
-      assertThat(server.connections()).isEqualTo(2);
       awaitClosedByPeer();
       Request post = Request.to(server.url("/c")).method("POST").body("x=1".getBytes()).build();
-      assertThatThrownBy(() -> t.exchange(post)).satisfies(reason(DownloadException.IO));
-      assertThat(server.heads()).hasSize(2);
+      assertThat(t.exchange(post).text()).isEqualTo("ok");
+      assertThat(server.connections()).isEqualTo(3);
+      assertThat(server.heads()).hasSize(3);
+    }
+  }
+
+  @Test
+  void neverReusesAConnectionWithBytesPastTheBody() throws Exception {
+    // the first answer carries a forged second response after its body; a HEAD answer carries a body
+    try (ScriptedServer server = new ScriptedServer((head, body, c, n) -> Reply.of(switch (head.split(" ")[1]) {
+      case "/a" -> "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nforged";
+      case "/head" -> "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+      default -> "HTTP/1.1 200 OK\r\nContent-Length: " + (head.split(" ")[1].length()) + "\r\n\r\n"
+          + head.split(" ")[1];
+    }));
+        SocketTransport t = new SocketTransport(CONFIG)) {
+      assertThat(get(t, server.url("/a")).text()).isEqualTo("ok");
+      assertThat(get(t, server.url("/b")).text()).isEqualTo("/b");
+      assertThat(t.exchange(Request.to(server.url("/head")).method("HEAD").build()).body()).isEmpty();
+      Thread.sleep(100); // the unasked-for body arrives on the idle connection
+      assertThat(get(t, server.url("/c")).text()).isEqualTo("/c");
+      assertThat(server.heads()).hasSize(4);
+    }
+  }
+
+  @Test
+  void closesConnectionsWithSmugglingFraming() throws Exception {
+    try (ScriptedServer server = new ScriptedServer((head, body, c, n) -> Reply.of(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n2\r\nok\r\n0\r\n\r\n"));
+        SocketTransport t = new SocketTransport(CONFIG)) {
+      assertThat(get(t, server.url("/a")).text()).isEqualTo("ok");
+      assertThat(get(t, server.url("/b")).text()).isEqualTo("ok");
+      assertThat(server.connections()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void boundsAWriteToAServerThatDoesNotRead() throws Exception {
+    try (java.net.ServerSocket deaf = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+        SocketTransport t = new SocketTransport(TransportConfig.from(Settings.defaults()
+            .with("download_timeout", 1.0).with("download_read_timeout", 0.5)))) {
+      Thread.ofVirtual().start(() -> {
+        try (java.net.Socket s = deaf.accept()) {
+          Thread.sleep(20_000); // accepts, never reads
+        } catch (Exception ignored) {
+          // the test ended
+        }
+      });
+      Request post = Request.to("http://127.0.0.1:" + deaf.getLocalPort() + "/upload").method("POST")
+          .body(new byte[32 << 20]).build();
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> t.exchange(post)).satisfies(reason(DownloadException.TIMEOUT));
+      assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(10));
+    }
+  }
+
+  @Test
+  void boundsATrickledTlsHandshakeAndEndsItOnAnInterrupt() throws Exception {
+    try (java.net.ServerSocket trickler = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+        SocketTransport t = new SocketTransport(TransportConfig.from(Settings.defaults()
+            .with("download_timeout", 1.5).with("download_connect_timeout", 1.0)))) {
+      Thread.ofVirtual().start(() -> {
+        while (!trickler.isClosed()) {
+          try {
+            java.net.Socket s = trickler.accept();
+            Thread.ofVirtual().start(() -> {
+              try (s) {
+                s.getOutputStream().write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00}); // a 16 KB record, slowly
+                for (int i = 0; i < 100; i++) {
+                  Thread.sleep(300);
+                  s.getOutputStream().write(0);
+                }
+              } catch (Exception ignored) {
+                // the client gave up
+              }
+            });
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      String url = "https://127.0.0.1:" + trickler.getLocalPort() + "/";
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> get(t, url)).satisfies(reason(DownloadException.TIMEOUT));
+      assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(10));
+      for (boolean virtual : new boolean[] {false, true}) {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Runnable fetch = () -> {
+          try {
+            get(t, url);
+            outcome.complete(null);
+          } catch (Throwable e) {
+            outcome.complete(e);
+          }
+        };
+        Thread worker = virtual ? Thread.ofVirtual().start(fetch) : Thread.ofPlatform().start(fetch);
+        Thread.sleep(200);
+        worker.interrupt();
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).as("virtual: " + virtual).isInstanceOf(InterruptedException.class);
+      }
+    }
+  }
+
+  @Test
+  void leaksNoSocketWhenNoTimeIsLeftToConnect() throws Exception {
+    Connector connector = new Connector(CONFIG, javax.net.ssl.SSLContext.getDefault().getSocketFactory());
+    Origin origin = new Origin(false, "127.0.0.1", 9);
+    long before = openFiles();
+    for (int i = 0; i < 200; i++) {
+      assertThatThrownBy(() -> connector.open(origin, "http://127.0.0.1:9/", System.nanoTime() - 1))
+          .satisfies(reason(DownloadException.TIMEOUT));
+    }
+    System.gc();
+    assertThat(openFiles()).isLessThan(before + 20);
+  }
+
+  private static long openFiles() throws IOException {
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+      return files.count();
     }
   }
 
@@ -130,10 +247,13 @@ class SocketTransportTest {
       case "/chunk" -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n";
       case "/short" -> "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this";
       case "/header" -> "HTTP/1.1 200 OK\r\nX-Huge: " + "a".repeat(70_000) + "\r\n\r\n";
+      case "/sign" -> "HTTP/1.1 200 OK\r\nContent-Length: +2\r\n\r\nok";
+      case "/negative-chunk" -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-0\r\n\r\n";
       default -> "";
     }));
         SocketTransport t = new SocketTransport(CONFIG)) {
-      for (String path : new String[] {"/status", "/length", "/chunk", "/short", "/header", "/nothing"}) {
+      for (String path : new String[] {"/status", "/length", "/chunk", "/short", "/header", "/nothing", "/sign",
+          "/negative-chunk"}) {
         assertThat(catchThrowable(() -> get(t, server.url(path)))).as(path).isInstanceOf(DownloadException.class)
             .satisfies(reason(DownloadException.IO));
       }
