@@ -5,8 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * How many unmeasured crawls {@code kumo bench} runs first: a fixed number, or ({@code auto}) until the JIT has
- * settled, that is until a warm-up crawl spends less than {@link #SETTLED_PERCENT}% of its time compiling.
+ * How many unmeasured crawls {@code kumo bench} runs first, taking the measured models in turn: a fixed number,
+ * or ({@code auto}) until the JIT has settled, that is until the last warm-up crawl of each model spent less
+ * than {@link #SETTLED_PERCENT}% of its time compiling.
  *
  * @param crawls the fixed number of crawls, or the most in auto mode
  * @param auto whether to stop early once the JIT has settled
@@ -32,16 +33,19 @@ record WarmUp(int crawls, boolean auto) {
     throw new ParameterException(cmd, "--warmup must be a number of crawls (0 or more) or auto, not '" + value + "'");
   }
 
-  /** Whether to run warm-up crawl {@code i} (from 0), given the rows of the warm-up crawls so far. */
-  boolean another(int i, List<BenchTable.Row> done) {
+  /**
+   * Whether to run warm-up crawl {@code i} (from 0), given the rows of the warm-up crawls so far, which take
+   * {@code models} models in turn.
+   */
+  boolean another(int i, List<BenchTable.Row> done, int models) {
     if (i >= crawls) {
       return false;
     }
-    if (!auto || done.isEmpty()) {
+    if (!auto || done.size() < models) {
       return true;
     }
-    double jit = done.getLast().jitPercent();
-    return jit >= SETTLED_PERCENT; // unknown (negative) counts as settled
+    // unknown JIT time (negative) counts as settled
+    return done.subList(done.size() - models, done.size()).stream().anyMatch(r -> r.jitPercent() >= SETTLED_PERCENT);
   }
 
   /** " of N" for a fixed count, "" in auto mode. */

@@ -1,6 +1,5 @@
 package dev.kumo.testsite;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -8,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binds one {@link HttpServer} per host, host {@code i} on {@code 127.0.0.(i+1)}, all on the same port. With port
+ * Binds one {@link SiteServer} per host, host {@code i} on {@code 127.0.0.(i+1)}, all on the same port. With port
  * 0 the port is picked by binding host 0, and the whole set is bound again on a new port (up to
  * {@value #ATTEMPTS} times) when another host's address already has that port taken.
  */
@@ -19,25 +18,25 @@ final class LoopbackServers {
   private LoopbackServers() {}
 
   /** Bound, not yet started, servers; index {@code i} is host {@code i}. */
-  static List<HttpServer> bind(int hosts, int port) throws IOException {
+  static List<SiteServer> bind(int hosts, int port) throws IOException {
     BindException last = null;
     for (int attempt = 0; attempt < (port == 0 ? ATTEMPTS : 1); attempt++) {
-      List<HttpServer> servers = new ArrayList<>(hosts);
+      List<SiteServer> servers = new ArrayList<>(hosts);
       try {
-        servers.add(HttpServer.create(new InetSocketAddress(SiteAddresses.address(0), port), BACKLOG));
-        int bound = servers.getFirst().getAddress().getPort();
+        servers.add(SiteServer.bind(new InetSocketAddress(SiteAddresses.address(0), port), BACKLOG));
+        int bound = servers.getFirst().address().getPort();
         for (int host = 1; host < hosts; host++) {
-          servers.add(HttpServer.create(new InetSocketAddress(SiteAddresses.address(host), bound), BACKLOG));
+          servers.add(SiteServer.bind(new InetSocketAddress(SiteAddresses.address(host), bound), BACKLOG));
         }
         return servers;
       } catch (BindException e) {
-        servers.forEach(server -> server.stop(0));
+        servers.forEach(SiteServer::close);
         if (last != null) {
           e.addSuppressed(last);
         }
         last = e;
       } catch (IOException | RuntimeException e) {
-        servers.forEach(server -> server.stop(0));
+        servers.forEach(SiteServer::close);
         throw e;
       }
     }

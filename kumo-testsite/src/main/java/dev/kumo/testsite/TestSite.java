@@ -1,6 +1,5 @@
 package dev.kumo.testsite;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -63,30 +62,25 @@ import java.util.function.IntFunction;
  * Bad parameters get 400, unknown paths 404. All responses have a Content-Length except the chunked ones above.
  *
  * <p>Every response but {@code /__stats} waits {@code latency} plus a uniform random part of {@code jitter} first.
- * Requests are served on virtual threads. Thread-safe. Loading this class sets the system property
- * {@code sun.net.httpserver.nodelay=true} (unless already set) so small responses are not held back by Nagle's
- * algorithm.
+ * Requests are served by a small HTTP/1.1 server of its own ({@link SiteServer}), a virtual thread per
+ * connection, so that the latency is kept exactly and serving costs the crawler under test little CPU.
+ * Thread-safe.
  */
 public final class TestSite implements AutoCloseable {
-  static {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
 
   private final SiteConfig config;
   private final SiteAddresses addresses;
   private final PagePlan plan;
   private final PageRenderer renderer;
   private final Instrumentation instrumentation;
-  private final List<HttpServer> servers;
+  private final List<SiteServer> servers;
   private final ExecutorService executor;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private TestSite(SiteConfig config) throws IOException {
     this.config = config;
     this.servers = LoopbackServers.bind(config.hosts(), config.port());
-    this.addresses = new SiteAddresses(servers.getFirst().getAddress().getPort(), config.hosts());
+    this.addresses = new SiteAddresses(servers.getFirst().address().getPort(), config.hosts());
     this.plan = new PagePlan(config, addresses);
     this.renderer = new PageRenderer(plan);
     this.instrumentation = new Instrumentation();
@@ -95,10 +89,7 @@ public final class TestSite implements AutoCloseable {
       Router router = routes();
       Latency latency = new Latency(config.latency(), config.jitter());
       for (int host = 0; host < servers.size(); host++) {
-        HttpServer server = servers.get(host);
-        server.createContext("/", new SiteHandler(host, router, instrumentation, latency));
-        server.setExecutor(executor);
-        server.start();
+        servers.get(host).start(new SiteHandler(host, router, instrumentation, latency), executor);
       }
     } catch (RuntimeException e) {
       close();
@@ -231,7 +222,7 @@ public final class TestSite implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    servers.forEach(server -> server.stop(0));
+    servers.forEach(SiteServer::close);
     executor.shutdownNow();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);

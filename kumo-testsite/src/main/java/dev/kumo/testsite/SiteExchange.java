@@ -1,0 +1,267 @@
+package dev.kumo.testsite;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpPrincipal;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One request and its response on a {@link SiteServer} connection, behind the JDK's {@link HttpExchange} API:
+ * {@code sendResponseHeaders(status, n)} sends a body of exactly n bytes, 0 a chunked body, -1 none. The
+ * connection is reused afterwards only when the response was complete and the client did not ask to close.
+ */
+final class SiteExchange extends HttpExchange {
+  private final String method;
+  private final URI uri;
+  private final String protocol;
+  private final Headers requestHeaders;
+  private final Headers responseHeaders = new Headers();
+  private final InputStream requestBody;
+  private final Socket socket;
+  private final OutputStream out;
+  private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+  private boolean keepAlive;
+  private int status = -1;
+  private BodyStream body;
+  private boolean closed;
+
+  SiteExchange(String method, URI uri, String protocol, Headers requestHeaders, byte[] body, Socket socket,
+      OutputStream out, boolean keepAlive) {
+    this.method = method;
+    this.uri = uri;
+    this.protocol = protocol;
+    this.requestHeaders = requestHeaders;
+    this.requestBody = new ByteArrayInputStream(body);
+    this.socket = socket;
+    this.out = out;
+    this.keepAlive = keepAlive;
+  }
+
+  /** Whether the connection can carry another request. */
+  boolean reusable() {
+    return keepAlive && closed;
+  }
+
+  @Override
+  public Headers getRequestHeaders() {
+    return requestHeaders;
+  }
+
+  @Override
+  public Headers getResponseHeaders() {
+    return responseHeaders;
+  }
+
+  @Override
+  public URI getRequestURI() {
+    return uri;
+  }
+
+  @Override
+  public String getRequestMethod() {
+    return method;
+  }
+
+  @Override
+  public HttpContext getHttpContext() {
+    throw new UnsupportedOperationException("the test site has no contexts");
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (status < 0 || (body != null && !body.finish())) {
+        keepAlive = false; // no or incomplete response: only closing the connection tells the client
+      }
+      out.flush();
+    } catch (IOException e) {
+      keepAlive = false;
+    }
+  }
+
+  @Override
+  public InputStream getRequestBody() {
+    return requestBody;
+  }
+
+  @Override
+  public OutputStream getResponseBody() {
+    if (body == null) {
+      throw new IllegalStateException("sendResponseHeaders first");
+    }
+    return body;
+  }
+
+  @Override
+  public void sendResponseHeaders(int code, long length) throws IOException {
+    if (status >= 0) {
+      throw new IOException("headers already sent");
+    }
+    status = code;
+    boolean bodiless = code < 200 || code == 204 || code == 304;
+    if (length > 0 && !bodiless) {
+      responseHeaders.set("Content-Length", Long.toString(length));
+    } else if (length == 0 && !bodiless) {
+      responseHeaders.set("Transfer-Encoding", "chunked");
+    } else if (!bodiless && !responseHeaders.containsKey("Content-Length")) {
+      responseHeaders.set("Content-Length", "0");
+    }
+    if (!keepAlive) {
+      responseHeaders.set("Connection", "close");
+    }
+    StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(code).append(' ')
+        .append(reason(code)).append("\r\n");
+    for (Map.Entry<String, List<String>> e : responseHeaders.entrySet()) {
+      for (String value : e.getValue()) {
+        head.append(e.getKey()).append(": ").append(value).append("\r\n");
+      }
+    }
+    head.append("\r\n");
+    out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    boolean noBody = bodiless || length < 0 || method.equals("HEAD");
+    body = new BodyStream(out, noBody ? -1 : length);
+    if (noBody) {
+      out.flush();
+    }
+  }
+
+  private static String reason(int code) {
+    return switch (code) {
+      case 200 -> "OK";
+      case 204 -> "No Content";
+      case 301 -> "Moved Permanently";
+      case 302 -> "Found";
+      case 303 -> "See Other";
+      case 304 -> "Not Modified";
+      case 307 -> "Temporary Redirect";
+      case 308 -> "Permanent Redirect";
+      case 400 -> "Bad Request";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 503 -> "Service Unavailable";
+      default -> "Status " + code;
+    };
+  }
+
+  @Override
+  public InetSocketAddress getRemoteAddress() {
+    return (InetSocketAddress) socket.getRemoteSocketAddress();
+  }
+
+  @Override
+  public int getResponseCode() {
+    return status;
+  }
+
+  @Override
+  public InetSocketAddress getLocalAddress() {
+    return (InetSocketAddress) socket.getLocalSocketAddress();
+  }
+
+  @Override
+  public String getProtocol() {
+    return protocol;
+  }
+
+  @Override
+  public Object getAttribute(String name) {
+    return attributes.get(name);
+  }
+
+  @Override
+  public void setAttribute(String name, Object value) {
+    if (value == null) {
+      attributes.remove(name);
+    } else {
+      attributes.put(name, value);
+    }
+  }
+
+  @Override
+  public void setStreams(InputStream i, OutputStream o) {
+    throw new UnsupportedOperationException("the test site does not filter streams");
+  }
+
+  @Override
+  public HttpPrincipal getPrincipal() {
+    return null;
+  }
+
+  /**
+   * The response body: exactly {@code length} bytes, chunked when {@code length} is 0, discarded when -1 (no
+   * body). Every write reaches the socket at once, so that slow and streamed routes are seen as written.
+   */
+  private static final class BodyStream extends OutputStream {
+    private final OutputStream out;
+    private final long length;
+    private long written;
+    private boolean finished;
+
+    BodyStream(OutputStream out, long length) {
+      this.out = out;
+      this.length = length;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (finished) {
+        throw new IOException("response body already closed");
+      }
+      if (length < 0 || len == 0) {
+        return;
+      }
+      if (length == 0) {
+        out.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(b, off, len);
+        out.write('\r');
+        out.write('\n');
+      } else {
+        if (written + len > length) {
+          throw new IOException("body longer than its Content-Length");
+        }
+        out.write(b, off, len);
+      }
+      written += len;
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      finish();
+    }
+
+    /** Ends the body; whether it was complete. */
+    boolean finish() throws IOException {
+      if (!finished) {
+        finished = true;
+        if (length == 0) {
+          out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.flush();
+      }
+      return length <= 0 || written == length;
+    }
+  }
+}
