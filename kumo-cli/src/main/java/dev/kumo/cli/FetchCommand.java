@@ -9,6 +9,7 @@ import dev.kumo.download.DownloadException;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
 import dev.kumo.internal.UrlJoin;
+import dev.kumo.testsite.ReasonPhrases;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.Locale;
@@ -123,28 +124,7 @@ public final class FetchCommand implements Callable<Integer> {
 
   /** {@code HTTP/1.1 200 OK}: the transport speaks HTTP/1.1; the reason is the standard one for the code. */
   static String statusLine(int status) {
-    String reason = switch (status) {
-      case 200 -> "OK";
-      case 201 -> "Created";
-      case 204 -> "No Content";
-      case 301 -> "Moved Permanently";
-      case 302 -> "Found";
-      case 303 -> "See Other";
-      case 304 -> "Not Modified";
-      case 307 -> "Temporary Redirect";
-      case 308 -> "Permanent Redirect";
-      case 400 -> "Bad Request";
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 404 -> "Not Found";
-      case 410 -> "Gone";
-      case 429 -> "Too Many Requests";
-      case 500 -> "Internal Server Error";
-      case 502 -> "Bad Gateway";
-      case 503 -> "Service Unavailable";
-      case 504 -> "Gateway Timeout";
-      default -> "";
-    };
+    String reason = ReasonPhrases.of(status);
     return ("HTTP/1.1 " + status + " " + reason).strip();
   }
 }

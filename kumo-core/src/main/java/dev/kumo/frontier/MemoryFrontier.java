@@ -3,11 +3,9 @@ package dev.kumo.frontier;
 import dev.kumo.Request;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * ready).
  */
 public final class MemoryFrontier implements Frontier {
-  private final Set<Fingerprint> seen = new HashSet<>();
+  private final FingerprintSet seen = new FingerprintSet();
   private final Map<String, SlotQueue> slots = new HashMap<>();
   private final TreeSet<SlotQueue> bySlotHead;
   private final Map<Long, Entry> leases = new HashMap<>();
@@ -50,7 +48,7 @@ public final class MemoryFrontier implements Frontier {
 
   @Override
   public synchronized Offer offer(Request request, Fingerprint fingerprint, String slot) {
-    if (!seen.add(fingerprint) && !request.dontFilter()) {
+    if (!seen.add(fingerprint.high(), fingerprint.low()) && !request.dontFilter()) {
       return Offer.DUPLICATE;
     }
     enqueue(new Entry(request, fingerprint, slot, sequence++));

@@ -125,7 +125,7 @@ final class SiteExchange extends HttpExchange {
       responseHeaders.set("Connection", "close");
     }
     StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(code).append(' ')
-        .append(reason(code)).append("\r\n");
+        .append(ReasonPhrases.of(code)).append("\r\n");
     for (Map.Entry<String, List<String>> e : responseHeaders.entrySet()) {
       for (String value : e.getValue()) {
         head.append(e.getKey()).append(": ").append(value).append("\r\n");
@@ -138,26 +138,6 @@ final class SiteExchange extends HttpExchange {
     if (noBody) {
       out.flush();
     }
-  }
-
-  private static String reason(int code) {
-    return switch (code) {
-      case 200 -> "OK";
-      case 204 -> "No Content";
-      case 301 -> "Moved Permanently";
-      case 302 -> "Found";
-      case 303 -> "See Other";
-      case 304 -> "Not Modified";
-      case 307 -> "Temporary Redirect";
-      case 308 -> "Permanent Redirect";
-      case 400 -> "Bad Request";
-      case 403 -> "Forbidden";
-      case 404 -> "Not Found";
-      case 429 -> "Too Many Requests";
-      case 500 -> "Internal Server Error";
-      case 503 -> "Service Unavailable";
-      default -> "Status " + code;
-    };
   }
 
   @Override
