@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One request and its response on a {@link SiteServer} connection, behind the JDK's {@link HttpExchange} API:
- * {@code sendResponseHeaders(status, n)} sends a body of exactly n bytes, 0 a chunked body, -1 none. The
+ * {@code sendResponseHeaders(status, n)} sends a body of exactly n bytes, 0 a chunked body (to an HTTP/1.0
+ * client: a body that ends with the connection), -1 none. The
  * connection is reused afterwards only when the response was complete and the client did not ask to close.
  */
 final class SiteExchange extends HttpExchange {
@@ -114,28 +115,40 @@ final class SiteExchange extends HttpExchange {
     }
     status = code;
     boolean bodiless = code < 200 || code == 204 || code == 304;
-    if (length > 0 && !bodiless) {
+    boolean head = method.equals("HEAD");
+    boolean http10 = protocol.equals("HTTP/1.0");
+    Framing framing;
+    if (bodiless || length < 0) {
+      framing = Framing.NONE;
+      if (!bodiless && !head && !responseHeaders.containsKey("Content-Length")) {
+        responseHeaders.set("Content-Length", "0");
+      }
+    } else if (length > 0) {
+      framing = Framing.FIXED;
       responseHeaders.set("Content-Length", Long.toString(length));
-    } else if (length == 0 && !bodiless) {
+    } else if (http10) { // an HTTP/1.0 client knows no chunks: the body ends with the connection
+      framing = Framing.UNTIL_CLOSE;
+      keepAlive = false;
+    } else {
+      framing = Framing.CHUNKED;
       responseHeaders.set("Transfer-Encoding", "chunked");
-    } else if (!bodiless && !responseHeaders.containsKey("Content-Length")) {
-      responseHeaders.set("Content-Length", "0");
     }
     if (!keepAlive) {
       responseHeaders.set("Connection", "close");
+    } else if (http10) {
+      responseHeaders.set("Connection", "keep-alive");
     }
-    StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(code).append(' ')
+    StringBuilder text = new StringBuilder(256).append("HTTP/1.1 ").append(code).append(' ')
         .append(ReasonPhrases.of(code)).append("\r\n");
     for (Map.Entry<String, List<String>> e : responseHeaders.entrySet()) {
       for (String value : e.getValue()) {
-        head.append(e.getKey()).append(": ").append(value).append("\r\n");
+        text.append(e.getKey()).append(": ").append(value).append("\r\n");
       }
     }
-    head.append("\r\n");
-    out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-    boolean noBody = bodiless || length < 0 || method.equals("HEAD");
-    body = new BodyStream(out, noBody ? -1 : length);
-    if (noBody) {
+    text.append("\r\n");
+    out.write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+    body = new BodyStream(out, head ? Framing.NONE : framing, length);
+    if (body.framing == Framing.NONE) {
       out.flush();
     }
   }
@@ -184,18 +197,24 @@ final class SiteExchange extends HttpExchange {
     return null;
   }
 
+  /** How a response body is delimited. */
+  private enum Framing { NONE, FIXED, CHUNKED, UNTIL_CLOSE }
+
   /**
-   * The response body: exactly {@code length} bytes, chunked when {@code length} is 0, discarded when -1 (no
-   * body). Every write reaches the socket at once, so that slow and streamed routes are seen as written.
+   * The response body as its framing says: exactly {@code length} bytes, chunks, everything until the
+   * connection closes, or nothing (written bytes discarded). Every write reaches the socket at once, so that
+   * slow and streamed routes are seen as written.
    */
   private static final class BodyStream extends OutputStream {
     private final OutputStream out;
+    private final Framing framing;
     private final long length;
     private long written;
     private boolean finished;
 
-    BodyStream(OutputStream out, long length) {
+    BodyStream(OutputStream out, Framing framing, long length) {
       this.out = out;
+      this.framing = framing;
       this.length = length;
     }
 
@@ -209,16 +228,16 @@ final class SiteExchange extends HttpExchange {
       if (finished) {
         throw new IOException("response body already closed");
       }
-      if (length < 0 || len == 0) {
+      if (framing == Framing.NONE || len == 0) {
         return;
       }
-      if (length == 0) {
+      if (framing == Framing.CHUNKED) {
         out.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(b, off, len);
         out.write('\r');
         out.write('\n');
       } else {
-        if (written + len > length) {
+        if (framing == Framing.FIXED && written + len > length) {
           throw new IOException("body longer than its Content-Length");
         }
         out.write(b, off, len);
@@ -236,12 +255,12 @@ final class SiteExchange extends HttpExchange {
     boolean finish() throws IOException {
       if (!finished) {
         finished = true;
-        if (length == 0) {
+        if (framing == Framing.CHUNKED) {
           out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         out.flush();
       }
-      return length <= 0 || written == length;
+      return framing != Framing.FIXED || written == length;
     }
   }
 }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,10 +35,13 @@ final class SiteServer implements AutoCloseable {
   static final int MAX_HEADERS = 200;
   /** The largest request body accepted. */
   static final int MAX_BODY = 16 << 20;
+  /** How long a connection may wait for (the rest of) a request before it is closed. */
+  static final int IDLE_TIMEOUT_MILLIS = 60_000;
 
   private final ServerSocket listener;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private volatile Thread acceptor;
 
   private SiteServer(ServerSocket listener) {
     this.listener = listener;
@@ -62,7 +66,7 @@ final class SiteServer implements AutoCloseable {
 
   /** Starts accepting connections, each served by a task on {@code connections}; requests go to {@code handler}. */
   void start(HttpHandler handler, Executor connections) {
-    Thread.ofPlatform().daemon(true).name("kumo-site-accept-" + address().getHostString()).start(() -> {
+    acceptor = Thread.ofPlatform().daemon(true).name("kumo-site-accept-" + address().getHostString()).start(() -> {
       while (!closed) {
         try {
           Socket socket = listener.accept();
@@ -82,6 +86,7 @@ final class SiteServer implements AutoCloseable {
   private void serve(Socket socket, HttpHandler handler) {
     try (socket) {
       socket.setTcpNoDelay(true);
+      socket.setSoTimeout(IDLE_TIMEOUT_MILLIS); // reading a request; handlers' writes are not bounded by it
       InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
       OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 32 * 1024);
       while (!closed) {
@@ -123,13 +128,30 @@ final class SiteServer implements AutoCloseable {
       }
     }
     int count = 0;
-    for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+    while (true) {
+      String line = readLine(in);
+      if (line == null) {
+        throw new EOFException("request cut off in its headers");
+      }
+      if (line.isEmpty()) {
+        break;
+      }
       int colon = line.indexOf(':');
       if (++count > MAX_HEADERS || colon <= 0) {
         uri = null;
         break;
       }
       headers.add(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+    }
+    boolean http10 = parts.length == 3 && parts[2].equals("HTTP/1.0");
+    String te = headers.getFirst("Transfer-Encoding");
+    boolean unframed = te != null && !te.toLowerCase(Locale.ROOT).strip().endsWith("chunked");
+    if (unframed || (te != null && headers.containsKey("Content-Length"))) {
+      uri = null; // a body whose end cannot be told for sure (RFC 9112, 6.1): refused, the connection closed
+    }
+    if (uri != null && "100-continue".equalsIgnoreCase(headers.getFirst("Expect")) && !http10) {
+      out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
     }
     byte[] body = uri == null ? null : body(headers, in);
     if (uri == null || body == null) {
@@ -138,10 +160,9 @@ final class SiteServer implements AutoCloseable {
       out.flush();
       return null;
     }
-    boolean http10 = parts[2].equals("HTTP/1.0");
-    String connection = headers.getFirst("Connection");
-    boolean keepAlive = connection == null ? !http10 : connection.toLowerCase(Locale.ROOT).contains("keep-alive")
-        || (!http10 && !connection.toLowerCase(Locale.ROOT).contains("close"));
+    String connection = headers.getFirst("Connection") == null ? ""
+        : headers.getFirst("Connection").toLowerCase(Locale.ROOT);
+    boolean keepAlive = !connection.contains("close") && (!http10 || connection.contains("keep-alive"));
     return new SiteExchange(parts[0], uri, parts[2], headers, body, socket, out, keepAlive);
   }
 
@@ -187,12 +208,18 @@ final class SiteServer implements AutoCloseable {
     }
   }
 
-  /** A line without its CR LF, as ISO-8859-1; null at the end of the stream; at most {@link #MAX_LINE}. */
+  /**
+   * A line without its CR LF, as ISO-8859-1, at most {@link #MAX_LINE}; null at the end of the stream before
+   * any byte; an unfinished line at the end of the stream is an error (the request was cut off).
+   */
   private static String readLine(InputStream in) throws IOException {
     StringBuilder line = new StringBuilder(64);
     for (int c = in.read(); c != '\n'; c = in.read()) {
       if (c < 0) {
-        return line.isEmpty() ? null : line.toString();
+        if (line.isEmpty()) {
+          return null;
+        }
+        throw new EOFException("request cut off");
       }
       if (line.length() >= MAX_LINE) {
         throw new IOException("request line too long");
@@ -213,6 +240,14 @@ final class SiteServer implements AutoCloseable {
       // closing anyway
     }
     open.forEach(SiteServer::closeQuietly);
+    Thread t = acceptor;
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join(5_000); // the port is free only once the thread blocked in accept() has left it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void pause() {
