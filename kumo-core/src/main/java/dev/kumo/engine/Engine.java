@@ -240,7 +240,7 @@ public final class Engine {
     } catch (DownloadException e) {
       responses.failed(request, lease.slot(), e);
       return null;
-    } catch (RuntimeException e) { // a transport's bug must not lose the lease
+    } catch (RuntimeException | Error e) { // a transport's bug (or a JDK error in it) must not lose the lease
       responses.failed(request, lease.slot(),
           new DownloadException(DownloadException.IO, "unexpected failure fetching " + request.url() + ": " + e, e));
       return null;

@@ -87,7 +87,7 @@ final class RobotsPolicy {
       Response r;
       try {
         r = transport.exchange(Request.to(url).headers(cause.headers()).build());
-      } catch (DownloadException | RuntimeException e) {
+      } catch (DownloadException | RuntimeException | Error e) { // never leave the slot's waiters hanging
         stats.increment("robotstxt/exception_count/"
             + (e instanceof DownloadException d ? d.reason() : e.getClass().getSimpleName()));
         log.warn("Cannot fetch {} ({}): disallowing the site, as RFC 9309 says", url, e.getMessage());

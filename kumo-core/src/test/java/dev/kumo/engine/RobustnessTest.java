@@ -28,6 +28,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Failures in odd places end as counted errors, never as a lost lease and a crawl that hangs. */
 class RobustnessTest {
@@ -70,11 +72,20 @@ class RobustnessTest {
   }
 
   static dev.kumo.download.Transport failingFor(String url, dev.kumo.download.Transport delegate) {
+    return failingFor(url, delegate, () -> new IllegalStateException("a transport bug"));
+  }
+
+  static dev.kumo.download.Transport failingFor(String url, dev.kumo.download.Transport delegate,
+      java.util.function.Supplier<? extends Throwable> failure) {
     return new dev.kumo.download.Transport() {
       @Override
       public Response exchange(Request request) throws dev.kumo.download.DownloadException, InterruptedException {
         if (request.url().equals(url)) {
-          throw new IllegalStateException("a transport bug");
+          Throwable t = failure.get();
+          if (t instanceof Error e) {
+            throw e;
+          }
+          throw (RuntimeException) t;
         }
         return delegate.exchange(request);
       }
@@ -84,6 +95,22 @@ class RobustnessTest {
         delegate.close();
       }
     };
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sequential", "threads", "async"})
+  void anErrorThrownInADownloadIsCountedNotAHang(String model) throws Exception {
+    // e.g. a JDK class that fails to initialise: the download thread must not die with the lease
+    CrawlResult result = Crawler.builder(spider(List.of(Request.get(site.pageUrl(1)), Request.get(site.pageUrl(2))),
+            (r, out) -> {}))
+        .overrides(dev.kumo.Settings.defaults().with(dev.kumo.Setting.EXECUTION_MODEL, model)
+            .with(dev.kumo.Setting.ROBOTSTXT_OBEY, true))
+        .transport(config -> failingFor(site.pageUrl(1), dev.kumo.download.Transport.open(config),
+            () -> new ExceptionInInitializerError("a poller that cannot start")))
+        .build().run();
+    assertThat(result.finishReason()).isEqualTo("finished");
+    assertThat(result.stat("downloader/exception_type_count/io")).isEqualTo(3);
+    assertThat(result.pages()).isEqualTo(1);
   }
 
   @Test
