@@ -62,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--warmup", paramLabel = "N|auto", defaultValue = "1",
       description = "Unmeasured crawls of the site before the measured ones, so that the JIT has compiled the "
-          + "hot code; auto: until the JIT compiles for less than " + WarmUp.SETTLED_PERCENT + "% of a crawl's "
+          + "hot code; auto: until the JIT compiles for less than " + WarmUp.SETTLED_PERCENT + "%% of a crawl's "
           + "time, at most " + WarmUp.MAX_AUTO + " crawls (default: ${DEFAULT-VALUE}).")
   private String warmup;
 

@@ -34,6 +34,21 @@ class MainTest {
   }
 
   @Test
+  void helpTextsFormatWithoutWarnings() {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (String command : new String[] {"crawl", "fetch", "demo", "bench", "settings", "site"}) {
+        assertThat(Cli.run(command, "--help").exitCode()).as(command).isZero();
+      }
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("WARN");
+  }
+
+  @Test
   void versionNamesKumoAndJava() {
     Cli r = Cli.run("--version");
     assertThat(r.exitCode()).isZero();
