@@ -144,8 +144,9 @@ final class Connector {
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     parameters.setApplicationProtocols(new String[] {"http/1.1"});
     socket.setSSLParameters(parameters);
-    long handshakeDeadline = System.nanoTime() + (long) connectMillis(deadlineNanos, url) * 1_000_000;
-    socket.setSoTimeout(connectMillis(deadlineNanos, url));
+    int handshakeMillis = connectMillis(deadlineNanos, url);
+    long handshakeDeadline = System.nanoTime() + handshakeMillis * 1_000_000L;
+    socket.setSoTimeout(handshakeMillis);
     try (Watchdog watchdog = Watchdog.arm(socket, handshakeDeadline)) { // a trickled handshake ends too
       try {
         socket.startHandshake();
