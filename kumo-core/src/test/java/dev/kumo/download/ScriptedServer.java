@@ -42,8 +42,13 @@ final class ScriptedServer implements AutoCloseable {
   private final List<Socket> open = new CopyOnWriteArrayList<>();
 
   ScriptedServer(Script script) throws IOException {
+    this(script, InetAddress.getLoopbackAddress());
+  }
+
+  /** A server on {@code address} (e.g. the IPv6 loopback). */
+  ScriptedServer(Script script, InetAddress address) throws IOException {
     this.script = script;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.server = new ServerSocket(0, 50, address);
     Thread.ofVirtual().start(this::acceptLoop);
   }
 

@@ -262,6 +262,23 @@ class SocketTransportTest {
   }
 
   @Test
+  void fetchesFromAnIpv6Literal() throws Exception {
+    java.net.InetAddress v6;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
+      v6 = probe.getInetAddress();
+    } catch (IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback on this machine: " + e.getMessage());
+      return;
+    }
+    try (ScriptedServer server = new ScriptedServer((head, body, c, n) -> Reply.of(
+        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nv6"), v6);
+        SocketTransport t = new SocketTransport(CONFIG)) {
+      assertThat(get(t, "http://[::1]:" + server.port() + "/x").text()).isEqualTo("v6");
+      assertThat(server.heads().getFirst()).startsWith("GET /x HTTP/1.1\r\nHost: [::1]:" + server.port() + "\r\n");
+    }
+  }
+
+  @Test
   void refusesUrlsItCannotSend() {
     try (SocketTransport t = new SocketTransport(CONFIG)) {
       for (String url : new String[] {"ftp://127.0.0.1/x", "http:///nohost", "http://127.0.0.1/a b"}) {
