@@ -99,19 +99,19 @@ public final class BenchCommand implements Callable<Integer> {
     WarmUp warmUp = WarmUp.parse(warmup, spec.commandLine());
     requireAtLeast("--per-domain", perDomain, 0);
     try (TestSite site = TestSites.start(spec.commandLine(), pages, hosts, latencyMs).prerender()) {
-      for (int i = 0; warmUp.another(i, rows, chosen.size()); i++) {
+      List<BenchTable.Row> warmRows = new ArrayList<>();
+      for (int i = 0; warmUp.another(i, warmRows, chosen.size()); i++) {
         String model = chosen.get(i % chosen.size()); // each model's own code gets compiled too
         err.print("Warm-up crawl " + (i + 1) + warmUp.outOf() + ", " + model + " (not measured)... ");
         err.flush();
         Run warm = runModel(site, model, base, overrides.with(Setting.LOGSTATS_INTERVAL, 0.0), items, err);
         err.printf(java.util.Locale.ROOT, "%.2f s, JIT %.0f %%%n", warm.row().seconds(), warm.row().jitPercent());
-        rows.add(warm.row());
+        warmRows.add(warm.row());
         site.resetStats();
         if (warm.interrupted()) { // Ctrl-C during the warm-up ends the bench, as it would a measured run
           return CliException.FAILED;
         }
       }
-      rows.clear();
       for (String model : chosen) {
         System.gc();
         site.resetStats();

@@ -43,7 +43,7 @@ final class ResponseBody {
       String hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).strip();
       long size = ResponseHead.parseDigits(hex, 16);
       if (size < 0) {
-        throw ResponseHead.malformed(url, "chunk size '" + sizeLine + "'");
+        throw ResponseHead.malformed(url, "chunk size", sizeLine);
       }
       if (size == 0) {
         while (!in.readLine().isEmpty()) {
@@ -52,8 +52,9 @@ final class ResponseBody {
         return;
       }
       in.readFixed(size, body);
-      if (!in.readLine().isEmpty()) {
-        throw ResponseHead.malformed(url, "no line end after a chunk");
+      String end = in.readLine();
+      if (!end.isEmpty()) {
+        throw ResponseHead.malformed(url, "text after a chunk instead of its line end", end);
       }
     }
   }

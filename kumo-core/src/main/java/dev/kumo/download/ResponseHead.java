@@ -33,7 +33,7 @@ record ResponseHead(int minorVersion, int status, Headers headers) {
   private static ResponseHead readOne(HttpInput in, String url) throws IOException, DownloadException {
     String statusLine = in.readLine();
     if (statusLine.length() < 12 || !statusLine.startsWith("HTTP/1.") || statusLine.charAt(8) != ' ') {
-      throw malformed(url, "status line '" + abbreviate(statusLine) + "'");
+      throw malformed(url, "status line", statusLine);
     }
     int minor = statusLine.charAt(7) - '0';
     int status = parseStatus(statusLine, url);
@@ -67,12 +67,12 @@ record ResponseHead(int minorVersion, int status, Headers headers) {
     for (int i = 9; i < 12; i++) {
       char c = statusLine.charAt(i);
       if (c < '0' || c > '9') {
-        throw malformed(url, "status line '" + abbreviate(statusLine) + "'");
+        throw malformed(url, "status line", statusLine);
       }
       status = status * 10 + (c - '0');
     }
     if (status < 100 || (statusLine.length() > 12 && statusLine.charAt(12) != ' ')) {
-      throw malformed(url, "status line '" + abbreviate(statusLine) + "'");
+      throw malformed(url, "status line", statusLine);
     }
     return status;
   }
@@ -100,7 +100,7 @@ record ResponseHead(int minorVersion, int status, Headers headers) {
       for (String part : value.split(",")) {
         long n = parseDigits(part.strip(), 10);
         if (n < 0 || (length >= 0 && n != length)) {
-          throw malformed(url, "Content-Length '" + abbreviate(value) + "'");
+          throw malformed(url, "Content-Length", value);
         }
         length = n;
       }
@@ -146,8 +146,10 @@ record ResponseHead(int minorVersion, int status, Headers headers) {
     return commaList.substring(comma + 1).strip().toLowerCase(Locale.ROOT);
   }
 
-  static DownloadException malformed(String url, String what) {
-    return new DownloadException(DownloadException.IO, "malformed response from " + url + ": " + what);
+  /** A malformed-response failure naming {@code what} and the offending {@code text}, shortened. */
+  static DownloadException malformed(String url, String what, String text) {
+    return new DownloadException(DownloadException.IO,
+        "malformed response from " + url + ": " + what + " '" + abbreviate(text) + "'");
   }
 
   private static String abbreviate(String s) {
