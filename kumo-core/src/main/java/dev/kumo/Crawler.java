@@ -5,11 +5,13 @@ import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
 import dev.kumo.engine.Engine;
 import dev.kumo.export.Feed;
-import dev.kumo.export.FeedExporter;
+import dev.kumo.export.FeedSink;
 import dev.kumo.export.FeedExporters;
+import dev.kumo.frontier.Checkpoint;
 import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.MemoryFrontier;
+import dev.kumo.job.JobDirectory;
 import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
 import dev.kumo.stats.Stats;
@@ -93,17 +95,37 @@ public final class Crawler {
   /**
    * Runs the crawl on the calling thread until it is done, closed or aborted.
    *
-   * @throws IOException when a feed cannot be opened (nothing is crawled then)
+   * @throws IOException when a feed or the job directory cannot be opened (nothing is crawled then)
    * @throws IllegalStateException when called twice
    */
   public CrawlResult run() throws IOException, InterruptedException {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("a Crawler runs once");
     }
-    List<ItemSink> allSinks = openFeeds();
+    String jobDirSetting = settings.get(Setting.JOB_DIR);
+    if (!jobDirSetting.isBlank() && frontier != null) {
+      throw new IllegalStateException("job_dir and a frontier of your own cannot be combined: the job directory "
+          + "keeps its own frontier");
+    }
+    JobDirectory job = jobDirSetting.isBlank() ? null
+        : JobDirectory.open(Path.of(jobDirSetting), spider.name(), settings);
+    try {
+      return run(job);
+    } finally {
+      if (job != null) {
+        job.close();
+      }
+    }
+  }
+
+  private CrawlResult run(@Nullable JobDirectory job) throws IOException, InterruptedException {
+    Checkpoint resumed = job == null ? Checkpoint.EMPTY : job.resumedFrom();
+    List<ItemSink> allSinks = openFeeds(job, resumed);
     allSinks.addAll(sinks);
-    Frontier f = frontier != null ? frontier
+    Frontier f = job != null ? job.frontier() : frontier != null ? frontier
         : new MemoryFrontier(FrontierOrder.parse(settings.get(Setting.FRONTIER_ORDER)));
+    stats.restore(resumed.counters(), resumed.gauges());
+    spider.state().restore(resumed.spiderState());
     int cores = Runtime.getRuntime().availableProcessors();
     DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
     Transport transport = transportFactory.apply(TransportConfig.from(settings));
@@ -133,19 +155,32 @@ public final class Crawler {
     return result;
   }
 
-  /** Opens every feed, or none: when one cannot be opened, those already open are closed again. */
-  private List<ItemSink> openFeeds() throws IOException {
+  /**
+   * Opens every feed, or none: when one cannot be opened, those already open are closed again. With a job
+   * directory, a feed it knows is cut back to its last committed position and appended to.
+   */
+  private List<ItemSink> openFeeds(@Nullable JobDirectory job, Checkpoint resumed) throws IOException {
     List<ItemSink> open = new ArrayList<>();
     Set<Path> paths = new HashSet<>();
+    List<Feed> actual = new ArrayList<>();
     for (Feed feed : feeds) { // every check before any file is truncated
       if (!paths.add(feed.path().toAbsolutePath().normalize())) {
         throw new IOException("two feeds write to " + feed.path());
       }
-      FeedExporters.check(feed);
+      Feed f = feed;
+      if (job != null) {
+        f = ResumedFeeds.prepare(feed, resumed.feedPositions().get(FeedSink.key(feed)), job.path());
+      }
+      FeedExporters.check(f);
+      actual.add(f);
     }
+    boolean force = job != null && settings.get(Setting.JOB_DIR_FSYNC);
     try {
-      for (Feed feed : feeds) {
-        open.add(asSink(FeedExporters.open(feed, stats)));
+      for (Feed feed : actual) {
+        if (job != null) {
+          ResumedFeeds.cutBack(feed, resumed.feedPositions().get(FeedSink.key(feed)));
+        }
+        open.add(new FeedSink(feed, FeedExporters.open(feed, stats), force));
       }
     } catch (IOException | RuntimeException e) {
       for (ItemSink sink : open) {
@@ -160,19 +195,6 @@ public final class Crawler {
     return open;
   }
 
-  private static ItemSink asSink(FeedExporter exporter) {
-    return new ItemSink() {
-      @Override
-      public void accept(Item item) throws IOException {
-        exporter.export(item);
-      }
-
-      @Override
-      public void close() throws IOException {
-        exporter.close();
-      }
-    };
-  }
 
   private void logStart() {
     log.info("Spider {} opened: execution_model={}, concurrent_requests={}, concurrent_requests_per_domain={}, "

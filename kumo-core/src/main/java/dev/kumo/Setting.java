@@ -149,6 +149,24 @@ public final class Setting<T> {
       "Priority adjustment by depth: priority -= depth * depth_priority (positive: shallow first, negative: deep first).")
       .check(v -> null);
 
+  // --- Job directory (durable crawls)
+  /** Directory holding a durable crawl: frontier, seen-set, leases, stats, spider state, feed positions. */
+  public static final Setting<String> JOB_DIR = stringKey("job_dir", "",
+      "Directory of a durable crawl (Scrapy's JOBDIR): stop or kill the crawl, run it again, it resumes; empty means "
+          + "a crawl in memory.");
+  /** Start the job directory over instead of resuming it. */
+  public static final Setting<Boolean> JOB_DIR_RESET = boolKey("job_dir_reset", false,
+      "Delete the job directory's state and start the crawl over (the feeds are then written as -o/-O say).");
+  /** Force each commit of a job directory to the disk. */
+  public static final Setting<Boolean> JOB_DIR_FSYNC = boolKey("job_dir_fsync", true,
+      "Force each commit of the job directory and its feeds to the disk (survives a power cut); false survives a "
+          + "killed process only.");
+  /** Requests of a job directory's frontier kept in memory; the rest wait on disk. */
+  public static final Setting<Integer> JOB_DIR_MEMORY_REQUESTS = intKey("job_dir_memory_requests", 50_000,
+      "requests", "Queued requests a job directory keeps in memory (at least one per download slot); the rest "
+          + "wait on disk.")
+      .check(atLeast(1));
+
   // --- Closing conditions
   /** Close the crawl after this many items. */
   public static final Setting<Integer> CLOSESPIDER_ITEMCOUNT =

@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public abstract class Spider {
   private final Map<String, Callback> callbacks = new ConcurrentHashMap<>();
+  private final SpiderState state = new SpiderState();
 
   /** The spider's name, used in logs and stats; the class name in lower case by default. */
   public String name() {
@@ -69,6 +70,14 @@ public abstract class Spider {
   /** The default callback. Override it, or name other callbacks in requests. */
   public void parse(Response response, Output out) throws Exception {
     throw new UnsupportedOperationException(getClass().getName() + " does not override parse(Response, Output)");
+  }
+
+  /**
+   * The spider's own key-value state (cursors, counters): kept in the job directory with the crawl, so a
+   * resumed crawl starts from it. Restored before {@link #opened()}.
+   */
+  public final SpiderState state() {
+    return state;
   }
 
   /** Called once before the first request. */

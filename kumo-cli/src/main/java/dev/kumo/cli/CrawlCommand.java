@@ -45,6 +45,15 @@ public final class CrawlCommand implements Callable<Integer> {
       description = "A jar or class directory holding the spider class and what it needs (repeatable).")
   private List<Path> classpath = new ArrayList<>();
 
+  @Option(names = "--job-dir", paramLabel = "DIR",
+      description = "Keep the crawl in DIR (setting job_dir): stop it (Ctrl-C) or kill it, run the same command "
+          + "again, and it resumes with nothing lost and no item exported twice.")
+  private Path jobDir;
+
+  @Option(names = "--job-dir-reset",
+      description = "Start the job directory over instead of resuming it (setting job_dir_reset).")
+  private boolean jobDirReset;
+
   @Mixin
   private CommonOptions common;
 
@@ -53,6 +62,12 @@ public final class CrawlCommand implements Callable<Integer> {
     common.configureLogging(CommonOptions.LogLevel.INFO);
     Settings base = common.baseSettings(defaults());
     Settings overrides = common.overrides();
+    if (jobDir != null) {
+      overrides = overrides.with(Setting.JOB_DIR, jobDir.toString());
+    }
+    if (jobDirReset) {
+      overrides = overrides.with(Setting.JOB_DIR_RESET, true);
+    }
     try (SpiderLoader loader = new SpiderLoader()) {
       Spider s = loader.load(spider, classpath);
       Crawler.Builder builder = Crawler.builder(s).settings(base).overrides(overrides);

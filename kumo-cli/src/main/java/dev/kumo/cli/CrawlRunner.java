@@ -2,6 +2,7 @@ package dev.kumo.cli;
 
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
+import dev.kumo.engine.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public final class CrawlRunner {
         StatusLine line = statusLine ? StatusLine.start(crawler::progress, err) : StatusLine.none()) {
       result = crawler.run();
     } catch (IOException e) {
-      throw CliException.usage("cannot open feed: " + e.getMessage(), e); // nothing was crawled
+      throw CliException.usage(e.getMessage(), e); // a feed or the job directory: nothing was crawled
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw CliException.failed("interrupted", e);
@@ -54,8 +55,12 @@ public final class CrawlRunner {
     return result;
   }
 
-  /** 1 for an aborted crawl, else 0 (a finished, closed or gracefully stopped crawl). */
+  /**
+   * 1 for an aborted crawl or one stopped by a failing job directory, else 0 (a finished, closed or gracefully
+   * stopped crawl).
+   */
   public static int exitCode(CrawlResult result) {
-    return ABORTED.equals(result.finishReason()) ? CliException.FAILED : 0;
+    String reason = result.finishReason();
+    return ABORTED.equals(reason) || Engine.FRONTIER_FAILED.equals(reason) ? CliException.FAILED : 0;
   }
 }

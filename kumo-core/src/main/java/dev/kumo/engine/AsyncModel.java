@@ -1,7 +1,6 @@
 package dev.kumo.engine;
 
 import dev.kumo.Response;
-import dev.kumo.frontier.Lease;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,49 +37,49 @@ final class AsyncModel implements ExecutionModel {
   }
 
   @Override
-  public void launch(Lease lease) {
-    downloads.execute(() -> download(lease));
+  public void launch(LeaseTicket ticket) {
+    downloads.execute(() -> download(ticket));
   }
 
-  private void download(Lease lease) {
+  private void download(LeaseTicket ticket) {
     Response response;
     try {
-      response = engine.download(lease);
+      response = engine.download(ticket);
       if (response != null) {
         parseBacklog.acquire();
       }
-    } catch (InterruptedException e) { // aborting: the request was not done
-      engine.downloadDone(lease);
-      engine.abandon(lease);
+    } catch (InterruptedException | CrawlAbortedException e) { // aborting: the request was not done
+      engine.downloadDone();
+      engine.abandon(ticket);
       return;
     }
-    engine.downloadDone(lease);
+    engine.downloadDone();
     if (response == null) {
-      engine.finish(lease);
+      engine.finish(ticket);
       return;
     }
     try {
-      parsers.execute(new ParseTask(lease, response));
+      parsers.execute(new ParseTask(ticket, response));
     } catch (RejectedExecutionException e) { // aborting
       parseBacklog.release();
-      engine.abandon(lease);
+      engine.abandon(ticket);
     }
   }
 
   /** A response waiting for a parser; its own type so that an abort can requeue what never ran. */
   private final class ParseTask implements Runnable {
-    private final Lease lease;
+    private final LeaseTicket ticket;
     private final Response response;
 
-    ParseTask(Lease lease, Response response) {
-      this.lease = lease;
+    ParseTask(LeaseTicket ticket, Response response) {
+      this.ticket = ticket;
       this.response = response;
     }
 
     @Override
     public void run() {
       try {
-        engine.handle(lease, response);
+        engine.handle(ticket, response);
       } finally {
         parseBacklog.release();
       }
@@ -93,7 +92,7 @@ final class AsyncModel implements ExecutionModel {
     for (Runnable neverRan : parsers.shutdownNow()) {
       if (neverRan instanceof ParseTask task) {
         parseBacklog.release();
-        engine.abandon(task.lease);
+        engine.abandon(task.ticket);
       }
     }
   }

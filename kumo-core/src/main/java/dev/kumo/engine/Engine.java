@@ -8,6 +8,7 @@ import dev.kumo.Spider;
 import dev.kumo.download.DownloadException;
 import dev.kumo.download.Transport;
 import dev.kumo.frontier.Frontier;
+import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.Lease;
 import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class Engine {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
   private static final long MAX_IDLE_WAIT_NANOS = 50_000_000L;
+  /** The finish reason of a crawl stopped by a frontier (storage) failure. */
+  public static final String FRONTIER_FAILED = "frontier_failed";
 
   private final Spider spider;
   private final Stats stats;
@@ -45,7 +48,8 @@ public final class Engine {
   private final ResponseHandler responses;
   private final @Nullable RobotsPolicy robots;
   private final @Nullable AutoThrottle throttle;
-  private final ItemPipeline pipeline;
+  private final ItemPipeline<LeaseTicket> pipeline;
+  private final LeaseCommitter committer;
   private final ClosingConditions closing;
   private final ExecutionModel model;
   private final int globalLimit;
@@ -56,6 +60,7 @@ public final class Engine {
   private final AtomicInteger onTheWire = new AtomicInteger();
   private final AtomicReference<@Nullable String> closeReason = new AtomicReference<>();
   private volatile boolean aborting;
+  private volatile @Nullable FrontierException failure;
   private volatile long startNanos;
 
   /** An engine for one crawl; {@link #run()} starts it. */
@@ -85,10 +90,12 @@ public final class Engine {
         settings.get(Setting.CLOSESPIDER_TIMEOUT), this::close);
     UrlCanonicalizer canonicalizer = UrlCanonicalizer.DEFAULT;
     this.intake = new RequestIntake(frontier, stats, canonicalizer, new RequestFingerprinter(canonicalizer),
-        spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), slotKeys::slotOf, wakeUp::signal);
-    this.pipeline = new ItemPipeline(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
-        item -> closing.item());
-    EngineOutputs outputs = new EngineOutputs(intake, pipeline, settings.get(Setting.DEPTH_PRIORITY), stats);
+        spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), slotKeys::slotOf, wakeUp::signal, this::fail);
+    this.committer = new LeaseCommitter(frontier, sinks, stats, spider, t -> leaseEnded(), this::fail,
+        this::pipelineDied);
+    this.pipeline = new ItemPipeline<>(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
+        item -> closing.item(), committer);
+    EngineOutputs outputs = new EngineOutputs(intake, settings.get(Setting.DEPTH_PRIORITY), stats);
     this.responses = new ResponseHandler(spider, stats, intake, outputs, canonicalizer,
         settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing,
         new RetryPolicy(settings, slots, stats));
@@ -122,16 +129,23 @@ public final class Engine {
    */
   public String run() throws InterruptedException {
     startNanos = System.nanoTime();
-    spider.opened();
-    for (Request r : spider.startRequests()) {
-      intake.offer(r);
-    }
     try {
+      if (frontier.durable()) {
+        frontier.ack(List.of(), committer.closing()); // the feeds' positions as this run starts
+      }
+      spider.opened();
+      for (Request r : spider.startRequests()) {
+        intake.offer(r);
+      }
       dispatch();
+    } catch (CrawlAbortedException e) {
+      // a frontier failure while offering the start requests: fail() has stopped the crawl
+    } catch (FrontierException e) {
+      fail(e);
     } finally {
       shutDown();
     }
-    String reason = aborting ? "aborted" : closeReason.get() == null ? "finished" : closeReason.get();
+    String reason = closeReason.get() == null ? "finished" : closeReason.get();
     for (SlotFigures f : slotFigures()) {
       stats.set("slots/" + f.key() + "/requests", f.started());
       stats.set("slots/" + f.key() + "/max_in_flight", f.maxInFlight());
@@ -153,7 +167,9 @@ public final class Engine {
       try {
         Thread.interrupted();
         if (aborting) {
-          pipeline.abort();
+          for (LeaseTicket dropped : pipeline.abort()) {
+            frontier.requeue(dropped.lease());
+          }
         } else {
           pipeline.close();
         }
@@ -163,8 +179,20 @@ public final class Engine {
         } finally {
           stats.set("frontier/left_queued", frontier.queued());
           stats.set("frontier/seen", frontier.seen());
+          saveClosingState();
           frontier.close();
         }
+      }
+    }
+  }
+
+  /** A durable frontier keeps the final stats and spider state (the feeds as last committed). */
+  private void saveClosingState() {
+    if (frontier.durable() && failure == null) {
+      try {
+        frontier.ack(List.of(), committer.closing());
+      } catch (FrontierException e) {
+        fail(e);
       }
     }
   }
@@ -192,7 +220,13 @@ public final class Engine {
         continue;
       }
       ReadyGate gate = new ReadyGate(slots, now);
-      Lease lease = frontier.take(gate);
+      Lease lease;
+      try {
+        lease = frontier.take(gate);
+      } catch (FrontierException e) {
+        fail(e);
+        continue;
+      }
       if (lease == null) {
         if (pending.get() == 0 && frontier.queued() == 0) {
           return;
@@ -201,21 +235,23 @@ public final class Engine {
         wakeUp.await(wait);
         continue;
       }
+      LeaseTicket ticket = new LeaseTicket(lease);
       slots.start(lease.slot(), now);
       stats.max("engine/max_leased", pending.incrementAndGet());
       stats.max("downloader/max_in_flight", downloading.incrementAndGet());
       try {
-        model.launch(lease);
+        model.launch(ticket);
       } catch (RejectedExecutionException e) { // abort() shut the model down meanwhile
         slots.finish(lease.slot());
-        downloadDone(lease);
-        abandon(lease);
+        downloadDone();
+        abandon(ticket);
       }
     }
   }
 
-  /** Downloads the lease's request; null when the download failed (counted). Frees its slot. */
-  @Nullable Response download(Lease lease) throws InterruptedException {
+  /** Downloads the ticket's request; null when the download failed (counted). Frees its slot. */
+  @Nullable Response download(LeaseTicket ticket) throws InterruptedException {
+    Lease lease = ticket.lease();
     Request request = lease.request();
     try {
       if (robots != null && !robots.allowed(request, lease.slot())) {
@@ -250,62 +286,101 @@ public final class Engine {
     }
   }
 
-  /** The lease no longer counts against the global limit. */
-  void downloadDone(Lease lease) {
+  /** A ticket's download no longer counts against the global limit. */
+  void downloadDone() {
     downloading.decrementAndGet();
     wakeUp.signal();
   }
 
-  /** Handles the response, then finishes the lease (or requeues it when the crawl is aborting). */
-  void handle(Lease lease, Response response) {
+  /** Handles the response, then finishes the ticket (or abandons it when the crawl is aborting). */
+  void handle(LeaseTicket ticket, Response response) {
     if (aborting) {
-      abandon(lease);
+      abandon(ticket);
       return;
     }
     try {
-      responses.handle(response, lease.slot());
+      responses.handle(response, ticket);
     } catch (CrawlAbortedException e) {
-      abandon(lease);
+      abandon(ticket);
       return;
     } catch (RuntimeException | Error e) { // a bug past the callback's own guard must not lose the lease
       stats.increment("engine/unexpected_errors/" + e.getClass().getSimpleName());
       stats.increment("log_count/ERROR");
       log.error("Unexpected error handling {}", response, e);
     }
-    finish(lease);
+    finish(ticket);
   }
 
   /**
    * Download, then handle, on the calling thread. The lease counts against the global limit until the end
    * (the thread is busy until then), so a pool of {@code concurrent_requests} threads never queues work.
    */
-  void process(Lease lease) {
+  void process(LeaseTicket ticket) {
     try {
-      Response response = download(lease);
+      Response response = download(ticket);
       if (response == null) {
-        finish(lease);
+        finish(ticket);
       } else {
-        handle(lease, response);
+        handle(ticket, response);
       }
-    } catch (InterruptedException e) { // aborting: the request was not done
-      abandon(lease);
+    } catch (InterruptedException | CrawlAbortedException e) { // aborting: the request was not done
+      abandon(ticket);
     } finally {
-      downloadDone(lease);
+      downloadDone();
     }
   }
 
-  /** The lease's work is done. */
-  void finish(Lease lease) {
-    frontier.ack(lease);
+  /**
+   * The ticket's work is done: its items go to the pipeline, which acknowledges the lease once they are
+   * written. Ends the ticket; a second end of it is ignored.
+   */
+  void finish(LeaseTicket ticket) {
+    if (!ticket.end()) {
+      return;
+    }
+    boolean queued;
+    try {
+      queued = pipeline.submit(ticket.items(), ticket);
+    } catch (InterruptedException e) { // aborting
+      Thread.currentThread().interrupt();
+      queued = false;
+    }
+    if (!queued) {
+      frontier.requeue(ticket.lease());
+      leaseEnded();
+    }
+  }
+
+  /** The ticket's work was not done: its lease goes back to the frontier. Ends the ticket, once. */
+  void abandon(LeaseTicket ticket) {
+    if (ticket.end()) {
+      frontier.requeue(ticket.lease());
+      leaseEnded();
+    }
+  }
+
+  private void leaseEnded() {
     pending.decrementAndGet();
     wakeUp.signal();
   }
 
-  /** The lease's work was not done: back to the queue. */
-  void abandon(Lease lease) {
-    frontier.requeue(lease);
-    pending.decrementAndGet();
+  /** The frontier's storage failed: the crawl stops at once, leaving a durable frontier resumable. */
+  void fail(FrontierException e) {
+    if (failure == null) {
+      failure = e;
+      stats.increment("log_count/ERROR");
+      log.error("Stopping the crawl: {}", e.getMessage(), e);
+    }
+    closeReason.set(FRONTIER_FAILED);
+    aborting = true;
+    model.abort();
     wakeUp.signal();
+  }
+
+  private void pipelineDied(Throwable cause) {
+    stats.increment("log_count/ERROR");
+    log.error("The item pipeline stopped on an unexpected error: aborting the crawl", cause);
+    abort();
   }
 
   /** Closes gracefully: no new requests start; those in flight finish and their items are exported. */
@@ -318,7 +393,9 @@ public final class Engine {
 
   /** Aborts: requests in flight are interrupted, queued items dropped (counted). */
   public void abort() {
-    close("aborted");
+    if (failure == null) {
+      closeReason.set("aborted");
+    }
     aborting = true;
     model.abort();
     wakeUp.signal();

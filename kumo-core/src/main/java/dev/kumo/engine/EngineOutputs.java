@@ -4,37 +4,33 @@ import dev.kumo.Item;
 import dev.kumo.Output;
 import dev.kumo.Request;
 import dev.kumo.Response;
-import dev.kumo.pipeline.ItemPipeline;
 import dev.kumo.stats.Stats;
 
 /**
  * Makes the {@link Output} of each callback: requests get the response's depth plus one (and the
- * {@code depth_priority} adjustment) and go to the intake; items go to the pipeline.
+ * {@code depth_priority} adjustment) and go to the intake; items are collected by the callback's
+ * {@link LeaseTicket}, and go to the pipeline together when the callback returns.
  */
 final class EngineOutputs {
   private final RequestIntake intake;
-  private final ItemPipeline pipeline;
   private final int depthPriority;
   private final Stats stats;
 
-  EngineOutputs(RequestIntake intake, ItemPipeline pipeline, int depthPriority, Stats stats) {
+  EngineOutputs(RequestIntake intake, int depthPriority, Stats stats) {
     this.stats = stats;
     this.intake = intake;
-    this.pipeline = pipeline;
     this.depthPriority = depthPriority;
   }
 
-  Output forResponse(Response response) {
+  Output forResponse(Response response, LeaseTicket ticket) {
     int depth = response.request().depth() + 1;
     return new Output() {
       @Override
       public void add(Item item) {
-        try {
-          pipeline.submit(item);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+        if (Thread.currentThread().isInterrupted()) { // aborting
           throw new CrawlAbortedException();
         }
+        ticket.add(item);
       }
 
       @Override

@@ -1,6 +1,5 @@
 package dev.kumo.engine;
 
-import dev.kumo.frontier.Lease;
 
 /**
  * How leased requests run: on the dispatching thread ({@code sequential}), on a pool of platform threads
@@ -9,10 +8,10 @@ import dev.kumo.frontier.Lease;
  */
 interface ExecutionModel extends AutoCloseable {
   /**
-   * Runs {@code lease}: download, then handle the response. Must eventually call
-   * {@link Engine#downloadDone(Lease)} once and {@link Engine#finish(Lease)} once.
+   * Runs {@code ticket}: download, then handle the response. Must eventually call
+   * {@link Engine#downloadDone()} once and end the ticket with {@link Engine#finish} or {@link Engine#abandon}.
    */
-  void launch(Lease lease) throws InterruptedException;
+  void launch(LeaseTicket ticket) throws InterruptedException;
 
   /** Stops at once, interrupting work in progress. */
   void abort();

@@ -3,6 +3,7 @@ package dev.kumo.engine;
 import dev.kumo.Request;
 import dev.kumo.frontier.Fingerprint;
 import dev.kumo.frontier.Frontier;
+import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.InvalidUrlException;
 import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,12 @@ final class RequestIntake {
   private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
   private final Runnable onQueued;
   private final UnaryOperator<String> slotOf;
+  private final Consumer<FrontierException> onFailure;
 
   RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, RequestFingerprinter fingerprinter,
-      List<String> allowedDomains, int depthLimit, UnaryOperator<String> slotOf, Runnable onQueued) {
+      List<String> allowedDomains, int depthLimit, UnaryOperator<String> slotOf, Runnable onQueued,
+      Consumer<FrontierException> onFailure) {
+    this.onFailure = onFailure;
     this.slotOf = slotOf;
     this.frontier = frontier;
     this.stats = stats;
@@ -46,7 +51,13 @@ final class RequestIntake {
     this.onQueued = onQueued;
   }
 
-  /** Offers {@code request}; returns whether it was queued. */
+  /**
+   * Offers {@code request}; returns whether it was queued.
+   *
+   * @throws IllegalArgumentException when the frontier cannot store the request (a meta value of a type a job
+   *     directory cannot hold); the caller's callback fails with it, naming the key
+   * @throws CrawlAbortedException when the frontier's storage failed (the crawl is stopping)
+   */
   boolean offer(Request request) {
     String canonical;
     try {
@@ -79,7 +90,14 @@ final class RequestIntake {
       return false;
     }
     Fingerprint fp = fingerprinter.fingerprint(request, canonical);
-    if (frontier.offer(request, fp, slotOf.apply(host)) == Frontier.Offer.DUPLICATE) {
+    Frontier.Offer offer;
+    try {
+      offer = frontier.offer(request, fp, slotOf.apply(host));
+    } catch (FrontierException e) {
+      onFailure.accept(e);
+      throw new CrawlAbortedException();
+    }
+    if (offer == Frontier.Offer.DUPLICATE) {
       stats.increment("dupefilter/filtered");
       return false;
     }

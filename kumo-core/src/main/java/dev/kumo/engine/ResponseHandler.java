@@ -74,9 +74,12 @@ final class ResponseHandler {
     closing.page();
   }
 
-  /** Retries, follows a redirect, filters an HTTP error, or runs the spider's callback. */
-  void handle(Response response, String slot) {
-    Request retry = retries.afterResponse(response, slot);
+  /**
+   * Retries, follows a redirect, filters an HTTP error, or runs the spider's callback, whose items go to
+   * {@code ticket}.
+   */
+  void handle(Response response, LeaseTicket ticket) {
+    Request retry = retries.afterResponse(response, ticket.slot());
     if (retry != null) {
       intake.offer(retry);
       return;
@@ -95,7 +98,7 @@ final class ResponseHandler {
       log.info("Ignoring response {}: HTTP status code is not handled or not allowed", response);
       return;
     }
-    runCallback(response);
+    runCallback(response, ticket);
   }
 
   private static boolean allowed(Request request, int status) {
@@ -154,10 +157,10 @@ final class ResponseHandler {
     return false;
   }
 
-  private void runCallback(Response response) {
+  private void runCallback(Response response, LeaseTicket ticket) {
     try {
       Callback callback = spider.callback(response.request().callback());
-      callback.handle(response, outputs.forResponse(response));
+      callback.handle(response, outputs.forResponse(response, ticket));
     } catch (CrawlAbortedException e) {
       throw e;
     } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {

@@ -1,6 +1,5 @@
 package dev.kumo.engine;
 
-import dev.kumo.frontier.Lease;
 import org.jspecify.annotations.Nullable;
 
 /** One request at a time on the crawl's own thread: download, callback, next. Deterministic order. */
@@ -13,12 +12,12 @@ final class SequentialModel implements ExecutionModel {
   }
 
   @Override
-  public void launch(Lease lease) {
+  public void launch(LeaseTicket ticket) {
     synchronized (this) {
       runner = Thread.currentThread();
     }
     try {
-      engine.process(lease);
+      engine.process(ticket);
     } finally {
       synchronized (this) {
         runner = null;

@@ -1,6 +1,5 @@
 package dev.kumo.engine;
 
-import dev.kumo.frontier.Lease;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +22,8 @@ final class ThreadsModel implements ExecutionModel {
   }
 
   @Override
-  public void launch(Lease lease) {
-    pool.execute(() -> engine.process(lease));
+  public void launch(LeaseTicket ticket) {
+    pool.execute(() -> engine.process(ticket));
   }
 
 

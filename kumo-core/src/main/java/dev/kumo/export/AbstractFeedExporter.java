@@ -45,6 +45,13 @@ abstract class AbstractFeedExporter implements FeedExporter {
   }
 
   @Override
+  public final void flush() throws IOException {
+    if (!closed) {
+      flushWrites();
+    }
+  }
+
+  @Override
   public final long count() {
     return count;
   }
@@ -55,6 +62,9 @@ abstract class AbstractFeedExporter implements FeedExporter {
 
   /** Writes one item; called only while open. */
   abstract void write(Item item) throws IOException;
+
+  /** Hands buffered bytes to the operating system; called only while open. */
+  abstract void flushWrites() throws IOException;
 
   /** Completes and closes the file; called once. */
   abstract void finish() throws IOException;

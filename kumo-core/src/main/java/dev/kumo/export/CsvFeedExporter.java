@@ -106,6 +106,11 @@ final class CsvFeedExporter extends AbstractFeedExporter {
   }
 
   @Override
+  void flushWrites() throws IOException {
+    printer.flush();
+  }
+
+  @Override
   void finish() throws IOException {
     printer.close(true);
   }

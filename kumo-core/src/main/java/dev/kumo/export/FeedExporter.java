@@ -20,6 +20,12 @@ public interface FeedExporter extends AutoCloseable {
    */
   void export(Item item) throws IOException;
 
+  /**
+   * Hands every item written so far to the operating system (a killed process then loses none of them); the
+   * file may still lack its ending (a JSON array's {@code ]}) until {@link #close()}.
+   */
+  void flush() throws IOException;
+
   /** Finishes the file (e.g. the closing {@code ]} of a JSON array) and closes it; idempotent. */
   @Override
   void close() throws IOException;

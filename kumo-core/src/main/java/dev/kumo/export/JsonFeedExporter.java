@@ -58,6 +58,11 @@ final class JsonFeedExporter extends AbstractFeedExporter {
   }
 
   @Override
+  void flushWrites() throws IOException {
+    out.flush();
+  }
+
+  @Override
   void finish() throws IOException {
     try (out) {
       out.write(empty ? EMPTY_END : END);

@@ -31,6 +31,11 @@ final class JsonLinesFeedExporter extends AbstractFeedExporter {
   }
 
   @Override
+  void flushWrites() {
+    // every item is one unbuffered write already
+  }
+
+  @Override
   void finish() throws IOException {
     out.close();
   }

@@ -1,6 +1,7 @@
 package dev.kumo.frontier;
 
 import dev.kumo.Request;
+import java.util.List;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -27,18 +28,49 @@ public interface Frontier extends AutoCloseable {
 
   /**
    * Queues {@code request} under {@code slot} unless its fingerprint was seen before (a request with
-   * {@link Request#dontFilter()} is queued anyway).
+   * {@link Request#dontFilter()} is queued anyway). A durable frontier has stored it when this returns.
+   *
+   * @throws IllegalArgumentException when the request cannot be stored (a durable frontier and a meta value
+   *     that is not a plain type); the message names the key
+   * @throws FrontierException when the storage failed
    */
   Offer offer(Request request, Fingerprint fingerprint, String slot);
 
   /**
    * The best queued request whose slot passes {@code slotReady}, leased to the caller; null when no slot
    * with queued requests is ready. Order: higher priority first, then FIFO or LIFO as configured.
+   * {@code slotReady} is called with the frontier's lock held: it must only read (no locks, no I/O).
    */
   @Nullable Lease take(Predicate<String> slotReady);
 
-  /** The lease's work is done; it will not be handed out again. */
-  void ack(Lease lease);
+  /**
+   * The leases' work is done (their items are written): they will not be handed out again, in this process
+   * or, for a durable frontier, after a restart. A durable frontier commits {@code checkpoint} in the same
+   * atomic step, so that what it says about the feeds matches the leases acknowledged. Must not be called
+   * while holding a lock that {@link #offer} or {@link #take} callers need: it may wait for the disk.
+   *
+   * @throws IllegalStateException when a lease is not held
+   * @throws FrontierException when the storage failed; nothing was acknowledged then
+   */
+  void ack(List<Lease> leases, Checkpoint checkpoint);
+
+  /** Acknowledges one lease with nothing else to commit. */
+  default void ack(Lease lease) {
+    ack(List.of(lease), Checkpoint.EMPTY);
+  }
+
+  /** Whether this frontier keeps its state beyond the process (and so wants {@link Checkpoint}s). */
+  default boolean durable() {
+    return false;
+  }
+
+  /**
+   * The checkpoint committed last by a previous run of this crawl ({@link Checkpoint#EMPTY} for a new
+   * crawl, or for a frontier in memory).
+   */
+  default Checkpoint resumedFrom() {
+    return Checkpoint.EMPTY;
+  }
 
   /** Puts the lease's request back in the queue (its work was not done). */
   void requeue(Lease lease);

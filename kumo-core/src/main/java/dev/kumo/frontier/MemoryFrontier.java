@@ -4,6 +4,7 @@ import dev.kumo.Request;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
@@ -89,9 +90,14 @@ public final class MemoryFrontier implements Frontier {
   }
 
   @Override
-  public synchronized void ack(Lease lease) {
-    if (leases.remove(lease.id()) == null) {
-      throw new IllegalStateException("lease " + lease.id() + " is not held");
+  public synchronized void ack(List<Lease> acked, Checkpoint checkpoint) {
+    for (Lease lease : acked) {
+      if (!leases.containsKey(lease.id())) {
+        throw new IllegalStateException("lease " + lease.id() + " is not held");
+      }
+    }
+    for (Lease lease : acked) {
+      leases.remove(lease.id());
     }
   }
 

@@ -11,6 +11,12 @@ public interface ItemSink extends AutoCloseable {
   /** Takes one item. */
   void accept(Item item) throws IOException;
 
+  /**
+   * Hands what {@link #accept} buffered to its destination: the pipeline calls it after each group of items and
+   * before their requests are acknowledged, so a durable crawl never acknowledges an item still in a buffer.
+   */
+  default void flush() throws IOException {}
+
   /** Flushes and releases; called once at the end of the crawl. */
   @Override
   void close() throws IOException;

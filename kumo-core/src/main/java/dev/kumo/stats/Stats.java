@@ -63,6 +63,27 @@ public final class Stats {
     return all;
   }
 
+  /** Every counter (not the gauges), sorted by key. */
+  public Map<String, Long> counters() {
+    Map<String, Long> all = new TreeMap<>();
+    counters.forEach((k, v) -> all.put(k, v.sum()));
+    return all;
+  }
+
+  /** Every gauge, sorted by key. */
+  public Map<String, Long> gauges() {
+    return new TreeMap<>(gauges);
+  }
+
+  /**
+   * Adds saved counters and gauges (a resumed crawl's): counters add to what is counted already, gauges are set
+   * unless set already.
+   */
+  public void restore(Map<String, Long> savedCounters, Map<String, Long> savedGauges) {
+    savedCounters.forEach(this::add);
+    savedGauges.forEach(gauges::putIfAbsent);
+  }
+
   /** The sum of every counter whose key starts with {@code prefix}. */
   public long sumOf(String prefix) {
     long sum = 0;

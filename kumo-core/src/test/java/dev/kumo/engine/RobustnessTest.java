@@ -13,6 +13,7 @@ import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
 import dev.kumo.download.JdkTransport;
+import dev.kumo.frontier.Checkpoint;
 import dev.kumo.frontier.Fingerprint;
 import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierOrder;
@@ -201,9 +202,9 @@ class RobustnessTest {
     }
 
     @Override
-    public void ack(Lease lease) {
-      acks.incrementAndGet();
-      delegate.ack(lease);
+    public void ack(List<Lease> leases, Checkpoint checkpoint) {
+      acks.addAndGet(leases.size());
+      delegate.ack(leases, checkpoint);
     }
 
     @Override
