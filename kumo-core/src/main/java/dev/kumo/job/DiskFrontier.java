@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Frontier} in a job directory's store. Every queued request and every fingerprint is on disk as soon
- * as {@link #offer} returns; memory holds only a window of each slot's best requests (about
- * {@code job_dir_memory_requests} in all, at least one per slot), refilled from the store as it drains.
+ * as {@link #offer} returns; memory holds only a window of each slot's best requests
+ * ({@code job_dir_memory_requests} in all, or one per slot when there are more slots than that), refilled from
+ * the store as it drains.
  *
  * <p>A lease is not written anywhere: a taken request stays stored until {@link #ack} deletes it, in the same
  * atomic write as the {@link Checkpoint}. After a crash, whatever was leased is therefore simply queued again.
@@ -103,7 +104,7 @@ final class DiskFrontier implements Frontier {
     byte[] k;
     while ((k = store.ceilingKey(StoreBatch.Space.QUEUE, from)) != null) {
       Window w = new Window(QueueKey.slotOf(k));
-      refill(w, null, 16);
+      refill(w, null, room(16));
       if (!w.entries.isEmpty()) {
         windows.put(w.slot, w);
         byHead.add(w);
@@ -172,7 +173,7 @@ final class DiskFrontier implements Frontier {
       inMemory--;
       leasedKeys.add(e.key());
       if (w.entries.isEmpty() && w.bound != null) {
-        refill(w, w.bound, REFILL);
+        refill(w, w.bound, room(REFILL));
       }
       if (w.entries.isEmpty()) {
         windows.remove(w.slot);
@@ -184,6 +185,11 @@ final class DiskFrontier implements Frontier {
       return new Lease(id, e.request(), e.fingerprint(), e.slot());
     }
     return null;
+  }
+
+  /** How many requests a refill may load: what the budget has room for, at most {@code max}, at least one. */
+  private int room(int max) {
+    return (int) Math.max(1, Math.min(max, memoryBudget - inMemory));
   }
 
   /** Loads up to {@code max} stored requests of {@code w}'s slot after {@code after}, skipping leased ones. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,20 +54,26 @@ public final class JobDirectory implements AutoCloseable {
    * @throws IOException when the directory cannot be used (the message says why and what to do)
    */
   public static JobDirectory open(Path dir, String spider, Settings settings) throws IOException {
+    return open(dir, spider, settings, UnaryOperator.identity());
+  }
+
+  /** Like {@link #open(Path, String, Settings)}, with the store wrapped (tests: a disk that fills up). */
+  static JobDirectory open(Path dir, String spider, Settings settings, UnaryOperator<JobStore> wrap)
+      throws IOException {
     String order = settings.get(Setting.FRONTIER_ORDER);
     Files.createDirectories(dir);
     checkOwnDirectory(dir);
     JobLock lock = JobLock.acquire(dir);
     try {
-      return open(dir, lock, spider, order, settings);
+      return open(dir, lock, spider, order, settings, wrap);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
     }
   }
 
-  private static JobDirectory open(Path dir, JobLock lock, String spider, String order, Settings settings)
-      throws IOException {
+  private static JobDirectory open(Path dir, JobLock lock, String spider, String order, Settings settings,
+      UnaryOperator<JobStore> wrap) throws IOException {
     if (settings.get(Setting.JOB_DIR_RESET)) {
       reset(dir);
     }
@@ -91,7 +98,7 @@ public final class JobDirectory implements AutoCloseable {
     boolean unclean = resumed && Files.exists(running);
     JobStore store;
     try {
-      store = new RocksJobStore(storeDir);
+      store = wrap.apply(new RocksJobStore(storeDir));
     } catch (FrontierException e) {
       throw new IOException(e.getMessage() + "; the job directory cannot be resumed: start over with "
           + "--job-dir-reset", e);

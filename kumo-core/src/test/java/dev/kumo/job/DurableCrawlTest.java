@@ -1,0 +1,139 @@
+package dev.kumo.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.CrawlResult;
+import dev.kumo.Crawler;
+import dev.kumo.Item;
+import dev.kumo.Output;
+import dev.kumo.Request;
+import dev.kumo.Response;
+import dev.kumo.Setting;
+import dev.kumo.Settings;
+import dev.kumo.Spider;
+import dev.kumo.engine.Engine;
+import dev.kumo.export.Feed;
+import dev.kumo.testsite.TestSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Crawls with a job directory, in process: a full disk, the spider's state, and what cannot be stored. */
+class DurableCrawlTest {
+  private static final int PAGES = 150;
+
+  @TempDir
+  Path dir;
+
+  /** Follows every link and exports each page's URL; counts pages in its state. */
+  static final class CountingSpider extends Spider {
+    private final String start;
+
+    CountingSpider(String start) {
+      this.start = start;
+    }
+
+    @Override
+    public String name() {
+      return "counting";
+    }
+
+    @Override
+    public List<String> startUrls() {
+      return List.of(start);
+    }
+
+    @Override
+    public void parse(Response response, Output out) {
+      state().increment("pages", 1);
+      out.add(Item.of("url", response.url()));
+      for (String href : response.css("a::attr(href)").getAll()) {
+        out.add(response.follow(href));
+      }
+    }
+  }
+
+  private Settings settings() {
+    return Settings.defaults().with(Setting.JOB_DIR, dir.resolve("job").toString())
+        .with(Setting.CONCURRENT_REQUESTS, 4).with(Setting.LOGSTATS_INTERVAL, 0.0);
+  }
+
+  private Set<String> assertEachPageOnce(Path feed, TestSite site) throws Exception {
+    List<String> lines = Files.readAllLines(feed);
+    Set<String> urls = new HashSet<>(lines);
+    assertThat(urls).as("no duplicates").hasSize(lines.size());
+    assertThat(lines).hasSize(site.pageCount());
+    return urls;
+  }
+
+  @Test
+  void aFullDiskStopsTheCrawlCleanlyAndTheSameCrawlThenResumesWithNothingLostOrTwice() throws Exception {
+    try (TestSite site = TestSite.builder().pages(PAGES).start()) {
+      Path feed = dir.resolve("items.jsonl");
+      AtomicInteger writesLeft = new AtomicInteger(60);
+      CrawlResult failed;
+      try (JobDirectory job = JobDirectory.open(dir.resolve("job"), "counting", settings(),
+          store -> new DiskFrontierTest.FailingStore(store, writesLeft))) {
+        failed = Crawler.builder(new CountingSpider(site.startUrl())).overrides(settings().with(Setting.JOB_DIR, ""))
+            .frontier(job.frontier()).feed(Feed.append(feed)).build().run();
+      }
+      assertThat(failed.finishReason()).isEqualTo(Engine.FRONTIER_FAILED);
+      assertThat(Files.readAllLines(feed).size()).isLessThan(PAGES);
+      assertThat(dir.resolve("job/running")).as("the next run checks the store").exists();
+
+      CrawlResult resumed = Crawler.builder(new CountingSpider(site.startUrl())).overrides(settings())
+          .feed(Feed.append(feed)).build().run();
+      assertThat(resumed.finishReason()).isEqualTo("finished");
+      assertEachPageOnce(feed, site);
+      assertThat(resumed.stat("item_scraped_count")).isEqualTo(PAGES);
+    }
+  }
+
+  @Test
+  void theSpidersStateAndTheStatsContinueAfterAStop() throws Exception {
+    try (TestSite site = TestSite.builder().pages(PAGES).start()) {
+      Path feed = dir.resolve("items.jsonl");
+      CountingSpider first = new CountingSpider(site.startUrl());
+      CrawlResult stopped = Crawler.builder(first).overrides(settings().with(Setting.CLOSESPIDER_ITEMCOUNT, 40))
+          .feed(Feed.overwrite(feed)).build().run();
+      assertThat(stopped.finishReason()).isEqualTo("closespider_itemcount");
+      long firstPages = first.state().getLong("pages", 0);
+      assertThat(firstPages).isBetween(40L, PAGES - 1L);
+
+      CountingSpider second = new CountingSpider(site.startUrl());
+      CrawlResult finished = Crawler.builder(second).overrides(settings()).feed(Feed.overwrite(feed)).build().run();
+      assertThat(finished.finishReason()).isEqualTo("finished");
+      assertThat(second.state().getLong("pages", 0)).isEqualTo(PAGES);
+      assertThat(finished.stat("item_scraped_count")).isEqualTo(PAGES);
+      assertThat(finished.stat("downloader/response_count")).isGreaterThanOrEqualTo(PAGES);
+      assertEachPageOnce(feed, site);
+      assertThat(site.stats().duplicateFetches()).isZero();
+    }
+  }
+
+  @Test
+  void aRequestWhoseMetaCannotBeStoredFailsItsCallbackNamingTheKey() throws Exception {
+    try (TestSite site = TestSite.builder().pages(5).start()) {
+      Spider spider = new Spider() {
+        @Override
+        public List<String> startUrls() {
+          return List.of(site.startUrl());
+        }
+
+        @Override
+        public void parse(Response response, Output out) {
+          out.add(Request.to(site.pageUrl(1)).meta("seen_at", Instant.now()).build());
+        }
+      };
+      CrawlResult result = Crawler.builder(spider).overrides(settings()).build().run();
+      assertThat(result.stat("spider_exceptions/IllegalArgumentException")).isEqualTo(1);
+      assertThat(site.stats().pageFetchCount(1)).isZero();
+    }
+  }
+}
