@@ -34,7 +34,7 @@ class JobDirIT {
   private static final int QUEUE_CAPACITY = 4;
   private static final int PARSE_THREADS = 2;
   /** Most requests leased at once: downloading, waiting for and in a parser, waiting for and in the pipeline. */
-  private static final int MAX_LEASED = CONCURRENCY + QUEUE_CAPACITY + PARSE_THREADS + QUEUE_CAPACITY + 1;
+  private static final int MAX_LEASED = CONCURRENCY + PARSE_THREADS + 3 * QUEUE_CAPACITY + 1;
   private static final Pattern STAT = Pattern.compile("^\\s*(\\S+)\\s+(\\d+)\\s*$", Pattern.MULTILINE);
 
   @TempDir

@@ -53,11 +53,12 @@ final class AsyncModel implements ExecutionModel {
       engine.abandon(ticket);
       return;
     }
-    engine.downloadDone();
-    if (response == null) {
+    if (response == null) { // nothing to parse: hand the ticket to the pipeline while still counted as a download
       engine.finish(ticket);
+      engine.downloadDone();
       return;
     }
+    engine.downloadDone();
     try {
       parsers.execute(new ParseTask(ticket, response));
     } catch (RejectedExecutionException e) { // aborting

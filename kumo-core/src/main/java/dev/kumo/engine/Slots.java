@@ -1,8 +1,8 @@
 package dev.kumo.engine;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -11,26 +11,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * (Retry-After, retry backoff). With a delay, starts are spaced by the jittered delay, so a slot never bursts.
  *
  * <p>A slot's delay is the largest of its policy's delay, the robots.txt {@code Crawl-delay} and the
- * AutoThrottle delay. Thread-safe (one lock; every operation is a few field updates).
+ * AutoThrottle delay. Thread-safe: changes take one lock (each is a few field updates); {@link #waitNanos}, which
+ * the frontier calls while holding its own lock, takes none (it reads volatile fields).
  */
 final class Slots {
   private final SlotPolicy defaults;
   private final Map<String, SlotPolicy> overrides;
   private final long initialThrottleNanos;
   private final boolean probation;
-  private final Map<String, Slot> slots = new HashMap<>();
+  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
   /** A slot's state. */
   private static final class Slot {
     final SlotPolicy policy;
-    int active;
-    long nextStartNanos = Long.MIN_VALUE;
-    long pausedUntilNanos = Long.MIN_VALUE;
+    volatile int active;
+    volatile long nextStartNanos = Long.MIN_VALUE;
+    volatile long pausedUntilNanos = Long.MIN_VALUE;
     long crawlDelayNanos;
     long throttleNanos;
     long lastDelayNanos;
     long started;
-    long finished;
+    volatile long finished;
     int maxActive;
     final boolean probation;
 
@@ -92,9 +93,11 @@ final class Slots {
 
   /**
    * Nanoseconds until {@code key} may start, if only time holds it back; 0 when it can start now and
-   * {@link Long#MAX_VALUE} when it waits for a request in flight to finish.
+   * {@link Long#MAX_VALUE} when it waits for a request in flight to finish. Takes no lock: only the dispatcher
+   * starts requests, so a value read while another thread finishes one or pauses the slot errs on the side of
+   * waiting, or starts at the moment the pause was set.
    */
-  synchronized long waitNanos(String key, long now) {
+  long waitNanos(String key, long now) {
     Slot s = slots.get(key);
     if (s == null || s.ready(now)) {
       return 0;
