@@ -28,7 +28,8 @@ class GracefulStopIT {
       Path spider = slowSpider(site);
       Process kumo = KumoJar.start(dir, "crawl", spider.toString(), "-O", "items.json", "-O", "items.csv",
           "--set", "concurrent_requests=4", "--set", "concurrent_requests_per_domain=4");
-      Thread.sleep(2000);
+      assertThat(KumoJar.awaitStderr(kumo, dir, "opened", Duration.ofSeconds(60))).isTrue();
+      Thread.sleep(1500);
       assertThat(kumo.isAlive()).isTrue();
       kumo.destroy(); // SIGTERM
       KumoJar.Result r = KumoJar.await(kumo, dir, Duration.ofSeconds(30));
@@ -64,8 +65,9 @@ class GracefulStopIT {
       Path spider = slowSpider(site);
       Process kumo = KumoJar.start(dir, "crawl", spider.toString(), "-O", "items.jsonl",
           "--set", "concurrent_requests=4", "--set", "concurrent_requests_per_domain=4");
-      Thread.sleep(2000);
-      assertThat(kumo.isAlive()).as("still crawling after 2 s; stderr: %s",
+      assertThat(KumoJar.awaitStderr(kumo, dir, "opened", Duration.ofSeconds(60))).isTrue();
+      Thread.sleep(1500);
+      assertThat(kumo.isAlive()).as("still crawling after 1.5 s; stderr: %s",
           Files.exists(dir.resolve("stderr.txt")) ? Files.readString(dir.resolve("stderr.txt")) : "").isTrue();
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(kumo.pid())).inheritIO().start();
       assertThat(kill.waitFor()).isZero();
