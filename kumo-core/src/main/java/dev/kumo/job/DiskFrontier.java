@@ -133,7 +133,7 @@ final class DiskFrontier implements Frontier {
         batch.put(StoreBatch.Space.SEEN, fp, new byte[0]).add(SEEN, 1);
       }
       batch.put(StoreBatch.Space.QUEUE, key.bytes(), value).add(STORED, 1);
-      write(batch, false);
+      write(batch);
       seen += known ? 0 : 1;
       stored++;
       place(windows.computeIfAbsent(slot, Window::new), new Entry(key, request, fingerprint, slot));
@@ -146,9 +146,9 @@ final class DiskFrontier implements Frontier {
     if (w.bound != null && e.key().compareTo(w.bound) > 0) {
       return;
     }
-    boolean listed = !w.entries.isEmpty();
-    if (listed) {
-      byHead.remove(w);
+    boolean newHead = w.entries.isEmpty() || e.key().compareTo(w.entries.firstKey()) < 0;
+    if (newHead && !w.entries.isEmpty()) {
+      byHead.remove(w); // its place in the index changes
     }
     w.entries.put(e.key(), e);
     inMemory++;
@@ -157,7 +157,9 @@ final class DiskFrontier implements Frontier {
       inMemory--;
       w.bound = w.entries.lastKey();
     }
-    byHead.add(w);
+    if (newHead) {
+      byHead.add(w);
+    }
   }
 
   @Override
@@ -187,9 +189,9 @@ final class DiskFrontier implements Frontier {
     return null;
   }
 
-  /** How many requests a refill may load: what the budget has room for, at most {@code max}, at least one. */
+  /** How many requests a refill loads: the slot's share of the budget, at most {@code max}, at least one. */
   private int room(int max) {
-    return (int) Math.max(1, Math.min(max, memoryBudget - inMemory));
+    return Math.max(1, Math.min(max, memoryBudget / Math.max(1, windows.size())));
   }
 
   /** Loads up to {@code max} stored requests of {@code w}'s slot after {@code after}, skipping leased ones. */
@@ -237,15 +239,13 @@ final class DiskFrontier implements Frontier {
       if (!checkpoint.equals(Checkpoint.EMPTY)) {
         batch.put(StoreBatch.Space.META, CHECKPOINT, CheckpointCodec.encode(checkpoint));
       }
-      write(batch, false);
+      write(batch);
       stored -= acked.size();
     }
-    if (fsync) {
-      try {
-        store.sync();
-      } catch (FrontierException e) {
-        throw failed(e);
-      }
+    try {
+      store.flush(fsync); // this ack, and every offer before it, now survive a crash
+    } catch (FrontierException e) {
+      throw failed(e);
     }
   }
 
@@ -345,9 +345,9 @@ final class DiskFrontier implements Frontier {
     }
   }
 
-  private void write(StoreBatch batch, boolean sync) {
+  private void write(StoreBatch batch) {
     try {
-      store.write(batch, sync);
+      store.write(batch);
     } catch (FrontierException e) {
       throw failed(e);
     }

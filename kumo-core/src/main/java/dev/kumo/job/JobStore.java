@@ -15,11 +15,14 @@ interface JobStore extends AutoCloseable {
   /** The value of {@code key}, or null. */
   byte @Nullable [] get(StoreBatch.Space space, byte[] key);
 
-  /** Applies {@code batch} atomically; with {@code sync}, on the disk when this returns. */
-  void write(StoreBatch batch, boolean sync);
+  /**
+   * Applies {@code batch} atomically. It survives a crash once {@link #flush} has been called after it; a crash
+   * keeps a prefix of the writes, in order.
+   */
+  void write(StoreBatch batch);
 
-  /** Forces every write made so far to the disk. */
-  void sync();
+  /** Makes every write so far survive a killed process, and with {@code force} a power cut (fsync). */
+  void flush(boolean force);
 
   /**
    * Up to {@code max} entries of {@code space} whose keys start with {@code prefix} and sort after

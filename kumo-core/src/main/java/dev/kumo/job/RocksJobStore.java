@@ -27,8 +27,12 @@ import org.rocksdb.WriteOptions;
 /**
  * A {@link JobStore} on RocksDB: one column family per key space, a write-ahead log recovered to the last
  * consistent write after a crash, counters through RocksDB's {@code uint64add} merge operator, Bloom filters
- * for the seen-set's point look-ups, and a bounded block cache and memtables, so that memory does not grow with
- * the data.
+ * (in the memtables too) for the seen-set's point look-ups, and a bounded block cache and memtables, so that
+ * memory does not grow with the data.
+ *
+ * <p>The log is flushed by hand ({@code manual_wal_flush}): writes append to RocksDB's log buffer, and
+ * {@link #flush} hands the buffer to the operating system (and forces it to the disk). Since the log is
+ * replayed in order, a crash keeps a prefix of the writes: whatever was written before the last flush.
  */
 final class RocksJobStore implements JobStore {
   private static final long CACHE_BYTES = 32L << 20;
@@ -45,8 +49,7 @@ final class RocksJobStore implements JobStore {
   private final LRUCache cache;
   private final BloomFilter bloom;
   private final List<ColumnFamilyHandle> handles = new ArrayList<>();
-  private final WriteOptions syncWrite = new WriteOptions().setSync(true);
-  private final WriteOptions asyncWrite = new WriteOptions();
+  private final WriteOptions writeOptions = new WriteOptions();
 
   /**
    * Opens (or creates) the store in {@code dir}.
@@ -66,12 +69,15 @@ final class RocksJobStore implements JobStore {
         .setTableFormatConfig(table)
         .setWriteBufferSize(MEMTABLE_BYTES)
         .setMaxWriteBufferNumber(3)
+        .setMemtablePrefixBloomSizeRatio(0.05)
+        .setMemtableWholeKeyFiltering(true)
         .setMergeOperatorName("uint64add");
     this.dbOptions = new DBOptions()
         .setCreateIfMissing(true)
         .setCreateMissingColumnFamilies(true)
         .setParanoidChecks(true)
         .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery)
+        .setManualWalFlush(true)
         .setMaxOpenFiles(256)
         .setKeepLogFileNum(2)
         .setMaxBackgroundJobs(2);
@@ -102,7 +108,7 @@ final class RocksJobStore implements JobStore {
   }
 
   @Override
-  public void write(StoreBatch batch, boolean sync) {
+  public void write(StoreBatch batch) {
     if (batch.isEmpty()) {
       return;
     }
@@ -117,18 +123,18 @@ final class RocksJobStore implements JobStore {
           wb.put(h, op.key(), op.value());
         }
       }
-      db.write(sync ? syncWrite : asyncWrite, wb);
+      db.write(writeOptions, wb);
     } catch (RocksDBException e) {
       throw failure("cannot write the job store", e);
     }
   }
 
   @Override
-  public void sync() {
+  public void flush(boolean force) {
     try {
-      db.syncWal();
+      db.flushWal(force);
     } catch (RocksDBException e) {
-      throw failure("cannot sync the job store", e);
+      throw failure("cannot write the job store's log", e);
     }
   }
 
@@ -184,14 +190,19 @@ final class RocksJobStore implements JobStore {
     }
   }
 
+  /** Flushes the log (a clean stop keeps every write), then releases RocksDB. */
   @Override
   public void close() {
+    try {
+      db.flushWal(true);
+    } catch (RocksDBException e) {
+      // the writes since the last flush are lost, as after a crash; the job directory stays consistent
+    }
     for (ColumnFamilyHandle h : handles) {
       h.close();
     }
     db.close();
-    syncWrite.close();
-    asyncWrite.close();
+    writeOptions.close();
     closeOptions();
   }
 

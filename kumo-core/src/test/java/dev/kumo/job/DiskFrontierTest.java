@@ -208,16 +208,16 @@ class DiskFrontierTest extends FrontierContract {
     }
 
     @Override
-    public void write(StoreBatch batch, boolean sync) {
+    public void write(StoreBatch batch) {
       if (writesLeft.getAndDecrement() <= 0) {
         throw new FrontierException("cannot write the job store [IOError/NoSpace]: No space left on device");
       }
-      delegate.write(batch, sync);
+      delegate.write(batch);
     }
 
     @Override
-    public void sync() {
-      delegate.sync();
+    public void flush(boolean force) {
+      delegate.flush(force);
     }
 
     @Override
