@@ -7,8 +7,9 @@ import java.nio.file.Path;
 
 /**
  * A directory shaped like a JDK whose {@code bin/java} is a small script: it answers
- * {@code -XshowSettings:properties} with its version and otherwise prints {@code javaN} and its arguments, so a
- * test sees which JDK a launcher chose and with what options.
+ * {@code -XshowSettings:properties} with its version, writes the file an {@code -XX:AOTCacheOutput=FILE} names
+ * (its arguments as content), and otherwise prints {@code javaN} and its arguments, so a test sees which JDK a
+ * launcher chose and with what options.
  */
 final class FakeJdk {
   private FakeJdk() {}
@@ -28,6 +29,9 @@ final class FakeJdk {
         case "$*" in
         *-XshowSettings:properties*) echo "    java.specification.version = %d" >&2; exit 0 ;;
         esac
+        for a in "$@"; do
+          case $a in -XX:AOTCacheOutput=*) echo "aot $*" > "${a#*=}"; exit 0 ;; esac
+        done
         echo "java%d $*"
         """.formatted(major, major));
     Scripts.script(home.resolve("bin/javac"), "#!/bin/sh\nexit 0\n");

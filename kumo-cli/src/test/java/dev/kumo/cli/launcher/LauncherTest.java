@@ -168,6 +168,52 @@ class LauncherTest {
   }
 
   @Test
+  void onJdk25TheFirstRunTrainsAnAotCacheThatLaterRunsUse() throws Exception {
+    FakeJdk.create(dir.resolve("jdks/jdk-25"), 25);
+    Path aot = root.resolve("kumo-cli/target/kumo-jdk25.aot");
+
+    Scripts.Result first = kumo(Map.of(), "demo");
+    Scripts.Result second = kumo(Map.of(), "demo");
+
+    assertThat(Files.readString(aot)).contains("-XX:AOTCacheOutput=").contains(" aot-training");
+    assertThat(first.err()).contains("training the JVM's AOT cache");
+    assertThat(first.out()).startsWith("java25 ").contains(" -XX:AOTCache=" + aot + " ");
+    assertThat(second.err()).doesNotContain("training");
+    assertThat(second.out()).contains(" -XX:AOTCache=" + aot + " ");
+  }
+
+  @Test
+  void theAotCacheIsTrainedAgainAfterARebuild() throws Exception {
+    FakeJdk.create(dir.resolve("jdks/jdk-25"), 25);
+    kumo(Map.of(), "demo");
+    edit("kumo-cli/src/main/java/dev/kumo/A.java");
+
+    Scripts.Result r = kumo(Map.of(), "demo");
+
+    assertThat(builds()).hasSize(1);
+    assertThat(r.err()).contains("training the JVM's AOT cache");
+  }
+
+  @Test
+  void belowJdk25OrWithKumoAotOffThereIsNoAotCache() throws Exception {
+    Scripts.Result on21 = kumo(Map.of(), "demo");
+    Path jdk25 = FakeJdk.create(dir.resolve("jdks/jdk-25"), 25);
+    Scripts.Result off = kumo(Map.of("KUMO_AOT", "off", "JAVA_HOME", jdk25.toString()), "demo");
+
+    assertThat(on21.out()).startsWith("java21 ").doesNotContain("AOT");
+    assertThat(off.out()).startsWith("java25 ").doesNotContain("AOT");
+  }
+
+  @Test
+  void userJavaOptionsComeLastAndAUserCollectorReplacesTheLaunchers() throws Exception {
+    Scripts.Result heap = kumo(Map.of("KUMO_JAVA_OPTS", "-Xmx64m -Dx=1"), "demo");
+    Scripts.Result collector = kumo(Map.of("KUMO_JAVA_OPTS", "-XX:+UseZGC"), "demo");
+
+    assertThat(heap.out()).matches("java21 -XX:\\+Use\\w+GC -Xmx64m -Dx=1 -jar \\S+ demo\\n");
+    assertThat(collector.out()).isEqualTo("java21 -XX:+UseZGC -jar " + jar + " demo\n");
+  }
+
+  @Test
   void aCachedJdkThatWasRemovedIsChosenAgain() throws Exception {
     Path jdk22 = FakeJdk.create(dir.resolve("jdks/jdk-22"), 22);
     kumo(Map.of(), "demo");
