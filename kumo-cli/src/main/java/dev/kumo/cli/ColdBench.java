@@ -90,7 +90,7 @@ final class ColdBench {
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
-    PeakRss rss = PeakRss.watch(process.pid());
+    ProcessMeter meter = ProcessMeter.watch(process.pid());
     int exit;
     try {
       exit = process.waitFor();
@@ -99,17 +99,17 @@ final class ColdBench {
       Thread.currentThread().interrupt();
       throw CliException.failed("cold bench interrupted", e);
     } finally {
-      rss.close();
+      meter.close();
     }
     double wall = (System.nanoTime() - start) / 1e9;
-    double peakRss = rss.peakMb();
+
     if (exit != 0) {
       err.println();
       err.println("kumo crawl exited with " + exit + "; its output:");
       Files.readAllLines(log, StandardCharsets.UTF_8).stream().limit(40).forEach(err::println);
     }
     long itemCount = Files.exists(items) ? lineCount(items) : 0;
-    return ColdRun.of(site.stats(), itemCount, wall, peakRss, exit);
+    return ColdRun.of(site.stats(), itemCount, wall, meter.cpuSeconds(), meter.peakMb(), exit);
   }
 
   /**

@@ -12,11 +12,12 @@ import java.util.List;
  * @param spanSeconds from the start of the crawl's first request (any path, robots.txt included) to the start of
  *     its last, on the site's clock; 0 for a single request
  * @param wallSeconds from starting the command to its exit: launcher, JVM start, crawl and shutdown
+ * @param cpuSeconds the child process's user + system CPU time; -1 if unknown
  * @param peakRssMb the child process's peak resident set size in MiB; -1 if unknown
  * @param exitCode the command's exit code
  */
 public record ColdRun(long pages, long duplicates, long items, double spanSeconds, double wallSeconds,
-    double peakRssMb, int exitCode) {
+    double cpuSeconds, double peakRssMb, int exitCode) {
 
   /** Page requests over the site-side span; 0 when the span is 0. */
   public double pagesPerSecond() {
@@ -29,13 +30,14 @@ public record ColdRun(long pages, long duplicates, long items, double spanSecond
   }
 
   /** The run the site's counters describe, with what the process side measured. */
-  static ColdRun of(SiteStats served, long items, double wallSeconds, double peakRssMb, int exitCode) {
+  static ColdRun of(SiteStats served, long items, double wallSeconds, double cpuSeconds, double peakRssMb,
+      int exitCode) {
     long pages = served.requestCountByPath().entrySet().stream()
         .filter(e -> e.getKey().startsWith("/page/")).mapToLong(e -> e.getValue()).sum();
     List<Long> starts = served.requestStartNanosByHost().values().stream().flatMap(List::stream).toList();
     long first = starts.stream().mapToLong(Long::longValue).min().orElse(0);
     long last = starts.stream().mapToLong(Long::longValue).max().orElse(0);
-    return new ColdRun(pages, served.duplicateFetches(), items, (last - first) / 1e9, wallSeconds, peakRssMb,
-        exitCode);
+    return new ColdRun(pages, served.duplicateFetches(), items, (last - first) / 1e9, wallSeconds, cpuSeconds,
+        peakRssMb, exitCode);
   }
 }

@@ -7,9 +7,9 @@ import java.util.function.ToDoubleFunction;
 
 /** Formats the results of {@code kumo bench --cold}: every run, then the medians, per execution model. */
 public final class ColdTable {
-  private static final String HEADER = "%-10s %6s %7s %7s %8s %9s %7s %12s%n";
-  private static final String ROW = "%-10s %6s %7d %7d %8.2f %9.0f %7.2f %12s%n";
-  private static final String MEDIAN = "%-10s %6s %7s %7s %8.2f %9.0f %7.2f %12s%n";
+  private static final String HEADER = "%-10s %6s %7s %7s %8s %9s %7s %7s %12s%n";
+  private static final String ROW = "%-10s %6s %7d %7d %8.2f %9.0f %7.2f %7s %12s%n";
+  private static final String MEDIAN = "%-10s %6s %7s %7s %8.2f %9.0f %7.2f %7s %12s%n";
 
   private ColdTable() {}
 
@@ -57,7 +57,7 @@ public final class ColdTable {
         setup.pages(), setup.hosts(), setup.hosts() == 1 ? "" : "s", setup.latencyMs(), setup.concurrency(),
         setup.perDomain(), Runtime.getRuntime().availableProcessors(), setup.command()));
     sb.append(String.format(Locale.ROOT, HEADER,
-        "model", "run", "pages", "items", "span s", "pages/s", "wall s", "peak RSS MB"));
+        "model", "run", "pages", "items", "span s", "pages/s", "wall s", "CPU s", "peak RSS MB"));
     boolean incomplete = false;
     for (Group group : groups) {
       for (int i = 0; i < group.runs().size(); i++) {
@@ -65,12 +65,14 @@ public final class ColdTable {
         String mark = r.complete(setup.pages()) ? "" : "!";
         incomplete |= !mark.isEmpty();
         sb.append(String.format(Locale.ROOT, ROW, group.model(), (i + 1) + mark, r.pages(), r.items(),
-            r.spanSeconds(), r.pagesPerSecond(), r.wallSeconds(), megabytes(r.peakRssMb())));
+            r.spanSeconds(), r.pagesPerSecond(), r.wallSeconds(), seconds(r.cpuSeconds()),
+            megabytes(r.peakRssMb())));
       }
       List<ColdRun> runs = group.runs();
       sb.append(String.format(Locale.ROOT, MEDIAN, group.model(), "median", "", "",
           median(runs, ColdRun::spanSeconds), median(runs, ColdRun::pagesPerSecond),
-          median(runs, ColdRun::wallSeconds), megabytes(median(runs, ColdRun::peakRssMb))));
+          median(runs, ColdRun::wallSeconds), seconds(median(runs, ColdRun::cpuSeconds)),
+          megabytes(median(runs, ColdRun::peakRssMb))));
     }
     sb.append(System.lineSeparator());
     if (incomplete) {
@@ -79,8 +81,8 @@ public final class ColdTable {
     }
     sb.append("span s: the site's clock, from the start of the crawl's first request to the start of its last; "
         + "pages/s = pages / span.").append(System.lineSeparator())
-        .append("wall s: the whole command, from its start to its exit; peak RSS: the crawl process's "
-            + "high-water mark.").append(System.lineSeparator());
+        .append("wall s: the whole command, from its start to its exit; CPU s: the crawl process's user + system "
+            + "time; peak RSS: its high-water mark.").append(System.lineSeparator());
     return sb.toString();
   }
 
@@ -88,6 +90,10 @@ public final class ColdTable {
     List<Double> values = new ArrayList<>();
     runs.forEach(r -> values.add(figure.applyAsDouble(r)));
     return median(values);
+  }
+
+  private static String seconds(double s) {
+    return s < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", s);
   }
 
   private static String megabytes(double mb) {

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kumo bench --cold} end to end from the packaged jar: real child crawls of a small site. */
 class ColdBenchIT {
-  /** A run line: model, run, pages, items, span s, pages/s, wall s, peak RSS MB. */
+  /** A run line: model, run, pages, items, span s, pages/s, wall s, CPU s, peak RSS MB. */
   private static final Pattern RUN = Pattern.compile(
-      "(?m)^(\\S+)\\s+(\\d+!?)\\s+(\\d+)\\s+(\\d+)\\s+([\\d.]+)\\s+(\\d+)\\s+([\\d.]+)\\s+(\\S+)$");
+      "(?m)^(\\S+)\\s+(\\d+!?)\\s+(\\d+)\\s+(\\d+)\\s+([\\d.]+)\\s+(\\d+)\\s+([\\d.]+)\\s+(\\S+)\\s+(\\S+)$");
   private static final Pattern MEDIAN = Pattern.compile(
-      "(?m)^(\\S+)\\s+median\\s+([\\d.]+)\\s+(\\d+)\\s+([\\d.]+)\\s+(\\S+)$");
+      "(?m)^(\\S+)\\s+median\\s+([\\d.]+)\\s+(\\d+)\\s+([\\d.]+)\\s+(\\S+)\\s+(\\S+)$");
 
   @TempDir
   Path dir;
@@ -28,14 +28,14 @@ class ColdBenchIT {
   }
 
   private record Row(String model, String run, long pages, long items, double span, double pagesPerSecond,
-      double wall) {}
+      double wall, String cpu) {}
 
   private static List<Row> rows(String out) {
     Matcher m = RUN.matcher(out);
     List<Row> rows = new java.util.ArrayList<>();
     while (m.find()) {
       rows.add(new Row(m.group(1), m.group(2), Long.parseLong(m.group(3)), Long.parseLong(m.group(4)),
-          Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)), Double.parseDouble(m.group(7))));
+          Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)), Double.parseDouble(m.group(7)), m.group(8)));
     }
     return rows;
   }
@@ -56,6 +56,10 @@ class ColdBenchIT {
       assertThat(row.span()).isGreaterThan(0.18);
       assertThat(row.pagesPerSecond()).isCloseTo(40 / row.span(), org.assertj.core.data.Percentage.withPercentage(5));
       assertThat(row.wall()).as("the whole command includes the crawl").isGreaterThan(row.span());
+      if (!row.cpu().equals("n/a")) { // Linux: a JVM that crawled 40 pages used some CPU, and at most 2 cores' worth
+        assertThat(Double.parseDouble(row.cpu())).isPositive()
+            .isLessThanOrEqualTo(row.wall() * Runtime.getRuntime().availableProcessors() + 0.05);
+      }
     });
     Matcher median = MEDIAN.matcher(r.out());
     assertThat(median.find()).as(r.out()).isTrue();

@@ -21,7 +21,7 @@ class ColdRunTest {
         Map.of("127.0.0.1", List.of(1_000_000_000L, 1_500_000_000L, 3_000_000_000L),
             "127.0.0.2", List.of(1_200_000_000L, 2_000_000_000L)));
 
-    ColdRun run = ColdRun.of(s, 3, 4.5, 120, 0);
+    ColdRun run = ColdRun.of(s, 3, 4.5, 2.5, 120, 0);
 
     assertThat(run.pages()).isEqualTo(3);
     assertThat(run.spanSeconds()).isCloseTo(2.0, within(1e-9));
@@ -33,19 +33,19 @@ class ColdRunTest {
   void aRunIsCompleteOnlyWithEveryPageOnceAnItemEachAndExitZero() {
     SiteStats s = served(Map.of("/page/0", 1L, "/page/1", 2L), 1, Map.of("h", List.of(0L, 1L, 2L)));
 
-    assertThat(ColdRun.of(s, 2, 1, 1, 0).complete(2)).as("a page fetched twice").isFalse();
+    assertThat(ColdRun.of(s, 2, 1, 1, 1, 0).complete(2)).as("a page fetched twice").isFalse();
     SiteStats once = served(Map.of("/page/0", 1L, "/page/1", 1L), 0, Map.of("h", List.of(0L, 1L)));
-    assertThat(ColdRun.of(once, 2, 1, 1, 0).complete(2)).isTrue();
-    assertThat(ColdRun.of(once, 1, 1, 1, 0).complete(2)).as("an item missing").isFalse();
-    assertThat(ColdRun.of(once, 2, 1, 1, 1).complete(2)).as("exit 1").isFalse();
-    assertThat(ColdRun.of(once, 2, 1, 1, 0).complete(3)).as("a page missing").isFalse();
+    assertThat(ColdRun.of(once, 2, 1, 1, 1, 0).complete(2)).isTrue();
+    assertThat(ColdRun.of(once, 1, 1, 1, 1, 0).complete(2)).as("an item missing").isFalse();
+    assertThat(ColdRun.of(once, 2, 1, 1, 1, 1).complete(2)).as("exit 1").isFalse();
+    assertThat(ColdRun.of(once, 2, 1, 1, 1, 0).complete(3)).as("a page missing").isFalse();
   }
 
   @Test
   void aSingleRequestHasNoSpanAndNoRate() {
     SiteStats s = served(Map.of("/page/0", 1L), 0, Map.of("h", List.of(5L)));
 
-    assertThat(ColdRun.of(s, 1, 0.7, 60, 0).pagesPerSecond()).isZero();
+    assertThat(ColdRun.of(s, 1, 0.7, 0.5, 60, 0).pagesPerSecond()).isZero();
   }
 
   @Test
