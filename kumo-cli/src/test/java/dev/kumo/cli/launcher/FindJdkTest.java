@@ -31,14 +31,13 @@ class FindJdkTest {
   @Test
   void java17FirstOnPathGivesWayToTheNewestJdkElsewhere() throws Exception {
     Path jdk17 = FakeJdk.create(dir.resolve("jdk-17"), 17);
-    Path jdk21 = FakeJdk.create(dir.resolve("jdk-21"), 21);
+    FakeJdk.create(dir.resolve("jdk-21"), 21);
     Path jdk22 = FakeJdk.create(dir.resolve("jdk-22"), 22);
 
     Scripts.Result r = choose(jdk17, null, dir + "/jdk-*");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out().strip()).isEqualTo(jdk22 + " 22");
-    assertThat(jdk21).exists();
   }
 
   @Test
