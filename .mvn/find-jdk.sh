@@ -67,7 +67,7 @@ kumo_use_jdk() {
   case $- in *f*) _kumo_noglob=1 && set +f ;; *) _kumo_noglob='' ;; esac
   # shellcheck disable=SC2086 # the directories are glob patterns, split on spaces
   for _kumo_dir in ${KUMO_JDK_DIRS:-/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* \
-    /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*}; do
+    /Library/Java/JavaVirtualMachines/*/Contents/Home "${HOME:-/}"/.sdkman/candidates/java/* "${HOME:-/}"/.jdks/*}; do
     _kumo_major=$(kumo_jdk_major "$_kumo_dir")
     if kumo_jdk_recent "$_kumo_major" && [ "$_kumo_major" -gt "$_kumo_best_major" ]; then
       _kumo_best=$_kumo_dir _kumo_best_major=$_kumo_major
