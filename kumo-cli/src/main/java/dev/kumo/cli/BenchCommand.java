@@ -80,6 +80,17 @@ public final class BenchCommand implements Callable<Integer> {
           + "default: ${DEFAULT-VALUE}).")
   private int parseCostMs;
 
+  @Option(names = "--cold",
+      description = "Measures crawls as users run them: each run a fresh 'kumo crawl' of a spider file in its own "
+          + "JVM (through the kumo launcher when started by it), the site in this process, figures from the "
+          + "site's own request times; medians of --runs runs. --models, when given, sets execution_model; "
+          + "--warmup and --parse-cost-ms do not apply.")
+  private boolean cold;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+      description = "With --cold: measured crawls per model (default: ${DEFAULT-VALUE}).")
+  private int runs;
+
   @Mixin
   private CommonOptions common;
 
@@ -90,6 +101,10 @@ public final class BenchCommand implements Callable<Integer> {
     requireAtLeast("--pages", pages, 1);
     requireAtLeast("--concurrency", concurrency, 1);
     requireAtLeast("--parse-cost-ms", parseCostMs, 0);
+    requireAtLeast("--per-domain", perDomain, 0);
+    if (cold) {
+      return coldBench(chosen);
+    }
     Settings base = common.baseSettings(Settings.defaults());
     Settings overrides = common.overrides();
     PrintWriter err = spec.commandLine().getErr();
@@ -97,7 +112,6 @@ public final class BenchCommand implements Callable<Integer> {
     boolean aborted = false;
     Path items = tempFile();
     WarmUp warmUp = WarmUp.parse(warmup, spec.commandLine());
-    requireAtLeast("--per-domain", perDomain, 0);
     try (TestSite site = TestSites.start(spec.commandLine(), pages, hosts, latencyMs).prerender()) {
       List<BenchTable.Row> warmRows = new ArrayList<>();
       for (int i = 0; warmUp.another(i, warmRows, chosen.size()); i++) {
@@ -132,6 +146,25 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors()), rows));
     out.flush();
     return aborted ? CliException.FAILED : 0;
+  }
+
+  private int coldBench(List<String> chosen) {
+    requireAtLeast("--runs", runs, 1);
+    if (parseCostMs > 0) {
+      throw new ParameterException(spec.commandLine(), "--parse-cost-ms needs a Java spider; --cold crawls a "
+          + "spider file");
+    }
+    boolean modelsGiven = spec.commandLine().getParseResult().hasMatchedOption("--models");
+    ColdBench.Plan plan = new ColdBench.Plan(pages, hosts, latencyMs, concurrency, perDomainLimit(), runs,
+        modelsGiven ? chosen : List.of(""), common.settingsArguments());
+    String table;
+    try (TestSite site = TestSites.start(spec.commandLine(), pages, hosts, latencyMs).prerender()) {
+      table = new ColdBench(plan, spec.commandLine().getErr()).run(site);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(table);
+    out.flush();
+    return table.contains("! incomplete") ? CliException.FAILED : 0;
   }
 
   private record Run(CrawlResult result, BenchTable.Row row) {

@@ -4,7 +4,9 @@ import ch.qos.logback.classic.Level;
 import dev.kumo.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
@@ -105,6 +107,16 @@ public final class CommonOptions {
       }
     }
     return s;
+  }
+
+  /** {@code --settings} and {@code --set} as given, to pass on to a child {@code kumo} command. */
+  public List<String> settingsArguments() {
+    List<String> args = new ArrayList<>();
+    if (settingsFile != null) {
+      args.addAll(List.of("--settings", settingsFile.toAbsolutePath().toString()));
+    }
+    sets.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
+    return args;
   }
 
   /** The settings for a single fetch: {@code defaults}, the settings file, then {@code --set}. */

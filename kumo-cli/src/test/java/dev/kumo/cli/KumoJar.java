@@ -71,21 +71,6 @@ final class KumoJar {
     return new Result(p.exitValue(), read(dir.resolve("stdout.txt")), read(dir.resolve("stderr.txt")));
   }
 
-  /**
-   * Waits until the stderr of {@code p}, started in {@code dir}, contains {@code text}; false when {@code p}
-   * exits or {@code timeout} passes first. A signal sent before the crawl started would find no handler yet.
-   */
-  static boolean awaitStderr(Process p, Path dir, String text, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline && p.isAlive()) {
-      if (read(dir.resolve("stderr.txt")).contains(text)) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return false;
-  }
-
   private static String read(Path file) throws IOException {
     return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
   }
