@@ -25,7 +25,7 @@ class GracefulStopIT {
   @Test
   void sigtermAlsoStopsGracefullyAndLeavesValidFeeds() throws Exception {
     try (TestSite site = TestSite.builder().pages(500).latency(Duration.ofMillis(200)).start()) {
-      Path spider = slowSpider(site);
+      Path spider = PageSpiderFile.write(dir, "slow", site.startUrl());
       Process kumo = KumoJar.start(dir, "crawl", spider.toString(), "-O", "items.json", "-O", "items.csv",
           "--set", "concurrent_requests=4", "--set", "concurrent_requests_per_domain=4");
       awaitCrawling(kumo);
@@ -56,27 +56,11 @@ class GracefulStopIT {
     }
   }
 
-  private Path slowSpider(TestSite site) throws IOException {
-    return Files.writeString(dir.resolve("slow.yaml"), """
-        name: slow
-        start_urls: [%s]
-        start_callback: page
-        rules:
-          - allow: '/page/\\d+$'
-            callback: page
-            follow: true
-        items:
-          page:
-            fields:
-              title: {css: 'h1.title::text'}
-              url: {value: url}
-        """.formatted(site.startUrl()));
-  }
 
   @Test
   void firstSigintStopsGracefully() throws Exception {
     try (TestSite site = TestSite.builder().pages(500).latency(Duration.ofMillis(200)).start()) {
-      Path spider = slowSpider(site);
+      Path spider = PageSpiderFile.write(dir, "slow", site.startUrl());
       Process kumo = KumoJar.start(dir, "crawl", spider.toString(), "-O", "items.jsonl",
           "--set", "concurrent_requests=4", "--set", "concurrent_requests_per_domain=4");
       awaitCrawling(kumo);

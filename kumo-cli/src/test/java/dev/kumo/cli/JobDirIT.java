@@ -52,7 +52,7 @@ class JobDirIT {
     String order = name.equals("lifo") ? "lifo" : "fifo";
     Random random = new Random(seed);
     try (TestSite site = TestSite.builder().pages(PAGES).latency(Duration.ofMillis(20)).start()) {
-      Path spider = spider(site);
+      Path spider = PageSpiderFile.write(dir, "resumable", site.startUrl());
       Path feed = dir.resolve("items.jsonl");
       Map<String, Long> before = Map.of();
       List<Map<String, Long>> fetchedPerRun = new ArrayList<>();
@@ -97,7 +97,7 @@ class JobDirIT {
   @Test
   void ctrlCThenTheSameCommandResumesWithStatsAndFeedsContinued() throws Exception {
     try (TestSite site = TestSite.builder().pages(PAGES).latency(Duration.ofMillis(20)).start()) {
-      Path spider = spider(site);
+      Path spider = PageSpiderFile.write(dir, "resumable", site.startUrl());
       Path feed = dir.resolve("items.jsonl");
       Process kumo = start(spider, "-o", "items.csv");
       assertThat(waitForLines(kumo, feed, 300, Duration.ofSeconds(60))).isTrue();
@@ -125,7 +125,7 @@ class JobDirIT {
   @Test
   void aSecondCrawlOnTheSameJobDirRefusesNamingTheHoldersPid() throws Exception {
     try (TestSite site = TestSite.builder().pages(PAGES).latency(Duration.ofMillis(20)).start()) {
-      Path spider = spider(site);
+      Path spider = PageSpiderFile.write(dir, "resumable", site.startUrl());
       Process first = start(spider);
       assertThat(waitForLines(first, dir.resolve("items.jsonl"), 50, Duration.ofSeconds(60))).isTrue();
       Path other = Files.createDirectories(dir.resolve("other"));
@@ -147,22 +147,6 @@ class JobDirIT {
     return KumoJar.start(dir, args.toArray(String[]::new));
   }
 
-  private Path spider(TestSite site) throws IOException {
-    return Files.writeString(dir.resolve("spider.yaml"), """
-        name: resumable
-        start_urls: [%s]
-        start_callback: page
-        rules:
-          - allow: '/page/\\d+$'
-            callback: page
-            follow: true
-        items:
-          page:
-            fields:
-              url: {value: url}
-              title: {css: 'h1.title::text'}
-        """.formatted(site.startUrl()));
-  }
 
   private void assertExactlyEveryPageOnce(Path feed) throws IOException {
     List<Map<String, Object>> items = KumoJar.jsonLines(feed);
