@@ -28,7 +28,8 @@ public interface Frontier extends AutoCloseable {
 
   /**
    * Queues {@code request} under {@code slot} unless its fingerprint was seen before (a request with
-   * {@link Request#dontFilter()} is queued anyway). A durable frontier has stored it when this returns.
+   * {@link Request#dontFilter()} is queued anyway). A durable frontier has written it when this returns, and it
+   * survives a crash no later than the next {@link #ack} (writes survive in order).
    *
    * @throws IllegalArgumentException when the request cannot be stored (a durable frontier and a meta value
    *     that is not a plain type); the message names the key
