@@ -192,14 +192,23 @@ class DiskFrontierTest extends FrontierContract {
     assertThat(again.seen()).isEqualTo(5);
   }
 
-  /** A store whose writes fail like a full disk once {@code writesLeft} reaches zero. */
+  /**
+   * A store whose writes fail like a full disk once {@code writesLeft} reaches zero; with {@code commitsOnly},
+   * only commits (writes of a checkpoint) count and fail, so that a crawl fails after writing items to a feed.
+   */
   static final class FailingStore implements JobStore {
     private final JobStore delegate;
     private final AtomicInteger writesLeft;
+    private final boolean commitsOnly;
 
     FailingStore(JobStore delegate, AtomicInteger writesLeft) {
+      this(delegate, writesLeft, false);
+    }
+
+    FailingStore(JobStore delegate, AtomicInteger writesLeft, boolean commitsOnly) {
       this.delegate = delegate;
       this.writesLeft = writesLeft;
+      this.commitsOnly = commitsOnly;
     }
 
     @Override
@@ -207,9 +216,13 @@ class DiskFrontierTest extends FrontierContract {
       return delegate.get(space, key);
     }
 
+    private static boolean isCommit(StoreBatch batch) {
+      return batch.ops().stream().anyMatch(op -> java.util.Arrays.equals(op.key(), DiskFrontier.CHECKPOINT));
+    }
+
     @Override
     public void write(StoreBatch batch) {
-      if (writesLeft.getAndDecrement() <= 0) {
+      if ((!commitsOnly || isCommit(batch)) && writesLeft.getAndDecrement() <= 0) {
         throw new FrontierException("cannot write the job store [IOError/NoSpace]: No space left on device");
       }
       delegate.write(batch);

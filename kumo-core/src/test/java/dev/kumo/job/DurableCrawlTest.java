@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Crawls with a job directory, in process: a full disk, the spider's state, and what cannot be stored. */
 class DurableCrawlTest {
@@ -72,14 +74,17 @@ class DurableCrawlTest {
     return urls;
   }
 
-  @Test
-  void aFullDiskStopsTheCrawlCleanlyAndTheSameCrawlThenResumesWithNothingLostOrTwice() throws Exception {
+  @ParameterizedTest(name = "failing {0}")
+  @ValueSource(strings = {"any write", "a commit"})
+  void aFullDiskStopsTheCrawlCleanlyAndTheSameCrawlThenResumesWithNothingLostOrTwice(String failing)
+      throws Exception {
     try (TestSite site = TestSite.builder().pages(PAGES).start()) {
       Path feed = dir.resolve("items.jsonl");
-      AtomicInteger writesLeft = new AtomicInteger(60);
+      boolean commitsOnly = failing.equals("a commit");
+      AtomicInteger writesLeft = new AtomicInteger(commitsOnly ? 10 : 60);
       CrawlResult failed;
       try (JobDirectory job = JobDirectory.open(dir.resolve("job"), "counting", settings(),
-          store -> new DiskFrontierTest.FailingStore(store, writesLeft))) {
+          store -> new DiskFrontierTest.FailingStore(store, writesLeft, commitsOnly))) {
         failed = Crawler.builder(new CountingSpider(site.startUrl())).overrides(settings().with(Setting.JOB_DIR, ""))
             .frontier(job.frontier()).feed(Feed.append(feed)).build().run();
       }
