@@ -32,7 +32,7 @@ final class Connector {
 
   Connector(TransportConfig config, SSLSocketFactory tls) {
     this.config = config;
-    this.proxy = config.proxyAddress();
+    this.proxy = config.plainProxy();
     this.tls = tls;
   }
 
@@ -133,7 +133,7 @@ final class Connector {
     ResponseHead head = ResponseHead.read(in, url);
     if (head.status() / 100 != 2) {
       throw new DownloadException(DownloadException.CONNECT,
-          "proxy " + config.proxy() + " refused to tunnel to " + authority + ": HTTP " + head.status());
+          "proxy " + proxy + " refused to tunnel to " + authority + ": HTTP " + head.status());
     }
   }
 

@@ -45,7 +45,7 @@ public final class JdkTransport implements Transport {
     if (config.cookies()) {
       b.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
     }
-    InetSocketAddress proxy = config.proxyAddress();
+    InetSocketAddress proxy = config.plainProxy();
     if (proxy != null) {
       b.proxy(ProxySelector.of(proxy));
     }

@@ -17,6 +17,8 @@ public interface Transport extends AutoCloseable {
     return switch (config.client()) {
       case "jdk" -> new JdkTransport(config, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
       case "socket" -> new SocketTransport(config);
+      case "okhttp" -> new OkHttpTransport(config);
+      case "apache" -> new ApacheTransport(config);
       default -> throw new IllegalArgumentException("unknown http_client '" + config.client() + "'");
     };
   }

@@ -38,7 +38,7 @@ class TransportContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"socket", "jdk"})
+  @ValueSource(strings = {"okhttp", "apache", "socket", "jdk"})
   void fetchesPagesSendsBodiesAndKeepsCookies(String client) throws Exception {
     try (Transport t = open(client, Settings.defaults())) {
       Response page = t.exchange(Request.to(site.pageUrl(1)).build());
@@ -54,7 +54,7 @@ class TransportContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"socket", "jdk"})
+  @ValueSource(strings = {"okhttp", "apache", "socket", "jdk"})
   void enforcesTimeoutsAndSizeLimits(String client) {
     Settings limits = Settings.defaults().with(Setting.DOWNLOAD_TIMEOUT, 1.0)
         .with(Setting.DOWNLOAD_READ_TIMEOUT, 0.4).with(Setting.DOWNLOAD_MAXSIZE, 1L << 20);
