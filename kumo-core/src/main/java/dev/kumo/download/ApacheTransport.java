@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -123,11 +124,11 @@ public final class ApacheTransport implements Transport {
         InterruptWatch watch = InterruptWatch.cancelOnInterrupt(wire::cancel)) {
       try {
         return client.execute(wire, context, response -> read(request, uri, response));
-      } catch (IOException e) {
+      } catch (IOException | CancellationException e) {
         if (Thread.interrupted()) {
           throw new InterruptedException("download of " + url + " interrupted");
         }
-        throw LibraryFailures.of(url, e, dog.fired());
+        throw LibraryFailures.of(url, e instanceof IOException io ? io : new IOException("cancelled", e), dog.fired());
       }
     }
   }

@@ -8,6 +8,8 @@ import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.testsite.TestSite;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +66,28 @@ class TransportContractTest {
       assertThat(reasonOf(t, site.url("/big?bytes=3000000"))).isEqualTo(DownloadException.MAXSIZE);
       assertThat(reasonOf(t, site.url("/endless"))).isEqualTo(DownloadException.MAXSIZE);
       assertThat(reasonOf(t, site.url("/gzip-bomb?mb=8"))).isEqualTo(DownloadException.MAXSIZE);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"okhttp", "apache", "socket", "jdk"})
+  void anInterruptEndsABlockedExchangeOnAnyThread(String client) throws Exception {
+    try (Transport t = open(client, Settings.defaults())) {
+      for (boolean virtual : new boolean[] {false, true}) {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Runnable fetch = () -> {
+          try {
+            t.exchange(Request.to(site.url("/slow?ms=30000")).build());
+            outcome.complete(null);
+          } catch (Throwable e) {
+            outcome.complete(e);
+          }
+        };
+        Thread worker = virtual ? Thread.ofVirtual().start(fetch) : Thread.ofPlatform().start(fetch);
+        Thread.sleep(200);
+        worker.interrupt();
+        assertThat(outcome.get(10, TimeUnit.SECONDS)).as("virtual: " + virtual).isInstanceOf(InterruptedException.class);
+      }
     }
   }
 }
