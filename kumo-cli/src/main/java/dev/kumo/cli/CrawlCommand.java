@@ -51,7 +51,7 @@ public final class CrawlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     common.configureLogging(CommonOptions.LogLevel.INFO);
-    Settings base = common.baseSettings(defaults());
+    Settings base = common.baseSettings(CommonOptions.withProxyEnvironment(defaults()));
     Settings overrides = common.overrides();
     try (SpiderLoader loader = new SpiderLoader()) {
       Spider s = loader.load(spider, classpath);

@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * A proxy as {@code http_proxy}, {@code https_proxy} and the request meta key {@code proxy} name it:
  * {@code [scheme://][user:password@]host:port}, the scheme {@code http} (the default), {@code https} (TLS to the
- * proxy) or {@code socks5}. Credentials are percent-decoded; they go to the proxy only, never to the site.
+ * proxy) or {@code socks5} ({@code socks5h} is read as {@code socks5}: host names are always resolved by the
+ * proxy); the port defaults to 80, 443 or 1080 by scheme. Credentials are percent-decoded; they go to the
+ * proxy only, never to the site.
  *
  * @param scheme {@code http}, {@code https} or {@code socks5}
  * @param host the proxy's host name or IP literal (without brackets)
@@ -43,9 +45,16 @@ public record ProxyServer(String scheme, String host, int port, String user, Str
     } catch (IllegalArgumentException e) {
       throw invalid(text);
     }
-    if (uri.getHost() == null || uri.getPort() < 0 || uri.getScheme() == null) {
+    if (uri.getHost() == null || uri.getScheme() == null) {
       throw invalid(text);
     }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    scheme = scheme.equals("socks5h") ? "socks5" : scheme; // curl's name for "the proxy resolves": always so here
+    int port = uri.getPort() >= 0 ? uri.getPort() : switch (scheme) {
+      case "https" -> 443;
+      case "socks5" -> 1080;
+      default -> 80;
+    };
     String user = "";
     String password = "";
     String info = uri.getRawUserInfo();
@@ -56,7 +65,7 @@ public record ProxyServer(String scheme, String host, int port, String user, Str
     }
     String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
     try {
-      return new ProxyServer(uri.getScheme().toLowerCase(Locale.ROOT), host, uri.getPort(), user, password);
+      return new ProxyServer(scheme, host, port, user, password);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid proxy '" + redact(text) + "': " + e.getMessage(), e);
     }
