@@ -148,8 +148,8 @@ public final class Setting<T> {
           + "0 for concurrent_requests.");
   /** Cap on a transport's open connections to one origin. */
   public static final Setting<Integer> DOWNLOAD_POOL_MAX_PER_ORIGIN = intKey("download_pool_max_per_origin", 0,
-      "connections", "Most connections open at once to one scheme, host and port (apache waits for one; okhttp "
-          + "closes idle ones beyond it); 0 for concurrent_requests.");
+      "connections", "Most connections open at once to one scheme, host and port (a download waits for one); 0 "
+          + "for no cap beyond concurrent_requests and the slot's own concurrency.");
   /** Idle time after which a pooled connection is closed. */
   public static final Setting<Double> DOWNLOAD_POOL_IDLE_TIMEOUT = doubleKey("download_pool_idle_timeout", 30.0,
       "seconds", "Idle connections are closed after this long.");

@@ -18,8 +18,8 @@ import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens connections: resolves the host (or the proxy), connects to its addresses in turn within the connect
- * timeout, tunnels through the proxy with {@code CONNECT} for https, and does the TLS handshake with host name
+ * Opens connections: resolves the host (or the proxy), connects to its addresses in turn (each within the
+ * connect timeout, the next one tried after a refusal or a timeout, all within the total timeout), tunnels through the proxy with {@code CONNECT} for https, and does the TLS handshake with host name
  * verification.
  *
  * <p>Sockets are those of blocking {@link SocketChannel}s: their reads park a virtual thread without holding
@@ -93,11 +93,7 @@ final class Connector {
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(address, port), timeout);
         return channel;
-      } catch (SocketTimeoutException e) {
-        channel.close();
-        throw new DownloadException(DownloadException.TIMEOUT, "connecting to " + host + ":" + port + " for "
-            + url + " took longer than " + config.connectTimeout().toMillis() + " ms", e);
-      } catch (SocketException e) { // refused, no route, unreachable: try the next address
+      } catch (SocketException | SocketTimeoutException e) { // refused, unreachable, silent: the next address
         channel.close();
         if (Thread.currentThread().isInterrupted()) {
           throw e;
@@ -107,6 +103,10 @@ final class Connector {
         channel.close();
         throw e;
       }
+    }
+    if (last instanceof SocketTimeoutException) {
+      throw new DownloadException(DownloadException.TIMEOUT, "connecting to " + host + ":" + port + " for "
+          + url + " took longer than " + config.connectTimeout().toMillis() + " ms", last);
     }
     throw new DownloadException(DownloadException.CONNECT, "cannot connect to " + host + ":" + port + " for " + url
         + ": " + (last == null ? "no address" : last.getMessage()), last);

@@ -54,6 +54,7 @@ public final class JdkTransport implements Transport {
 
   @Override
   public Response exchange(Request request) throws DownloadException, InterruptedException {
+    ProxyRules.refuseMetaProxy(request, "jdk");
     HttpRequest httpRequest = toHttpRequest(request);
     AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(httpRequest,

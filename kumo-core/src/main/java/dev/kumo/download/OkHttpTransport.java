@@ -45,7 +45,7 @@ public final class OkHttpTransport implements Transport {
   private final TransportConfig config;
   private final ResponseBodies bodies;
   private final Cookies cookies;
-  private final OriginPermits permits;
+  private final @Nullable OriginPermits permits;
   private final OkHttpClient direct;
   private final ConcurrentMap<ProxyServer, OkHttpClient> viaProxy = new ConcurrentHashMap<>();
 
@@ -59,7 +59,8 @@ public final class OkHttpTransport implements Transport {
     this.config = config;
     this.bodies = new ResponseBodies(config);
     this.cookies = new Cookies(config.cookies());
-    this.permits = new OriginPermits(config.pool().maxPerOrigin());
+    this.permits = config.pool().maxPerOrigin() == Integer.MAX_VALUE ? null
+        : new OriginPermits(config.pool().maxPerOrigin());
     TransportConfig.PoolLimits pool = config.pool();
     OkHttpClient.Builder b = new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(pool.maxConnections(), pool.idleTimeout().toMillis(),
@@ -106,7 +107,9 @@ public final class OkHttpTransport implements Transport {
       throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
     }
     String origin = target.scheme() + "://" + target.host() + ":" + target.port();
-    permits.acquire(origin);
+    if (permits != null) {
+      permits.acquire(origin);
+    }
     Call call = client.newCall(wire);
     try (InterruptWatch watch = InterruptWatch.cancelOnInterrupt(call::cancel);
         okhttp3.Response response = call.execute()) {
@@ -122,7 +125,9 @@ public final class OkHttpTransport implements Transport {
       }
       throw LibraryFailures.of(url, e, false);
     } finally {
-      permits.release(origin);
+      if (permits != null) {
+        permits.release(origin);
+      }
     }
   }
 

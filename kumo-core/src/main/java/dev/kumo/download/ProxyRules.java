@@ -80,4 +80,12 @@ public record ProxyRules(@Nullable ProxyServer http, @Nullable ProxyServer https
     }
     return false;
   }
+
+  /** Refuses a request whose meta names a proxy, for the clients that cannot choose one per request. */
+  static void refuseMetaProxy(Request request, String client) throws DownloadException {
+    if (request.meta().containsKey(META_KEY)) {
+      throw new DownloadException(DownloadException.INVALID_URL, "http_client = " + client + " cannot use the "
+          + "request's meta proxy (" + request.url() + "): use http_client = okhttp or apache");
+    }
+  }
 }

@@ -31,7 +31,7 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
    * Caps on a transport's connections.
    *
    * @param maxConnections most connections open at once over all origins
-   * @param maxPerOrigin most connections open at once to one origin
+   * @param maxPerOrigin most connections open at once to one origin; {@link Integer#MAX_VALUE} for no cap
    * @param idleTimeout idle connections are closed after this long
    */
   public record PoolLimits(int maxConnections, int maxPerOrigin, Duration idleTimeout) {
@@ -61,7 +61,8 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
     int requests = settings.get(Setting.CONCURRENT_REQUESTS);
     int max = settings.get(Setting.DOWNLOAD_POOL_MAX_CONNECTIONS);
     int perOrigin = settings.get(Setting.DOWNLOAD_POOL_MAX_PER_ORIGIN);
-    PoolLimits pool = new PoolLimits(max > 0 ? max : requests, perOrigin > 0 ? perOrigin : requests,
+    // 0 per origin: no cap of the transport's own (the engine never has more than concurrent_requests in flight)
+    PoolLimits pool = new PoolLimits(max > 0 ? max : requests, perOrigin > 0 ? perOrigin : Integer.MAX_VALUE,
         seconds(settings.get(Setting.DOWNLOAD_POOL_IDLE_TIMEOUT)));
     return new TransportConfig(connect, total, read, settings.get(Setting.DOWNLOAD_MAXSIZE),
         settings.get(Setting.DOWNLOAD_WARNSIZE), headers, settings.get(Setting.COOKIES_ENABLED), proxies,

@@ -65,7 +65,7 @@ class PoolCapsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"okhttp", "apache"})
+  @ValueSource(strings = {"okhttp", "apache", "socket"})
   void totalCapBoundsTheConnectionsKept(String client) throws Exception {
     CountingScript script = new CountingScript();
     Settings settings = Settings.defaults().with(Setting.HTTP_CLIENT, client)
@@ -75,7 +75,7 @@ class PoolCapsTest {
       List<String> urls = List.of(server.url("/a"), server.url("/b"), server.url("/c"));
       fetchAtOnce(t, urls);
       fetchAtOnce(t, urls);
-      // apache: one connection at a time; okhttp: three at once, and only one of them kept for the next round
+      // apache: one connection at a time; okhttp, socket: three at once, only one of them kept for the next round
       assertThat(server.connections()).isEqualTo(client.equals("apache") ? 1 : 5);
     }
   }
