@@ -17,7 +17,8 @@ import javax.net.ssl.SSLSocketFactory;
  * thousands of downloads cost little; on the platform threads of the {@code threads} model it is plain
  * blocking I/O. It does far less per request than the JDK's asynchronous client (see docs/BENCHMARKS.md).
  *
- * <p>Supports http and https (certificates and host names verified), an HTTP proxy ({@code CONNECT} for https),
+ * <p>Supports http and https (certificates and host names verified), one plain HTTP proxy without credentials
+ * ({@code http_proxy}; {@code CONNECT} for https; other proxy settings need {@link OkHttpTransport}),
  * chunked and close-delimited bodies, cookies, the connect, read and total timeouts, and
  * {@code download_maxsize} while streaming. A request sent on a reused connection that the server had already
  * closed is sent again once on a new connection when its method is idempotent. An interrupt (an abort) ends a
