@@ -4,7 +4,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,35 +13,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback SOCKS5 proxy for tests (RFC 1928, no authentication, {@code CONNECT} only). Records the
  * {@code host:port} of every connection it made.
  */
-final class Socks5Proxy implements AutoCloseable {
-  private final ServerSocket server;
+final class Socks5Proxy extends LoopbackProxy {
   private final List<String> targets = new CopyOnWriteArrayList<>();
 
   Socks5Proxy() throws IOException {
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread.ofVirtual().start(this::acceptLoop);
-  }
-
-  int port() {
-    return server.getLocalPort();
+    start();
   }
 
   List<String> targets() {
     return targets;
   }
 
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try {
-        Socket client = server.accept();
-        Thread.ofVirtual().start(() -> serve(client));
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
-  private void serve(Socket client) {
+  @Override
+  void serve(Socket client) {
     try (client) {
       DataInputStream in = new DataInputStream(client.getInputStream());
       OutputStream out = client.getOutputStream();
@@ -73,10 +56,5 @@ final class Socks5Proxy implements AutoCloseable {
     } catch (IOException e) {
       // a side went away
     }
-  }
-
-  @Override
-  public void close() throws IOException {
-    server.close();
   }
 }

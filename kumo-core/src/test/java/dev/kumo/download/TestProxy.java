@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * tunnels {@code CONNECT}; when made with credentials it answers 407 to any request without them. Records the
  * request line of every request it accepted.
  */
-final class TestProxy implements AutoCloseable {
-  private final ServerSocket server;
+final class TestProxy extends LoopbackProxy {
   private final String expectedAuthorization;
   private final List<String> accepted = new CopyOnWriteArrayList<>();
   private final List<String> refused = new CopyOnWriteArrayList<>();
@@ -30,12 +28,7 @@ final class TestProxy implements AutoCloseable {
   TestProxy(String user, String password) throws IOException {
     this.expectedAuthorization = user == null ? ""
         : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread.ofVirtual().start(this::acceptLoop);
-  }
-
-  int port() {
-    return server.getLocalPort();
+    start();
   }
 
   /** Request lines of the requests served (credentials checked). */
@@ -48,18 +41,8 @@ final class TestProxy implements AutoCloseable {
     return refused;
   }
 
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try {
-        Socket client = server.accept();
-        Thread.ofVirtual().start(() -> serve(client));
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
-  private void serve(Socket client) {
+  @Override
+  void serve(Socket client) {
     try (client) {
       InputStream in = client.getInputStream();
       OutputStream out = client.getOutputStream();
@@ -192,10 +175,5 @@ final class TestProxy implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  @Override
-  public void close() throws IOException {
-    server.close();
   }
 }

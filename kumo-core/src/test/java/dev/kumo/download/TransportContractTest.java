@@ -73,21 +73,26 @@ class TransportContractTest {
   @ValueSource(strings = {"okhttp", "apache", "socket", "jdk"})
   void anInterruptEndsABlockedExchangeOnAnyThread(String client) throws Exception {
     try (Transport t = open(client, Settings.defaults())) {
-      for (boolean virtual : new boolean[] {false, true}) {
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Runnable fetch = () -> {
-          try {
-            t.exchange(Request.to(site.url("/slow?ms=30000")).build());
-            outcome.complete(null);
-          } catch (Throwable e) {
-            outcome.complete(e);
-          }
-        };
-        Thread worker = virtual ? Thread.ofVirtual().start(fetch) : Thread.ofPlatform().start(fetch);
-        Thread.sleep(200);
-        worker.interrupt();
-        assertThat(outcome.get(10, TimeUnit.SECONDS)).as("virtual: " + virtual).isInstanceOf(InterruptedException.class);
-      }
+      assertInterruptEnds(t, site.url("/slow?ms=30000"));
+    }
+  }
+
+  /** Asserts that interrupting a platform, then a virtual thread blocked fetching {@code url} ends the fetch. */
+  static void assertInterruptEnds(Transport t, String url) throws Exception {
+    for (boolean virtual : new boolean[] {false, true}) {
+      CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+      Runnable fetch = () -> {
+        try {
+          t.exchange(Request.to(url).build());
+          outcome.complete(null);
+        } catch (Throwable e) {
+          outcome.complete(e);
+        }
+      };
+      Thread worker = virtual ? Thread.ofVirtual().start(fetch) : Thread.ofPlatform().start(fetch);
+      Thread.sleep(200);
+      worker.interrupt();
+      assertThat(outcome.get(10, TimeUnit.SECONDS)).as("virtual: " + virtual).isInstanceOf(InterruptedException.class);
     }
   }
 }
