@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -124,7 +123,10 @@ public final class ApacheTransport implements Transport {
         InterruptWatch watch = InterruptWatch.cancelOnInterrupt(wire::cancel)) {
       try {
         return client.execute(wire, context, response -> read(request, uri, response));
-      } catch (IOException | CancellationException e) {
+      } catch (IOException | IllegalStateException e) { // CancellationException is an IllegalStateException
+        if (e instanceof IllegalStateException ise && !wire.isCancelled()) {
+          throw ise; // a cancelled exchange can end so; anything else is a bug
+        }
         if (Thread.interrupted()) {
           throw new InterruptedException("download of " + url + " interrupted");
         }

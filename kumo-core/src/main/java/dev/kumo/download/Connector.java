@@ -27,23 +27,26 @@ import org.jspecify.annotations.Nullable;
  */
 final class Connector {
   private final TransportConfig config;
-  private final @Nullable InetSocketAddress proxy;
+  private final @Nullable InetSocketAddress httpProxy;
+  private final @Nullable InetSocketAddress httpsProxy;
   private final SSLSocketFactory tls;
 
   Connector(TransportConfig config, SSLSocketFactory tls) {
     this.config = config;
-    this.proxy = config.plainProxy();
+    this.httpProxy = config.plainProxy(false);
+    this.httpsProxy = config.plainProxy(true);
     this.tls = tls;
   }
 
   /** Whether requests to {@code origin} go to the proxy in absolute form (plain http through a proxy). */
   boolean absoluteForm(Origin origin) {
-    return proxy != null && !origin.secure();
+    return httpProxy != null && !origin.secure();
   }
 
   /** A new connection to {@code origin}, opened before {@code deadlineNanos}. */
   HttpConnection open(Origin origin, String url, long deadlineNanos)
       throws IOException, DownloadException, InterruptedException {
+    InetSocketAddress proxy = origin.secure() ? httpsProxy : httpProxy;
     String host = proxy != null ? proxy.getHostString() : origin.host();
     int port = proxy != null ? proxy.getPort() : origin.port();
     SocketChannel channel = connect(resolve(host, url, deadlineNanos), host, port, url, deadlineNanos);
@@ -51,7 +54,7 @@ final class Connector {
       Socket socket = channel.socket();
       if (origin.secure()) {
         if (proxy != null) {
-          tunnel(socket, origin, url, deadlineNanos);
+          tunnel(socket, proxy, origin, url, deadlineNanos);
         }
         socket = handshake(socket, origin, url, deadlineNanos);
       }
@@ -121,7 +124,7 @@ final class Connector {
     return (int) Math.clamp((left + 999_999) / 1_000_000, 1, Integer.MAX_VALUE);
   }
 
-  private void tunnel(Socket socket, Origin origin, String url, long deadlineNanos)
+  private void tunnel(Socket socket, InetSocketAddress proxy, Origin origin, String url, long deadlineNanos)
       throws IOException, DownloadException {
     String authority = (origin.host().indexOf(':') >= 0 ? "[" + origin.host() + "]" : origin.host())
         + ":" + origin.port();

@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -45,9 +44,10 @@ public final class JdkTransport implements Transport {
     if (config.cookies()) {
       b.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
     }
-    InetSocketAddress proxy = config.plainProxy();
-    if (proxy != null) {
-      b.proxy(ProxySelector.of(proxy));
+    InetSocketAddress httpProxy = config.plainProxy(false);
+    InetSocketAddress httpsProxy = config.plainProxy(true);
+    if (httpProxy != null || httpsProxy != null) {
+      b.proxy(new SchemeProxySelector(httpProxy, httpsProxy));
     }
     this.client = b.build();
   }

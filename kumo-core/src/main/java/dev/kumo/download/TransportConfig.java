@@ -79,19 +79,22 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
   }
 
   /**
-   * The one plain HTTP proxy of the clients without per-request proxies ({@code socket}, {@code jdk}): that
-   * of {@code http_proxy}, without credentials; null for none.
+   * The plain HTTP proxy (no credentials, no TLS, no SOCKS) of the clients that cannot choose a proxy per
+   * request ({@code socket}, {@code jdk}) for URLs of one scheme: that of {@code https_proxy} when
+   * {@code secure}, else of {@code http_proxy}; null for none.
    *
-   * @throws IllegalArgumentException when the proxies need more than these clients can do
+   * @throws IllegalArgumentException when the proxy settings need more than these clients can do
    */
-  @Nullable InetSocketAddress plainProxy() {
-    ProxyServer p = proxies.http();
-    if (proxies.https() != null && !proxies.https().equals(p) || !proxies.noProxy().isEmpty()
-        || p != null && (!p.scheme().equals("http") || p.hasCredentials())) {
-      throw new IllegalArgumentException("http_client = " + client + " supports one http:// proxy without "
-          + "credentials (http_proxy), no https_proxy or no_proxy: use http_client = okhttp");
+  @Nullable InetSocketAddress plainProxy(boolean secure) {
+    ProxyServer p = secure ? proxies.https() : proxies.http();
+    if (p == null) {
+      return null;
     }
-    return p == null ? null : InetSocketAddress.createUnresolved(p.host(), p.port());
+    if (!proxies.noProxy().isEmpty() || !p.scheme().equals("http") || p.hasCredentials()) {
+      throw new IllegalArgumentException("http_client = " + client + " supports plain http:// proxies without "
+          + "credentials and no no_proxy, not " + p + ": use http_client = okhttp");
+    }
+    return InetSocketAddress.createUnresolved(p.host(), p.port());
   }
 
   /** Whether {@code bytes} is over the maximum size. */

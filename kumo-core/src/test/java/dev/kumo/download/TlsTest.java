@@ -88,7 +88,7 @@ class TlsTest {
   void tunnelsThroughAProxyWithConnect() throws Exception {
     try (TunnelProxy proxy = new TunnelProxy();
         SocketTransport t = new SocketTransport(
-            TransportConfig.from(Settings.defaults().with("http_proxy", "127.0.0.1:" + proxy.port())),
+            TransportConfig.from(Settings.defaults().with("https_proxy", "127.0.0.1:" + proxy.port())),
             trusting.getSocketFactory())) {
       assertThat(t.exchange(Request.to(url("localhost", "/tunnelled")).build()).text())
           .isEqualTo("secure /tunnelled");
