@@ -30,6 +30,7 @@ public final class Response {
   private final int status;
   private final Headers headers;
   private final byte[] body;
+  private final String protocol;
   private @Nullable Charset charset;
   private @Nullable String text;
   private @Nullable Selection root;
@@ -41,6 +42,7 @@ public final class Response {
     this.status = b.status;
     this.headers = b.headers;
     this.body = b.body;
+    this.protocol = b.protocol;
   }
 
   /** A builder for the response to {@code request}, its URL defaulting to the request's. */
@@ -66,6 +68,11 @@ public final class Response {
   /** The response headers. */
   public Headers headers() {
     return headers;
+  }
+
+  /** The protocol the response came over, as ALPN names it: {@code http/1.1} or {@code h2}. */
+  public String protocol() {
+    return protocol;
   }
 
   /** The body as received (decompressed), a copy. */
@@ -193,6 +200,7 @@ public final class Response {
     private int status = 200;
     private Headers headers = Headers.empty();
     private byte[] body = new byte[0];
+    private String protocol = "http/1.1";
 
     private Builder(Request request) {
       this.request = Objects.requireNonNull(request, "request");
@@ -217,7 +225,7 @@ public final class Response {
       return this;
     }
 
-    /** The body; the array is kept, not copied: do not change it afterwards. */
+  /** The body; the array is kept, not copied: do not change it afterwards. */
     public Builder body(byte[] body) {
       this.body = Objects.requireNonNull(body, "body");
       return this;
@@ -229,6 +237,12 @@ public final class Response {
       if (!headers.contains("Content-Type")) {
         headers = headers.with("Content-Type", "text/html; charset=utf-8");
       }
+      return this;
+    }
+
+    /** The protocol, {@code http/1.1} (the default) or {@code h2}. */
+    public Builder protocol(String protocol) {
+      this.protocol = Objects.requireNonNull(protocol, "protocol");
       return this;
     }
 

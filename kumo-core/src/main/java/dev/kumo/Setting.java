@@ -121,13 +121,38 @@ public final class Setting<T> {
   /** Headers sent with every request. */
   public static final Setting<Map<String, Object>> DEFAULT_REQUEST_HEADERS = mapKey("default_request_headers",
       "Headers sent with every request unless the request sets them: {\"Accept-Language\": \"de\"}.");
-  /** HTTP proxy. */
-  public static final Setting<String> HTTP_PROXY =
-      stringKey("http_proxy", "", "HTTP proxy as host:port for every request; empty for none.");
+  /** Proxy for http URLs. */
+  public static final Setting<String> HTTP_PROXY = stringKey("http_proxy", "",
+      "Proxy for http URLs: [http|https|socks5://][user:password@]host:port; empty for none. The credentials go "
+          + "to the proxy only. A request's meta key 'proxy' overrides it (null or \"\" for a direct connection).")
+      .check(Setting::proxyProblem);
+  /** Proxy for https URLs. */
+  public static final Setting<String> HTTPS_PROXY = stringKey("https_proxy", "",
+      "Proxy for https URLs (tunnelled with CONNECT), in the form of http_proxy; empty for none.")
+      .check(Setting::proxyProblem);
+  /** Hosts reached without a proxy. */
+  public static final Setting<String> NO_PROXY = stringKey("no_proxy", "",
+      "Comma-separated hosts reached without http_proxy/https_proxy: a name also matches its subdomains; "
+          + "IP literals, host:port and * (every host) as curl reads them.");
   /** The HTTP client implementation. */
-  public static final Setting<String> HTTP_CLIENT = choiceKey("http_client", "socket", List.of("socket", "jdk"),
-      "HTTP client: socket (Kumo's HTTP/1.1 client on blocking sockets, cheap on virtual threads) or jdk "
-          + "(the JDK's non-blocking java.net.http client).");
+  public static final Setting<String> HTTP_CLIENT = choiceKey("http_client", "socket",
+      List.of("okhttp", "apache", "socket", "jdk"),
+      "HTTP client: okhttp (OkHttp 5, HTTP/2, SOCKS), apache (Apache HttpClient 5 classic, HTTP/1.1), socket "
+          + "(Kumo's own HTTP/1.1 client) or jdk (the JDK's java.net.http client).");
+  /** HTTP/2 where the server offers it. */
+  public static final Setting<Boolean> HTTP2_ENABLED = boolKey("http2_enabled", true,
+      "Speak HTTP/2 over TLS where the server offers it (ALPN), HTTP/1.1 otherwise; okhttp only.");
+  /** Cap on a transport's open connections. */
+  public static final Setting<Integer> DOWNLOAD_POOL_MAX_CONNECTIONS = intKey("download_pool_max_connections", 0,
+      "connections", "Most connections kept open at once, over all hosts (idle ones beyond it are closed); "
+          + "0 for concurrent_requests.");
+  /** Cap on a transport's open connections to one origin. */
+  public static final Setting<Integer> DOWNLOAD_POOL_MAX_PER_ORIGIN = intKey("download_pool_max_per_origin", 0,
+      "connections", "Most connections open at once to one scheme, host and port (a download waits for one); 0 "
+          + "for no cap beyond concurrent_requests and the slot's own concurrency.");
+  /** Idle time after which a pooled connection is closed. */
+  public static final Setting<Double> DOWNLOAD_POOL_IDLE_TIMEOUT = doubleKey("download_pool_idle_timeout", 30.0,
+      "seconds", "Idle connections are closed after this long.");
 
   // --- Redirects
   /** Follow redirects. */
@@ -228,6 +253,14 @@ public final class Setting<T> {
   private Setting<T> check(Function<T, @Nullable String> check) {
     this.check = check;
     return this;
+  }
+
+  private static @Nullable String proxyProblem(String value) {
+    try {
+      return value.isBlank() ? null : dev.kumo.download.ProxyServer.parse(value) == null ? "" : null;
+    } catch (IllegalArgumentException e) {
+      return "is not a proxy: " + e.getMessage();
+    }
   }
 
   private static Function<Integer, @Nullable String> atLeast(int min) {

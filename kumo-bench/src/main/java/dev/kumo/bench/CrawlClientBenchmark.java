@@ -5,6 +5,9 @@ import dev.kumo.Crawler;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.testsite.TestSite;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,8 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A whole crawl of the local test site (link extraction and a two-field item per page) with each HTTP client
- * candidate: Kumo's {@code SocketTransport}, the JDK's {@code HttpClient} and Jetty's. One operation is one crawl of {@code pages} pages;
- * pages per second is {@code pages / score}.
+ * candidate: OkHttp, Apache HttpClient 5 (classic), Kumo's own {@code SocketTransport}, the JDK's
+ * {@code HttpClient} and Jetty's, at a server latency of {@code latencyMs}. One operation is one crawl of
+ * {@code pages} pages; pages per second is {@code pages / score}. After each measured iteration the process
+ * CPU time per page (crawler and site, which share the JVM) is printed as a {@code # cpu-per-page} line.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -32,8 +37,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class CrawlClientBenchmark {
-  @Param({"socket", "jdk", "jetty"})
+  @Param({"okhttp", "apache", "socket", "jdk"})
   public String client;
+
+  @Param({"0", "50"})
+  public int latencyMs;
 
   @Param({"2000"})
   public int pages;
@@ -46,7 +54,27 @@ public class CrawlClientBenchmark {
   /** Starts the site. */
   @Setup(Level.Trial)
   public void start() throws Exception {
-    site = TestSite.builder().pages(pages).start().prerender();
+    site = TestSite.builder().pages(pages).latency(Duration.ofMillis(latencyMs)).start().prerender();
+  }
+
+  private long cpuAtStart;
+
+  /** Notes the process CPU time before a crawl. */
+  @Setup(Level.Iteration)
+  public void cpuBefore() {
+    cpuAtStart = processCpuNanos();
+  }
+
+  /** Prints the process CPU time per page of the crawl. */
+  @TearDown(Level.Iteration)
+  public void cpuAfter() {
+    System.out.printf(Locale.ROOT, "# cpu-per-page client=%s latencyMs=%d us=%.1f%n", client, latencyMs,
+        (processCpuNanos() - cpuAtStart) / 1e3 / pages);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Stops the site. */

@@ -119,8 +119,22 @@ public final class CommonOptions {
     return args;
   }
 
-  /** The settings for a single fetch: {@code defaults}, the settings file, then {@code --set}. */
+  /** The settings for a single fetch: {@code defaults}, the proxy environment, the settings file, then {@code --set}. */
   public Settings effective(Settings defaults) {
-    return baseSettings(defaults).merge(overrides());
+    return baseSettings(withProxyEnvironment(defaults)).merge(overrides());
+  }
+
+  /**
+   * {@code defaults} with the proxies of the usual environment variables ({@code http_proxy}, {@code https_proxy},
+   * {@code all_proxy}, {@code no_proxy}) over them, for commands that reach the network.
+   *
+   * @throws CliException (exit 2) when a variable does not name a proxy
+   */
+  public static Settings withProxyEnvironment(Settings defaults) {
+    try {
+      return ProxyEnvironment.apply(defaults, System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("proxy environment variable: " + e.getMessage(), e);
+    }
   }
 }

@@ -60,7 +60,7 @@ public final class CrawlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     common.configureLogging(CommonOptions.LogLevel.INFO);
-    Settings base = common.baseSettings(defaults());
+    Settings base = common.baseSettings(CommonOptions.withProxyEnvironment(defaults()));
     Settings overrides = common.overrides();
     if (jobDir != null) {
       overrides = overrides.with(Setting.JOB_DIR, jobDir.toString());

@@ -54,6 +54,10 @@ public final class FetchCommand implements Callable<Integer> {
   @Option(names = "--no-redirect", description = "Does not follow redirects: prints the redirect response itself.")
   private boolean noRedirect;
 
+  @Option(names = {"-v", "--verbose"},
+      description = "Also prints, to stderr, the protocol each response came over (http/1.1 or h2) and its URL.")
+  private boolean verbose;
+
   @Mixin
   private CommonOptions common;
 
@@ -67,7 +71,7 @@ public final class FetchCommand implements Callable<Integer> {
     DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
     Response response;
     try (Transport transport = Transport.open(TransportConfig.from(settings))) {
-      response = fetch(transport, target.toString(), maxRedirects);
+      response = fetch(transport, target.toString(), maxRedirects, verbose);
     } catch (DownloadException e) {
       throw CliException.failed(e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -92,11 +96,14 @@ public final class FetchCommand implements Callable<Integer> {
   }
 
   /** Fetches {@code url}, following up to {@code maxRedirects} redirects; when 0, a redirect is returned as is. */
-  private static Response fetch(Transport transport, String url, int maxRedirects)
+  private Response fetch(Transport transport, String url, int maxRedirects, boolean verbose)
       throws DownloadException, InterruptedException {
     Request request = Request.get(url);
     for (int hops = 0; ; hops++) {
       Response response = transport.exchange(request);
+      if (verbose) {
+        spec.commandLine().getErr().println("* " + response.protocol() + " " + response.status() + " " + request.url());
+      }
       String location = response.headers().first("Location");
       if (maxRedirects == 0 || !REDIRECTS.contains(response.status()) || location == null) {
         return response;
@@ -113,7 +120,7 @@ public final class FetchCommand implements Callable<Integer> {
 
   private void print(Response response) {
     PrintWriter out = spec.commandLine().getOut();
-    out.println(statusLine(response.status()));
+    out.println(statusLine(response.protocol(), response.status()));
     response.headers().toMap().forEach((name, values) -> values.forEach(v -> out.println(name + ": " + v)));
     if (!headersOnly) {
       out.println();
@@ -122,9 +129,9 @@ public final class FetchCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** {@code HTTP/1.1 200 OK}: the transport speaks HTTP/1.1; the reason is the standard one for the code. */
-  static String statusLine(int status) {
+  /** {@code HTTP/1.1 200 OK} or {@code HTTP/2 200 OK}; the reason is the standard one for the code. */
+  static String statusLine(String protocol, int status) {
     String reason = ReasonPhrases.of(status);
-    return ("HTTP/1.1 " + status + " " + reason).strip();
+    return ((protocol.equals("h2") ? "HTTP/2 " : "HTTP/1.1 ") + status + " " + reason).strip();
   }
 }

@@ -42,10 +42,10 @@ class CommandsIT {
       assertThat(r.out()).startsWith("HTTP/1.1 200 OK").containsIgnoringCase("content-type: text/html")
           .contains("<h1 class=\"title\">Page 3</h1>");
 
-      KumoJar.Result headers = KumoJar.run(dir, "fetch", "--headers", site.url("/redirect/1"));
+      KumoJar.Result headers = KumoJar.run(dir, "fetch", "--headers", "-v", site.url("/redirect/1"));
       assertThat(headers.exitCode()).as(headers.err()).isZero();
       assertThat(headers.out()).startsWith("HTTP/1.1 200 OK").doesNotContain("<h1");
-      assertThat(headers.err()).contains("Redirecting (302)");
+      assertThat(headers.err()).contains("Redirecting (302)").contains("* http/1.1 302 " + site.url("/redirect/1"));
 
       KumoJar.Result pinned = KumoJar.run(dir, "fetch", "--headers", "--set",
           "dns_resolve={\"kumo.test\": \"127.0.0.1\"}", "http://kumo.test:" + site.port() + "/page/1");

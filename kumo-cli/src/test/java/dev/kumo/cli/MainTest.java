@@ -166,8 +166,9 @@ class MainTest {
 
   @Test
   void fetchStatusLineHasTheStandardReason() {
-    assertThat(FetchCommand.statusLine(200)).isEqualTo("HTTP/1.1 200 OK");
-    assertThat(FetchCommand.statusLine(404)).isEqualTo("HTTP/1.1 404 Not Found");
-    assertThat(FetchCommand.statusLine(599)).isEqualTo("HTTP/1.1 599");
+    assertThat(FetchCommand.statusLine("http/1.1", 200)).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(FetchCommand.statusLine("http/1.1", 404)).isEqualTo("HTTP/1.1 404 Not Found");
+    assertThat(FetchCommand.statusLine("http/1.1", 599)).isEqualTo("HTTP/1.1 599");
+    assertThat(FetchCommand.statusLine("h2", 200)).isEqualTo("HTTP/2 200 OK");
   }
 }

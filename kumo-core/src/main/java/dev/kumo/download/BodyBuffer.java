@@ -1,5 +1,7 @@
 package dev.kumo.download;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 
 /**
@@ -47,6 +49,23 @@ final class BodyBuffer {
   /** Records {@code n} bytes written at {@link #size()} after {@link #reserve}. */
   void advance(int n) {
     size += n;
+  }
+
+  /**
+   * All of {@code in} (a library client's body stream), refused as soon as it passes the limit.
+   *
+   * @param expectedLength the declared length, or -1
+   */
+  static byte[] readAll(InputStream in, TransportConfig config, String url, long expectedLength)
+      throws IOException, DownloadException {
+    BodyBuffer body = new BodyBuffer(config, url, expectedLength);
+    byte[] chunk = new byte[16 * 1024];
+    for (int n; (n = in.read(chunk)) >= 0; ) {
+      body.reserve(n);
+      System.arraycopy(chunk, 0, body.buffer, body.size, n);
+      body.advance(n);
+    }
+    return body.toByteArray();
   }
 
   /** The body's bytes. */

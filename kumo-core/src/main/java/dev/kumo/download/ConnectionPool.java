@@ -5,17 +5,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Idle keep-alive connections by origin. The most recently used connection is reused first; a connection idle
- * for longer than the keep-alive time is closed instead of reused. The engine's concurrency limits bound how
- * many connections an origin can have, so the pool does not. Thread-safe.
+ * for longer than {@code download_pool_idle_timeout}, or than the server's {@code Keep-Alive: timeout}, is
+ * closed instead of reused. At most {@code download_pool_max_connections} idle connections are kept in all,
+ * and {@code download_pool_max_per_origin} per origin: a connection released beyond either is closed. The
+ * engine's concurrency limits bound the connections in use. Thread-safe.
  */
 final class ConnectionPool implements AutoCloseable {
-  /** How long an idle connection is kept (the JDK client's default too). */
-  static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private final long keepAliveNanos;
+  private final int maxIdle;
+  private final int maxIdlePerOrigin;
+  private final AtomicInteger idleCount = new AtomicInteger();
 
   /** How often idle connections of all origins are checked for expiry. */
   private static final long SWEEP_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -24,6 +29,12 @@ final class ConnectionPool implements AutoCloseable {
   private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
   private volatile boolean closed;
 
+  ConnectionPool(TransportConfig.PoolLimits limits) {
+    this.keepAliveNanos = limits.idleTimeout().toNanos();
+    this.maxIdle = limits.maxConnections();
+    this.maxIdlePerOrigin = limits.maxPerOrigin();
+  }
+
   /** An idle connection to {@code origin}, or null when there is none. */
   @Nullable HttpConnection take(Origin origin) {
     Deque<HttpConnection> queue = idle.get(origin);
@@ -31,7 +42,8 @@ final class ConnectionPool implements AutoCloseable {
       return null;
     }
     for (HttpConnection c = queue.pollLast(); c != null; c = queue.pollLast()) {
-      if (!c.idleLongerThan(KEEP_ALIVE_NANOS) && c.reusable()) {
+      idleCount.decrementAndGet();
+      if (!c.expired() && c.reusable()) {
         return c;
       }
       c.close();
@@ -45,12 +57,25 @@ final class ConnectionPool implements AutoCloseable {
       connection.close();
       return;
     }
-    connection.markIdle();
+    connection.markIdle(Math.min(keepAliveNanos, connection.serverIdleNanos()));
+    if (idleCount.incrementAndGet() > maxIdle) {
+      idleCount.decrementAndGet();
+      connection.close();
+      return;
+    }
+    boolean[] kept = {false};
     idle.compute(connection.origin(), (origin, queue) -> { // atomic with sweep()'s removal of empty queues
       Deque<HttpConnection> q = queue != null ? queue : new ConcurrentLinkedDeque<>();
-      q.offerLast(connection);
+      if (q.size() < maxIdlePerOrigin) {
+        q.offerLast(connection);
+        kept[0] = true;
+      }
       return q;
     });
+    if (!kept[0]) {
+      idleCount.decrementAndGet();
+      connection.close();
+    }
     if (closed) { // closed meanwhile: this connection may have been added after the drain
       drain();
     }
@@ -71,10 +96,11 @@ final class ConnectionPool implements AutoCloseable {
         continue;
       }
       for (HttpConnection c = queue.pollFirst(); c != null; c = queue.pollFirst()) {
-        if (!c.idleLongerThan(KEEP_ALIVE_NANOS)) {
+        if (!c.expired()) {
           queue.offerFirst(c);
           break;
         }
+        idleCount.decrementAndGet();
         c.close();
       }
       idle.computeIfPresent(origin, (o, q) -> q.isEmpty() ? null : q);
@@ -90,6 +116,7 @@ final class ConnectionPool implements AutoCloseable {
   private void drain() {
     for (Deque<HttpConnection> queue : idle.values()) {
       for (HttpConnection c = queue.pollFirst(); c != null; c = queue.pollFirst()) {
+        idleCount.decrementAndGet();
         c.close();
       }
     }

@@ -18,8 +18,8 @@ import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens connections: resolves the host (or the proxy), connects to its addresses in turn within the connect
- * timeout, tunnels through the proxy with {@code CONNECT} for https, and does the TLS handshake with host name
+ * Opens connections: resolves the host (or the proxy), connects to its addresses in turn (each within the
+ * connect timeout, the next one tried after a refusal or a timeout, all within the total timeout), tunnels through the proxy with {@code CONNECT} for https, and does the TLS handshake with host name
  * verification.
  *
  * <p>Sockets are those of blocking {@link SocketChannel}s: their reads park a virtual thread without holding
@@ -27,23 +27,26 @@ import org.jspecify.annotations.Nullable;
  */
 final class Connector {
   private final TransportConfig config;
-  private final @Nullable InetSocketAddress proxy;
+  private final @Nullable InetSocketAddress httpProxy;
+  private final @Nullable InetSocketAddress httpsProxy;
   private final SSLSocketFactory tls;
 
   Connector(TransportConfig config, SSLSocketFactory tls) {
     this.config = config;
-    this.proxy = config.proxyAddress();
+    this.httpProxy = config.plainProxy(false);
+    this.httpsProxy = config.plainProxy(true);
     this.tls = tls;
   }
 
   /** Whether requests to {@code origin} go to the proxy in absolute form (plain http through a proxy). */
   boolean absoluteForm(Origin origin) {
-    return proxy != null && !origin.secure();
+    return httpProxy != null && !origin.secure();
   }
 
   /** A new connection to {@code origin}, opened before {@code deadlineNanos}. */
   HttpConnection open(Origin origin, String url, long deadlineNanos)
       throws IOException, DownloadException, InterruptedException {
+    InetSocketAddress proxy = origin.secure() ? httpsProxy : httpProxy;
     String host = proxy != null ? proxy.getHostString() : origin.host();
     int port = proxy != null ? proxy.getPort() : origin.port();
     SocketChannel channel = connect(resolve(host, url, deadlineNanos), host, port, url, deadlineNanos);
@@ -51,7 +54,7 @@ final class Connector {
       Socket socket = channel.socket();
       if (origin.secure()) {
         if (proxy != null) {
-          tunnel(socket, origin, url, deadlineNanos);
+          tunnel(socket, proxy, origin, url, deadlineNanos);
         }
         socket = handshake(socket, origin, url, deadlineNanos);
       }
@@ -93,11 +96,7 @@ final class Connector {
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(address, port), timeout);
         return channel;
-      } catch (SocketTimeoutException e) {
-        channel.close();
-        throw new DownloadException(DownloadException.TIMEOUT, "connecting to " + host + ":" + port + " for "
-            + url + " took longer than " + config.connectTimeout().toMillis() + " ms", e);
-      } catch (SocketException e) { // refused, no route, unreachable: try the next address
+      } catch (SocketException | SocketTimeoutException e) { // refused, unreachable, silent: the next address
         channel.close();
         if (Thread.currentThread().isInterrupted()) {
           throw e;
@@ -107,6 +106,10 @@ final class Connector {
         channel.close();
         throw e;
       }
+    }
+    if (last instanceof SocketTimeoutException) {
+      throw new DownloadException(DownloadException.TIMEOUT, "connecting to " + host + ":" + port + " for "
+          + url + " took longer than " + config.connectTimeout().toMillis() + " ms", last);
     }
     throw new DownloadException(DownloadException.CONNECT, "cannot connect to " + host + ":" + port + " for " + url
         + ": " + (last == null ? "no address" : last.getMessage()), last);
@@ -121,7 +124,7 @@ final class Connector {
     return (int) Math.clamp((left + 999_999) / 1_000_000, 1, Integer.MAX_VALUE);
   }
 
-  private void tunnel(Socket socket, Origin origin, String url, long deadlineNanos)
+  private void tunnel(Socket socket, InetSocketAddress proxy, Origin origin, String url, long deadlineNanos)
       throws IOException, DownloadException {
     String authority = (origin.host().indexOf(':') >= 0 ? "[" + origin.host() + "]" : origin.host())
         + ":" + origin.port();
@@ -133,7 +136,7 @@ final class Connector {
     ResponseHead head = ResponseHead.read(in, url);
     if (head.status() / 100 != 2) {
       throw new DownloadException(DownloadException.CONNECT,
-          "proxy " + config.proxy() + " refused to tunnel to " + authority + ": HTTP " + head.status());
+          "proxy " + proxy + " refused to tunnel to " + authority + ": HTTP " + head.status());
     }
   }
 

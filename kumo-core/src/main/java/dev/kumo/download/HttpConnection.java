@@ -1,10 +1,14 @@
 package dev.kumo.download;
 
+import dev.kumo.Headers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One open connection to an {@link Origin}: its socket (plain, or TLS over the plain one), its buffered input,
@@ -19,7 +23,11 @@ final class HttpConnection implements AutoCloseable {
   private final Socket socket;
   private final HttpInput input;
   private final OutputStream output;
+  private static final Pattern KEEP_ALIVE_TIMEOUT = Pattern.compile("(?i)\\btimeout\\s*=\\s*(\\d{1,9})");
+
   private long idleSinceNanos;
+  private long maxIdleNanos;
+  private long serverIdleNanos = Long.MAX_VALUE;
 
   /** A connection over {@code socket}: the channel's own socket, or a TLS socket layered over it. */
   HttpConnection(Origin origin, SocketChannel channel, Socket socket) throws IOException {
@@ -69,13 +77,28 @@ final class HttpConnection implements AutoCloseable {
     }
   }
 
-  void markIdle() {
+  /** Marks the connection idle from now, for at most {@code maxIdleNanos}. */
+  void markIdle(long maxIdleNanos) {
     idleSinceNanos = System.nanoTime();
+    this.maxIdleNanos = maxIdleNanos;
   }
 
-  /** Whether the connection has been idle in the pool for longer than {@code nanos}. */
-  boolean idleLongerThan(long nanos) {
-    return System.nanoTime() - idleSinceNanos > nanos;
+  /** Whether the connection has been idle for longer than it may be (the pool's or the server's limit). */
+  boolean expired() {
+    return System.nanoTime() - idleSinceNanos > maxIdleNanos;
+  }
+
+  /** Limits the idle time of this connection to what the server's {@code Keep-Alive: timeout} announced. */
+  void serverKeepAlive(Headers headers) {
+    String value = headers.first("Keep-Alive");
+    Matcher m = value == null ? null : KEEP_ALIVE_TIMEOUT.matcher(value);
+    serverIdleNanos = m != null && m.find()
+        ? TimeUnit.SECONDS.toNanos(Math.max(0, Long.parseLong(m.group(1)) - 1)) : Long.MAX_VALUE;
+  }
+
+  /** The idle time the server allows, less a second for the race with its close; MAX_VALUE when unknown. */
+  long serverIdleNanos() {
+    return serverIdleNanos;
   }
 
   /**

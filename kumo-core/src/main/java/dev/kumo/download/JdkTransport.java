@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -45,15 +44,17 @@ public final class JdkTransport implements Transport {
     if (config.cookies()) {
       b.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
     }
-    InetSocketAddress proxy = config.proxyAddress();
-    if (proxy != null) {
-      b.proxy(ProxySelector.of(proxy));
+    InetSocketAddress httpProxy = config.plainProxy(false);
+    InetSocketAddress httpsProxy = config.plainProxy(true);
+    if (httpProxy != null || httpsProxy != null) {
+      b.proxy(new SchemeProxySelector(httpProxy, httpsProxy));
     }
     this.client = b.build();
   }
 
   @Override
   public Response exchange(Request request) throws DownloadException, InterruptedException {
+    ProxyRules.refuseMetaProxy(request, "jdk");
     HttpRequest httpRequest = toHttpRequest(request);
     AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(httpRequest,

@@ -1,7 +1,9 @@
 package dev.kumo.download;
 
+import java.net.IDN;
 import java.net.URI;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a request goes: scheme, host and port, the unit of connection reuse.
@@ -18,7 +20,7 @@ record Origin(boolean secure, String host, int port) {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException("not an http or https URL");
     }
-    String host = uri.getHost();
+    String host = uri.getHost() != null ? uri.getHost() : registryHost(uri);
     if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("no host");
     }
@@ -26,7 +28,45 @@ record Origin(boolean secure, String host, int port) {
       host = host.substring(1, host.length() - 1);
     }
     boolean secure = scheme.equals("https");
-    return new Origin(secure, host.toLowerCase(Locale.ROOT), uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80);
+    int port = uri.getPort() >= 0 ? uri.getPort() : registryPort(uri);
+    return new Origin(secure, host.toLowerCase(Locale.ROOT), port >= 0 ? port : secure ? 443 : 80);
+  }
+
+  /**
+   * The host of an authority that {@link URI} does not read as a server (an IDN name, which is returned in its
+   * ASCII form, or a name with an underscore); null when there is none or it holds other characters.
+   */
+  private static @Nullable String registryHost(URI uri) {
+    String authority = hostAndPort(uri);
+    if (authority == null || authority.startsWith("[")) {
+      return null;
+    }
+    int colon = authority.lastIndexOf(':');
+    String name = colon >= 0 ? authority.substring(0, colon) : authority;
+    try {
+      String ascii = IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
+      return ascii.matches("[A-Za-z0-9._-]+") ? ascii : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static int registryPort(URI uri) {
+    String authority = hostAndPort(uri);
+    int colon = authority == null || authority.startsWith("[") ? -1 : authority.lastIndexOf(':');
+    if (colon < 0 || colon == authority.length() - 1) {
+      return -1;
+    }
+    String digits = authority.substring(colon + 1);
+    if (!digits.matches("\\d{1,5}") || Integer.parseInt(digits) > 65535) {
+      throw new IllegalArgumentException("bad port '" + digits + "'");
+    }
+    return Integer.parseInt(digits);
+  }
+
+  private static @Nullable String hostAndPort(URI uri) {
+    String authority = uri.getAuthority();
+    return authority == null ? null : authority.substring(authority.lastIndexOf('@') + 1);
   }
 
   /** The value of the {@code Host} header: the port only when it is not the scheme's default. */

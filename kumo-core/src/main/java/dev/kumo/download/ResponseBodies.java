@@ -22,11 +22,17 @@ final class ResponseBodies {
   }
 
   Response response(Request request, int status, Headers headers, byte[] rawBody) throws DownloadException {
+    return response(request, status, headers, rawBody, "http/1.1");
+  }
+
+  /** The response, received over {@code protocol} ({@code http/1.1} or {@code h2}). */
+  Response response(Request request, int status, Headers headers, byte[] rawBody, String protocol)
+      throws DownloadException {
     byte[] body = ContentDecoder.decode(rawBody, headers.first("Content-Encoding"), config, request.url());
     if (config.warnSize() > 0 && body.length > config.warnSize() && warnedLarge.compareAndSet(false, true)) {
       log.warn("{} is {} bytes, over download_warnsize ({} bytes); further large responses are not logged",
           request.url(), body.length, config.warnSize());
     }
-    return Response.to(request).status(status).headers(headers).body(body).build();
+    return Response.to(request).status(status).headers(headers).body(body).protocol(protocol).build();
   }
 }

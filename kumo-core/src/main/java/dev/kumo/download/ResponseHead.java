@@ -46,6 +46,9 @@ record ResponseHead(int minorVersion, int status, Headers headers) {
         throw new DownloadException(DownloadException.IO,
             "the response head of " + url + " is larger than " + MAX_HEAD + " bytes");
       }
+      if (line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0) { // RFC 9112, 2.2: a bare CR is invalid
+        throw malformed(url, "header line with a bare CR or NUL", line.replace("\r", "\\r").replace("\0", "\\0"));
+      }
       char first = line.charAt(0);
       if ((first == ' ' || first == '\t') && lastName != null) { // obsolete line folding
         List<String> values = fields.get(lastName);

@@ -1,21 +1,15 @@
 package dev.kumo.download;
 
-import dev.kumo.Headers;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Kumo's own HTTP/1.1 client ({@code http_client = socket}, the default): one blocking socket per exchange,
@@ -23,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * thousands of downloads cost little; on the platform threads of the {@code threads} model it is plain
  * blocking I/O. It does far less per request than the JDK's asynchronous client (see docs/BENCHMARKS.md).
  *
- * <p>Supports http and https (certificates and host names verified), an HTTP proxy ({@code CONNECT} for https),
+ * <p>Supports http and https (certificates and host names verified), one plain HTTP proxy without credentials
+ * ({@code http_proxy}; {@code CONNECT} for https; other proxy settings need {@link OkHttpTransport}),
  * chunked and close-delimited bodies, cookies, the connect, read and total timeouts, and
  * {@code download_maxsize} while streaming. A request sent on a reused connection that the server had already
  * closed is sent again once on a new connection when its method is idempotent. An interrupt (an abort) ends a
@@ -35,8 +30,8 @@ public final class SocketTransport implements Transport {
   private final TransportConfig config;
   private final ResponseBodies bodies;
   private final Connector connector;
-  private final ConnectionPool pool = new ConnectionPool();
-  private final @Nullable CookieManager cookies;
+  private final ConnectionPool pool;
+  private final Cookies cookies;
   private final AtomicLong opened = new AtomicLong();
   private volatile boolean closed;
 
@@ -50,7 +45,8 @@ public final class SocketTransport implements Transport {
     this.config = config;
     this.bodies = new ResponseBodies(config);
     this.connector = new Connector(config, tls);
-    this.cookies = config.cookies() ? new CookieManager(null, CookiePolicy.ACCEPT_ALL) : null;
+    this.pool = new ConnectionPool(config.pool());
+    this.cookies = new Cookies(config.cookies());
   }
 
   private static SSLSocketFactory defaultTls() {
@@ -67,6 +63,7 @@ public final class SocketTransport implements Transport {
     if (closed) {
       throw new DownloadException(DownloadException.IO, "cannot fetch " + url + ": the transport is closed");
     }
+    ProxyRules.refuseMetaProxy(request, "socket");
     long deadline = System.nanoTime() + config.totalTimeout().toNanos();
     URI uri;
     Origin origin;
@@ -76,7 +73,7 @@ public final class SocketTransport implements Transport {
       origin = Origin.of(uri);
       RequestHead.checkToken(request.method(), "method");
       head = RequestHead.encode(request.method(), target(uri, origin), origin, request.headers(),
-          config.defaultHeaders(), cookieHeader(uri), request.body().length);
+          config.defaultHeaders(), cookies.header(uri), request.body().length);
     } catch (IllegalArgumentException e) {
       throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
     }
@@ -114,7 +111,8 @@ public final class SocketTransport implements Transport {
     try {
       connection.send(head, request.body(), deadline, url);
       ResponseHead response = ResponseHead.read(in, url);
-      storeCookies(uri, response.headers()); // kept even when the body then fails
+      cookies.store(uri, response.headers()); // kept even when the body then fails
+      connection.serverKeepAlive(response.headers());
       ResponseBody.Read body = ResponseBody.read(in, response, request.method(), config, url);
       keep = body.reusable() && in.buffered() == 0; // bytes past the body: the server is out of step
       return bodies.response(request, response.status(), response.headers(), body.bytes());
@@ -140,28 +138,6 @@ public final class SocketTransport implements Transport {
     String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
     String originForm = RequestHead.asciiTarget(path + query);
     return connector.absoluteForm(origin) ? origin.prefix() + originForm : originForm;
-  }
-
-  private String cookieHeader(URI uri) {
-    if (cookies == null) {
-      return "";
-    }
-    try {
-      List<String> values = cookies.get(uri, Map.of()).getOrDefault("Cookie", List.of());
-      return String.join("; ", values);
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  private void storeCookies(URI uri, Headers headers) {
-    if (cookies != null && (headers.contains("Set-Cookie") || headers.contains("Set-Cookie2"))) {
-      try {
-        cookies.put(uri, headers.toMap());
-      } catch (IOException | IllegalArgumentException e) {
-        // a cookie the jar cannot parse is ignored, as browsers do
-      }
-    }
   }
 
   private static DownloadException failure(String url, IOException e) {

@@ -7,7 +7,8 @@ import dev.kumo.Response;
  * One HTTP exchange: sends a request and reads the whole response, following no redirect (the engine
  * follows redirects, so that each hop passes the duplicate filter, the scope check and its host's
  * politeness). {@link #open} builds the client that {@code http_client} names: {@link SocketTransport} (the
- * default) or {@link JdkTransport}; another client can be plugged in through {@code Crawler.Builder#transport}.
+ * default), {@link OkHttpTransport}, {@link ApacheTransport} or {@link JdkTransport}; another client can be
+ * plugged in through {@code Crawler.Builder#transport}.
  *
  * <p>Thread-safe; {@link #exchange} blocks its caller, and is cheap to call from virtual threads.
  */
@@ -17,6 +18,8 @@ public interface Transport extends AutoCloseable {
     return switch (config.client()) {
       case "jdk" -> new JdkTransport(config, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
       case "socket" -> new SocketTransport(config);
+      case "okhttp" -> new OkHttpTransport(config);
+      case "apache" -> new ApacheTransport(config);
       default -> throw new IllegalArgumentException("unknown http_client '" + config.client() + "'");
     };
   }

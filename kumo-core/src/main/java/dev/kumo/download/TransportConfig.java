@@ -17,11 +17,31 @@ import org.jspecify.annotations.Nullable;
  * @param warnSize bytes after which a body is logged as large; 0 for never
  * @param defaultHeaders headers sent with every request unless the request sets them
  * @param cookies whether to keep cookies across requests
- * @param proxy an HTTP proxy as host:port, or ""
- * @param client the client {@link Transport#open} builds: {@code socket} or {@code jdk}
+ * @param proxies which proxy each request goes through
+ * @param client the client {@link Transport#open} builds: {@code okhttp}, {@code apache}, {@code socket} or
+ *     {@code jdk}
+ * @param http2 whether to offer HTTP/2 over TLS (ALPN)
+ * @param pool the connection pool's caps and idle timeout
  */
 public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Duration readTimeout, long maxSize,
-    long warnSize, Headers defaultHeaders, boolean cookies, String proxy, String client) {
+    long warnSize, Headers defaultHeaders, boolean cookies, ProxyRules proxies, String client, boolean http2,
+    PoolLimits pool) {
+
+  /**
+   * Caps on a transport's connections.
+   *
+   * @param maxConnections most connections open at once over all origins
+   * @param maxPerOrigin most connections open at once to one origin; {@link Integer#MAX_VALUE} for no cap
+   * @param idleTimeout idle connections are closed after this long
+   */
+  public record PoolLimits(int maxConnections, int maxPerOrigin, Duration idleTimeout) {
+    /** Checks that the caps are positive. */
+    public PoolLimits {
+      if (maxConnections < 1 || maxPerOrigin < 1) {
+        throw new IllegalArgumentException("connection pool caps must be at least 1");
+      }
+    }
+  }
 
   /** The configuration that {@code settings} describe. */
   public static TransportConfig from(Settings settings) {
@@ -36,9 +56,17 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
     for (var e : settings.get(Setting.DEFAULT_REQUEST_HEADERS).entrySet()) {
       headers = headers.withOnly(e.getKey(), String.valueOf(e.getValue()));
     }
+    ProxyRules proxies = ProxyRules.of(settings.get(Setting.HTTP_PROXY), settings.get(Setting.HTTPS_PROXY),
+        settings.get(Setting.NO_PROXY));
+    int requests = settings.get(Setting.CONCURRENT_REQUESTS);
+    int max = settings.get(Setting.DOWNLOAD_POOL_MAX_CONNECTIONS);
+    int perOrigin = settings.get(Setting.DOWNLOAD_POOL_MAX_PER_ORIGIN);
+    // 0 per origin: no cap of the transport's own (the engine never has more than concurrent_requests in flight)
+    PoolLimits pool = new PoolLimits(max > 0 ? max : requests, perOrigin > 0 ? perOrigin : Integer.MAX_VALUE,
+        seconds(settings.get(Setting.DOWNLOAD_POOL_IDLE_TIMEOUT)));
     return new TransportConfig(connect, total, read, settings.get(Setting.DOWNLOAD_MAXSIZE),
-        settings.get(Setting.DOWNLOAD_WARNSIZE), headers, settings.get(Setting.COOKIES_ENABLED),
-        settings.get(Setting.HTTP_PROXY).strip(), settings.get(Setting.HTTP_CLIENT));
+        settings.get(Setting.DOWNLOAD_WARNSIZE), headers, settings.get(Setting.COOKIES_ENABLED), proxies,
+        settings.get(Setting.HTTP_CLIENT), settings.get(Setting.HTTP2_ENABLED), pool);
   }
 
   /** The smaller of {@code a} and {@code b}, where a zero {@code b} means no limit. */
@@ -50,25 +78,23 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
     return Duration.ofNanos((long) (s * 1e9));
   }
 
-  /** The proxy's address, or null for none; {@code http_proxy} must be host:port. */
-  @Nullable InetSocketAddress proxyAddress() {
-    if (proxy.isEmpty()) {
+  /**
+   * The plain HTTP proxy (no credentials, no TLS, no SOCKS) of the clients that cannot choose a proxy per
+   * request ({@code socket}, {@code jdk}) for URLs of one scheme: that of {@code https_proxy} when
+   * {@code secure}, else of {@code http_proxy}; null for none.
+   *
+   * @throws IllegalArgumentException when the proxy settings need more than these clients can do
+   */
+  @Nullable InetSocketAddress plainProxy(boolean secure) {
+    ProxyServer p = secure ? proxies.https() : proxies.http();
+    if (p == null) {
       return null;
     }
-    int colon = proxy.lastIndexOf(':');
-    int port = colon <= 0 ? -1 : parsePort(proxy.substring(colon + 1));
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("http_proxy must be host:port, not '" + proxy + "'");
+    if (!proxies.noProxy().isEmpty() || !p.scheme().equals("http") || p.hasCredentials()) {
+      throw new IllegalArgumentException("http_client = " + client + " supports plain http:// proxies without "
+          + "credentials and no no_proxy, not " + p + ": use http_client = okhttp");
     }
-    return InetSocketAddress.createUnresolved(proxy.substring(0, colon), port);
-  }
-
-  private static int parsePort(String s) {
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return InetSocketAddress.createUnresolved(p.host(), p.port());
   }
 
   /** Whether {@code bytes} is over the maximum size. */

@@ -177,21 +177,7 @@ class SocketTransportTest {
       long start = System.nanoTime();
       assertThatThrownBy(() -> get(t, url)).satisfies(reason(DownloadException.TIMEOUT));
       assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(10));
-      for (boolean virtual : new boolean[] {false, true}) {
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Runnable fetch = () -> {
-          try {
-            get(t, url);
-            outcome.complete(null);
-          } catch (Throwable e) {
-            outcome.complete(e);
-          }
-        };
-        Thread worker = virtual ? Thread.ofVirtual().start(fetch) : Thread.ofPlatform().start(fetch);
-        Thread.sleep(200);
-        worker.interrupt();
-        assertThat(outcome.get(5, TimeUnit.SECONDS)).as("virtual: " + virtual).isInstanceOf(InterruptedException.class);
-      }
+      TransportContractTest.assertInterruptEnds(t, url);
     }
   }
 

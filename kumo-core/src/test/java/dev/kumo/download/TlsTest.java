@@ -15,14 +15,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,24 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  * only) is made by {@code keytool} for the test; directly and through a {@code CONNECT} proxy.
  */
 class TlsTest {
-  static final char[] PASSWORD = "kumo-test".toCharArray();
+  static final char[] PASSWORD = TestTls.PASSWORD;
   static HttpsServer server;
   static SSLContext trusting;
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
-    Path store = dir.resolve("site.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "site", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-        "-ext", "SAN=dns:localhost", "-validity", "2", "-keystore", store.toString(), "-storetype", "PKCS12",
-        "-storepass", new String(PASSWORD)).redirectErrorStream(true).start();
-    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
-    assertThat(keytool.exitValue()).as(output).isZero();
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(store)) {
-      keys.load(in, PASSWORD);
-    }
+    TestTls tls = TestTls.create(dir);
+    KeyStore keys = tls.keys();
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(keys, PASSWORD);
     SSLContext serverTls = SSLContext.getInstance("TLS");
@@ -64,14 +50,7 @@ class TlsTest {
       exchange.close();
     });
     server.start();
-    Certificate cert = keys.getCertificate("site");
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("site", cert);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    trusting = SSLContext.getInstance("TLS");
-    trusting.init(null, tmf.getTrustManagers(), null);
+    trusting = tls.clientContext();
   }
 
   @AfterAll
@@ -109,7 +88,7 @@ class TlsTest {
   void tunnelsThroughAProxyWithConnect() throws Exception {
     try (TunnelProxy proxy = new TunnelProxy();
         SocketTransport t = new SocketTransport(
-            TransportConfig.from(Settings.defaults().with("http_proxy", "127.0.0.1:" + proxy.port())),
+            TransportConfig.from(Settings.defaults().with("https_proxy", "127.0.0.1:" + proxy.port())),
             trusting.getSocketFactory())) {
       assertThat(t.exchange(Request.to(url("localhost", "/tunnelled")).build()).text())
           .isEqualTo("secure /tunnelled");

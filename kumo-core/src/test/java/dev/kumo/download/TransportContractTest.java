@@ -8,6 +8,8 @@ import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.testsite.TestSite;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +40,7 @@ class TransportContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"socket", "jdk"})
+  @ValueSource(strings = {"okhttp", "apache", "socket", "jdk"})
   void fetchesPagesSendsBodiesAndKeepsCookies(String client) throws Exception {
     try (Transport t = open(client, Settings.defaults())) {
       Response page = t.exchange(Request.to(site.pageUrl(1)).build());
@@ -54,7 +56,7 @@ class TransportContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"socket", "jdk"})
+  @ValueSource(strings = {"okhttp", "apache", "socket", "jdk"})
   void enforcesTimeoutsAndSizeLimits(String client) {
     Settings limits = Settings.defaults().with(Setting.DOWNLOAD_TIMEOUT, 1.0)
         .with(Setting.DOWNLOAD_READ_TIMEOUT, 0.4).with(Setting.DOWNLOAD_MAXSIZE, 1L << 20);
@@ -64,6 +66,33 @@ class TransportContractTest {
       assertThat(reasonOf(t, site.url("/big?bytes=3000000"))).isEqualTo(DownloadException.MAXSIZE);
       assertThat(reasonOf(t, site.url("/endless"))).isEqualTo(DownloadException.MAXSIZE);
       assertThat(reasonOf(t, site.url("/gzip-bomb?mb=8"))).isEqualTo(DownloadException.MAXSIZE);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"okhttp", "apache", "socket", "jdk"})
+  void anInterruptEndsABlockedExchangeOnAnyThread(String client) throws Exception {
+    try (Transport t = open(client, Settings.defaults())) {
+      assertInterruptEnds(t, site.url("/slow?ms=30000"));
+    }
+  }
+
+  /** Asserts that interrupting a platform, then a virtual thread blocked fetching {@code url} ends the fetch. */
+  static void assertInterruptEnds(Transport t, String url) throws Exception {
+    for (boolean virtual : new boolean[] {false, true}) {
+      CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+      Runnable fetch = () -> {
+        try {
+          t.exchange(Request.to(url).build());
+          outcome.complete(null);
+        } catch (Throwable e) {
+          outcome.complete(e);
+        }
+      };
+      Thread worker = virtual ? Thread.ofVirtual().start(fetch) : Thread.ofPlatform().start(fetch);
+      Thread.sleep(200);
+      worker.interrupt();
+      assertThat(outcome.get(10, TimeUnit.SECONDS)).as("virtual: " + virtual).isInstanceOf(InterruptedException.class);
     }
   }
 }
