@@ -191,6 +191,11 @@ public final class Setting<T> {
       "requests", "Queued requests a job directory keeps in memory (at least one per download slot); the rest "
           + "wait on disk.")
       .check(atLeast(1));
+  /** Fingerprints of a job directory's seen-set also kept in memory (34 bytes each), to skip disk look-ups. */
+  public static final Setting<Integer> JOB_DIR_MEMORY_FINGERPRINTS = intKey("job_dir_memory_fingerprints",
+      1_000_000, "fingerprints", "Fingerprints of the job directory's seen-set also kept in memory (about 34 bytes "
+          + "each): while the whole seen-set fits, a new URL costs no disk look-up; 0 keeps none.")
+      .check(v -> v < 0 ? "must be at least 0" : null);
 
   // --- Closing conditions
   /** Close the crawl after this many items. */

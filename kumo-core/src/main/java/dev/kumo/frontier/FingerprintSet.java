@@ -7,7 +7,7 @@ package dev.kumo.frontier;
  * that even fingerprints that share their low bits (not the fingerprinter's, which are uniform) spread out.
  * Not thread-safe.
  */
-final class FingerprintSet {
+public final class FingerprintSet {
   /** Slots filled at most, as a fraction; past it the table doubles. */
   private static final double MAX_LOAD = 0.6;
   /** The most slots: two longs each, in one array of at most 2^30 longs. */
@@ -18,7 +18,8 @@ final class FingerprintSet {
   private int size;
   private boolean hasZero; // the fingerprint (0, 0) itself, which would read as an empty slot
 
-  FingerprintSet() {
+  /** An empty set. */
+  public FingerprintSet() {
     this(1 << 10);
   }
 
@@ -32,7 +33,7 @@ final class FingerprintSet {
   }
 
   /** Adds {@code (high, low)}; whether it was not in the set before. */
-  boolean add(long high, long low) {
+  public boolean add(long high, long low) {
     if (high == 0 && low == 0) {
       boolean added = !hasZero;
       hasZero = true;
@@ -57,7 +58,7 @@ final class FingerprintSet {
   }
 
   /** Whether {@code (high, low)} is in the set. */
-  boolean contains(long high, long low) {
+  public boolean contains(long high, long low) {
     if (high == 0 && low == 0) {
       return hasZero;
     }
@@ -79,7 +80,7 @@ final class FingerprintSet {
   }
 
   /** Fingerprints in the set. */
-  long size() {
+  public long size() {
     return size + (hasZero ? 1 : 0);
   }
 

@@ -3,6 +3,7 @@ package dev.kumo.job;
 import dev.kumo.Request;
 import dev.kumo.frontier.Checkpoint;
 import dev.kumo.frontier.Fingerprint;
+import dev.kumo.frontier.FingerprintSet;
 import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
@@ -53,6 +54,10 @@ final class DiskFrontier implements Frontier {
   private final Map<Long, Entry> leases = new HashMap<>();
   private final Set<QueueKey> leasedKeys = new HashSet<>();
   private final Checkpoint resumedFrom;
+  /** Fingerprints also in memory: a hit is a duplicate; while {@link #seenComplete}, a miss is a new URL. */
+  private final FingerprintSet seenInMemory = new FingerprintSet();
+  private final long seenInMemoryCap;
+  private boolean seenComplete;
   private long inMemory;
   private long stored;
   private long seen;
@@ -77,8 +82,13 @@ final class DiskFrontier implements Frontier {
     }
   }
 
-  /** The frontier of {@code store}, reloading what a previous run left in it. */
-  DiskFrontier(JobStore store, FrontierOrder order, boolean fsync, int memoryBudget) {
+  /**
+   * The frontier of {@code store}, reloading what a previous run left in it.
+   *
+   * @param memoryBudget queued requests kept in memory
+   * @param fingerprintsInMemory fingerprints of the seen-set kept in memory as well
+   */
+  DiskFrontier(JobStore store, FrontierOrder order, boolean fsync, int memoryBudget, long fingerprintsInMemory) {
     this.store = store;
     this.lifo = order == FrontierOrder.LIFO;
     this.fsync = fsync;
@@ -92,7 +102,43 @@ final class DiskFrontier implements Frontier {
     this.seqReserved = seq;
     byte[] cp = store.get(StoreBatch.Space.META, CHECKPOINT);
     this.resumedFrom = cp == null ? Checkpoint.EMPTY : CheckpointCodec.decode(cp);
+    this.seenInMemoryCap = fingerprintsInMemory;
+    loadSeen();
     loadWindows();
+  }
+
+  /** Loads the whole seen-set into memory when it fits the cap, so that new URLs need no disk look-up. */
+  private void loadSeen() {
+    if (seen > seenInMemoryCap) {
+      return;
+    }
+    byte @Nullable [] after = null;
+    List<JobStore.Entry> page;
+    do {
+      page = store.scan(StoreBatch.Space.SEEN, new byte[0], after, 10_000);
+      for (JobStore.Entry e : page) {
+        Fingerprint f = Fingerprint.fromBytes(e.key());
+        seenInMemory.add(f.high(), f.low());
+      }
+      after = page.isEmpty() ? null : page.get(page.size() - 1).key();
+    } while (page.size() == 10_000);
+    seenComplete = seenInMemory.size() == seen;
+  }
+
+  /** Whether {@code f} was offered before: memory first, the store only when memory cannot tell. */
+  private boolean known(Fingerprint f, byte[] key) {
+    if (seenInMemory.contains(f.high(), f.low())) {
+      return true;
+    }
+    return !seenComplete && get(StoreBatch.Space.SEEN, key) != null;
+  }
+
+  private void remember(Fingerprint f) {
+    if (seenInMemory.size() < seenInMemoryCap) {
+      seenInMemory.add(f.high(), f.low());
+    } else {
+      seenComplete = false;
+    }
   }
 
   private static byte[] key(String name) {
@@ -119,7 +165,7 @@ final class DiskFrontier implements Frontier {
     byte[] fp = fingerprint.toBytes();
     synchronized (this) {
       checkHealthy();
-      boolean known = get(StoreBatch.Space.SEEN, fp) != null;
+      boolean known = known(fingerprint, fp);
       if (known && !request.dontFilter()) {
         return Offer.DUPLICATE;
       }
@@ -134,7 +180,10 @@ final class DiskFrontier implements Frontier {
       }
       batch.put(StoreBatch.Space.QUEUE, key.bytes(), value).add(STORED, 1);
       write(batch);
-      seen += known ? 0 : 1;
+      if (!known) {
+        seen++;
+        remember(fingerprint);
+      }
       stored++;
       place(windows.computeIfAbsent(slot, Window::new), new Entry(key, request, fingerprint, slot));
       return Offer.QUEUED;

@@ -109,7 +109,8 @@ public final class JobDirectory implements AutoCloseable {
         store.verify();
       }
       DiskFrontier frontier = new DiskFrontier(store, FrontierOrder.parse(order),
-          settings.get(Setting.JOB_DIR_FSYNC), settings.get(Setting.JOB_DIR_MEMORY_REQUESTS));
+          settings.get(Setting.JOB_DIR_FSYNC), settings.get(Setting.JOB_DIR_MEMORY_REQUESTS),
+          settings.get(Setting.JOB_DIR_MEMORY_FINGERPRINTS));
       if (!resumed) {
         wanted.write(identityFile);
       }

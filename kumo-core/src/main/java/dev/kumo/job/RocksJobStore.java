@@ -14,6 +14,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -60,10 +61,17 @@ final class RocksJobStore implements JobStore {
     this.dir = dir;
     this.cache = new LRUCache(CACHE_BYTES);
     this.bloom = new BloomFilter(10);
+    // Partitioned filters and indexes with their top level pinned: a small cache never evicts the one block every
+    // look-up needs (whole-file filters of a ten-million-key seen-set thrash a 32 MB cache).
     BlockBasedTableConfig table = new BlockBasedTableConfig()
         .setBlockCache(cache)
         .setFilterPolicy(bloom)
+        .setIndexType(IndexType.kTwoLevelIndexSearch)
+        .setPartitionFilters(true)
+        .setMetadataBlockSize(4096)
         .setCacheIndexAndFilterBlocks(true)
+        .setCacheIndexAndFilterBlocksWithHighPriority(true)
+        .setPinTopLevelIndexAndFilter(true)
         .setPinL0FilterAndIndexBlocksInCache(true);
     this.cfOptions = new ColumnFamilyOptions()
         .setTableFormatConfig(table)

@@ -32,6 +32,8 @@ class DiskFrontierTest extends FrontierContract {
   Path dir;
 
   private final List<JobStore> stores = new ArrayList<>();
+  /** Few, so that tests cross from "the whole seen-set in memory" to "look it up on disk". */
+  private long fingerprintsInMemory = 3;
   private int opened;
 
   @Override
@@ -45,7 +47,7 @@ class DiskFrontierTest extends FrontierContract {
 
   private DiskFrontier open(JobStore store, FrontierOrder order, int memory) {
     stores.add(store);
-    return new DiskFrontier(store, order, false, memory);
+    return new DiskFrontier(store, order, false, memory, fingerprintsInMemory);
   }
 
   private void closeStores() {
@@ -81,6 +83,23 @@ class DiskFrontierTest extends FrontierContract {
     assertThat(c.counters()).containsEntry("pages", 1L);
     assertThat(c.gauges()).containsEntry("peak", 3L);
     assertThat(c.spiderState()).containsEntry("cursor", "p2");
+  }
+
+  @Test
+  void aSeenSetThatFitsInMemoryIsLoadedOnReopenAndStillFiltersDuplicates() {
+    Path storeDir = dir.resolve("s");
+    fingerprintsInMemory = 1000;
+    DiskFrontier f = open(storeDir, FrontierOrder.FIFO, 1000);
+    for (int i = 0; i < 50; i++) {
+      offer(f, "http://a/" + i, 0, "a");
+    }
+    closeStores();
+    DiskFrontier again = open(storeDir, FrontierOrder.FIFO, 1000);
+    for (int i = 0; i < 50; i++) {
+      assertThat(offer(again, "http://a/" + i, 0, "a")).isEqualTo(Frontier.Offer.DUPLICATE);
+    }
+    assertThat(offer(again, "http://a/50", 0, "a")).isEqualTo(Frontier.Offer.QUEUED);
+    assertThat(again.seen()).isEqualTo(51);
   }
 
   @Test
