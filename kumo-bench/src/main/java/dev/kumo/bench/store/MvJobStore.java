@@ -79,6 +79,7 @@ final class MvJobStore implements JobStore {
 
   @Override
   public void close() {
+    store.rollback();
     store.close();
   }
 }
