@@ -56,8 +56,9 @@ public final class StoreCrashProbe {
         System.out.println(store + " second process while the writer runs: " + run(child("verify", store, dir)));
       }
       Thread.sleep(200 + random.nextInt(1500));
-      writer.destroyForcibly().waitFor();
+      writer.toHandle().destroyForcibly(); // SIGKILL; unlike Process.destroyForcibly it leaves the pipe to drain
       reader.join();
+      writer.waitFor();
       System.out.println(store + " round " + round + ": killed after commit " + last.get() + " returned; reopened: "
           + run(child("verify", store, dir)));
     }
