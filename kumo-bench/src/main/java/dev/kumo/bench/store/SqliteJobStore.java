@@ -35,7 +35,7 @@ final class SqliteJobStore implements JobStore {
         s.execute("CREATE TABLE IF NOT EXISTS queue(k BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID");
       }
       connection.setAutoCommit(false);
-      selectSeen = connection.prepareStatement("SELECT 1 FROM seen WHERE fp = ?");
+      selectSeen = connection.prepareStatement("SELECT fp FROM seen WHERE fp = ?");
       insertSeen = connection.prepareStatement("INSERT OR IGNORE INTO seen(fp) VALUES (?)");
       insertQueued = connection.prepareStatement("INSERT OR REPLACE INTO queue(k, v) VALUES (?, ?)");
       selectFirst = connection.prepareStatement("SELECT k FROM queue WHERE k >= ? AND k < ? ORDER BY k LIMIT 1");
@@ -52,57 +52,53 @@ final class SqliteJobStore implements JobStore {
 
   @Override
   public boolean isSeen(byte[] fingerprint) {
-    try {
-      selectSeen.setBytes(1, fingerprint);
-      try (ResultSet rs = selectSeen.executeQuery()) {
-        return rs.next();
-      }
-    } catch (SQLException e) {
-      throw new StoreException("SQLite select failed", e);
-    }
+    return query(selectSeen, fingerprint) != null;
   }
 
   @Override
   public void addSeen(byte[] fingerprint) {
-    try {
-      insertSeen.setBytes(1, fingerprint);
-      insertSeen.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("SQLite insert failed", e);
-    }
+    update(insertSeen, fingerprint);
   }
 
   @Override
   public void putQueued(byte[] key, byte[] value) {
-    try {
-      insertQueued.setBytes(1, key);
-      insertQueued.setBytes(2, value);
-      insertQueued.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("SQLite insert failed", e);
-    }
+    update(insertQueued, key, value);
   }
 
   @Override
   public byte[] firstQueued(byte[] from, byte[] to) {
+    return query(selectFirst, from, to);
+  }
+
+  /** The first column of the first row, or {@code null} if there is no row. */
+  private static byte[] query(PreparedStatement statement, byte[]... parameters) {
     try {
-      selectFirst.setBytes(1, from);
-      selectFirst.setBytes(2, to);
-      try (ResultSet rs = selectFirst.executeQuery()) {
+      bind(statement, parameters);
+      try (ResultSet rs = statement.executeQuery()) {
         return rs.next() ? rs.getBytes(1) : null;
       }
     } catch (SQLException e) {
-      throw new StoreException("SQLite select failed", e);
+      throw new StoreException("SQLite query failed", e);
     }
   }
 
   @Override
   public void deleteQueued(byte[] key) {
+    update(deleteQueued, key);
+  }
+
+  private static void update(PreparedStatement statement, byte[]... parameters) {
     try {
-      deleteQueued.setBytes(1, key);
-      deleteQueued.executeUpdate();
+      bind(statement, parameters);
+      statement.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException("SQLite delete failed", e);
+      throw new StoreException("SQLite update failed", e);
+    }
+  }
+
+  private static void bind(PreparedStatement statement, byte[]... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setBytes(i + 1, parameters[i]);
     }
   }
 
