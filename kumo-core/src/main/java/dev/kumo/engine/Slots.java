@@ -3,7 +3,7 @@ package dev.kumo.engine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Download slots: per domain (or per IP) concurrency permits and start delays. A slot can start a request
@@ -18,6 +18,7 @@ final class Slots {
   private final Map<String, SlotPolicy> overrides;
   private final long initialThrottleNanos;
   private final boolean probation;
+  private final RandomGenerator random;
   private final Map<String, Slot> slots = new HashMap<>();
 
   /** A slot's state. */
@@ -73,6 +74,13 @@ final class Slots {
    * others would only wait for it while holding permits (and would start before a Crawl-delay is known).
    */
   Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos, boolean probation) {
+    this(defaults, overrides, initialThrottleNanos, probation, PerThreadRandom.INSTANCE);
+  }
+
+  /** Slots that draw their jitter from {@code random} (seeded in tests); otherwise as above. */
+  Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos, boolean probation,
+      RandomGenerator random) {
+    this.random = random;
     this.defaults = defaults;
     this.overrides = Map.copyOf(overrides);
     this.initialThrottleNanos = initialThrottleNanos;
@@ -165,11 +173,11 @@ final class Slots {
     return s == null ? 0 : s.active;
   }
 
-  private static long jittered(long delay, double jitter) {
+  private long jittered(long delay, double jitter) {
     if (delay == 0 || jitter == 0) {
       return delay;
     }
-    return (long) (delay * ThreadLocalRandom.current().nextDouble(1 - jitter, 1 + jitter));
+    return (long) (delay * random.nextDouble(1 - jitter, 1 + jitter));
   }
 
   /** Every slot's figures. */
