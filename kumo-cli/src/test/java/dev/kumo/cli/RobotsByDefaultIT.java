@@ -3,7 +3,6 @@ package dev.kumo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.testsite.TestSite;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +18,7 @@ class RobotsByDefaultIT {
   void aDisallowedPageIsNeverFetchedUnlessRobotsTxtIsTurnedOff() throws Exception {
     KumoJar.assumeJar();
     try (TestSite site = TestSite.builder().pages(12).robotsTxt("User-agent: *\nDisallow: /page/11\n").start()) {
-      Path spider = Files.writeString(dir.resolve("site.yaml"), """
-          name: site
-          start_urls: [%s]
-          start_callback: page
-          rules:
-            - allow: '/page/\\d+$'
-              callback: page
-              follow: true
-          items:
-            page:
-              fields:
-                title: {css: 'h1.title::text', required: true}
-          """.formatted(site.pageUrl(0)));
+      Path spider = CrawlIT.spiderFile(dir, "site.yaml", site.startUrl());
 
       KumoJar.Result obeyed = KumoJar.run(dir, "crawl", spider.toString(), "-O", "obeyed.jsonl", "-q");
       assertThat(obeyed.exitCode()).as(obeyed.err()).isZero();
