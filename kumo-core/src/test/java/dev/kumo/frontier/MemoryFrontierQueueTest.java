@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory frontier: duplicates, order within and across slots, ready slots only, leases. */
-class MemoryFrontierTest {
+class MemoryFrontierQueueTest {
   static final RequestFingerprinter FINGERPRINTER = new RequestFingerprinter(UrlCanonicalizer.DEFAULT);
 
   static Frontier.Offer offer(Frontier f, String slot, String path, int priority) {
