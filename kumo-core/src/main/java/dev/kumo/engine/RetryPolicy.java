@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -43,7 +44,7 @@ final class RetryPolicy {
   private final RandomGenerator random;
 
   RetryPolicy(Settings settings, Slots slots, Stats stats) {
-    this(settings, slots, stats, System::nanoTime, PerThreadRandom.INSTANCE);
+    this(settings, slots, stats, System::nanoTime, () -> ThreadLocalRandom.current().nextLong());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.kumo.engine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,9 +17,9 @@ import java.util.random.RandomGenerator;
 final class Slots {
   private final SlotPolicy defaults;
   private final Map<String, SlotPolicy> overrides;
+  private final RandomGenerator random;
   private final long initialThrottleNanos;
   private final boolean probation;
-  private final RandomGenerator random;
   private final Map<String, Slot> slots = new HashMap<>();
 
   /** A slot's state. */
@@ -74,7 +75,7 @@ final class Slots {
    * others would only wait for it while holding permits (and would start before a Crawl-delay is known).
    */
   Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos, boolean probation) {
-    this(defaults, overrides, initialThrottleNanos, probation, PerThreadRandom.INSTANCE);
+    this(defaults, overrides, initialThrottleNanos, probation, () -> ThreadLocalRandom.current().nextLong());
   }
 
   /** Slots that draw their jitter from {@code random} (seeded in tests); otherwise as above. */
