@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,8 +40,20 @@ final class RetryPolicy {
   private final long retryAfterMaxNanos;
   private final Slots slots;
   private final Stats stats;
+  private final LongSupplier clock;
+  private final RandomGenerator random;
 
   RetryPolicy(Settings settings, Slots slots, Stats stats) {
+    this(settings, slots, stats, System::nanoTime, () -> ThreadLocalRandom.current().nextLong());
+  }
+
+  /**
+   * A policy that reads {@code clock} (nanoseconds, as {@link System#nanoTime()}) and draws its backoff jitter
+   * from {@code random}.
+   */
+  RetryPolicy(Settings settings, Slots slots, Stats stats, LongSupplier clock, RandomGenerator random) {
+    this.clock = clock;
+    this.random = random;
     this.enabled = settings.get(Setting.RETRY_ENABLED);
     this.maxTimes = settings.get(Setting.RETRY_TIMES);
     this.codes = settings.get(Setting.RETRY_HTTP_CODES).stream().map(c -> Integer.valueOf(c.strip()))
@@ -86,8 +100,8 @@ final class RetryPolicy {
     stats.increment("retry/reason_count/" + reason);
     long backoff = times >= Long.numberOfLeadingZeros(Math.max(1, backoffBaseNanos)) - 1
         ? backoffMaxNanos : Math.min(backoffMaxNanos, backoffBaseNanos << times);
-    backoff = (long) (backoff * ThreadLocalRandom.current().nextDouble(0.5, 1.5));
-    slots.pauseUntil(slot, System.nanoTime() + backoff);
+    backoff = (long) (backoff * random.nextDouble(0.5, 1.5));
+    slots.pauseUntil(slot, clock.getAsLong() + backoff);
     log.debug("Retrying {} (failed {} times, {}), slot {} pauses {} ms", request, times + 1, reason, slot,
         backoff / 1_000_000);
     return request.toBuilder()
@@ -110,7 +124,7 @@ final class RetryPolicy {
     }
     long nanos = wait.compareTo(Duration.ofNanos(retryAfterMaxNanos)) >= 0 ? retryAfterMaxNanos : wait.toNanos();
     stats.increment("retry_after/count");
-    slots.pauseUntil(slot, System.nanoTime() + nanos);
+    slots.pauseUntil(slot, clock.getAsLong() + nanos);
     log.info("{} asks to retry after {} s: slot {} pauses", response, nanos / 1_000_000_000.0, slot);
   }
 

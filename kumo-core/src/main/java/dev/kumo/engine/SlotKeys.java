@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Which download slot a host belongs to: the host itself (per-domain politeness), or, when
@@ -15,11 +16,18 @@ final class SlotKeys {
   private final boolean byIp;
   private final long ttlNanos;
   private final Stats stats;
+  private final LongSupplier clock;
   private final Map<String, Resolved> cache = new ConcurrentHashMap<>();
 
   private record Resolved(String ip, long atNanos) {}
 
   SlotKeys(boolean byIp, double ttlSeconds, Stats stats) {
+    this(byIp, ttlSeconds, stats, System::nanoTime);
+  }
+
+  /** Slot keys whose cache reads {@code clock} (nanoseconds, as {@link System#nanoTime()}). */
+  SlotKeys(boolean byIp, double ttlSeconds, Stats stats, LongSupplier clock) {
+    this.clock = clock;
     this.byIp = byIp;
     this.ttlNanos = (long) (ttlSeconds * 1e9);
     this.stats = stats;
@@ -30,7 +38,7 @@ final class SlotKeys {
     if (!byIp) {
       return host;
     }
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     Resolved r = cache.get(host);
     if (r != null && now - r.atNanos() < ttlNanos) {
       return r.ip();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Download slots: per domain (or per IP) concurrency permits and start delays. A slot can start a request
@@ -17,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Slots {
   private final SlotPolicy defaults;
   private final Map<String, SlotPolicy> overrides;
+  private final RandomGenerator random;
   private final long initialThrottleNanos;
   private final boolean probation;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
@@ -74,6 +76,13 @@ final class Slots {
    * others would only wait for it while holding permits (and would start before a Crawl-delay is known).
    */
   Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos, boolean probation) {
+    this(defaults, overrides, initialThrottleNanos, probation, () -> ThreadLocalRandom.current().nextLong());
+  }
+
+  /** Slots that draw their jitter from {@code random} (seeded in tests); otherwise as above. */
+  Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos, boolean probation,
+      RandomGenerator random) {
+    this.random = random;
     this.defaults = defaults;
     this.overrides = Map.copyOf(overrides);
     this.initialThrottleNanos = initialThrottleNanos;
@@ -168,11 +177,11 @@ final class Slots {
     return s == null ? 0 : s.active;
   }
 
-  private static long jittered(long delay, double jitter) {
+  private long jittered(long delay, double jitter) {
     if (delay == 0 || jitter == 0) {
       return delay;
     }
-    return (long) (delay * ThreadLocalRandom.current().nextDouble(1 - jitter, 1 + jitter));
+    return (long) (delay * random.nextDouble(1 - jitter, 1 + jitter));
   }
 
   /** Every slot's figures. */

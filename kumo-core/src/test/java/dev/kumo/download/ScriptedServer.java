@@ -39,6 +39,7 @@ final class ScriptedServer implements AutoCloseable {
   private final List<String> heads = new CopyOnWriteArrayList<>();
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger ended = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
 
   ScriptedServer(Script script) throws IOException {
@@ -70,6 +71,11 @@ final class ScriptedServer implements AutoCloseable {
 
   int connections() {
     return connections.get();
+  }
+
+  /** Connections accepted and not yet closed by either side, as the server sees them. */
+  int openConnections() {
+    return connections.get() - ended.get();
   }
 
   private void acceptLoop() {
@@ -106,6 +112,8 @@ final class ScriptedServer implements AutoCloseable {
       }
     } catch (IOException e) {
       // the client went away
+    } finally {
+      ended.incrementAndGet();
     }
   }
 

@@ -59,7 +59,7 @@ class PolitenessTest {
       };
       CrawlResult result = crawl(spider, Settings.defaults()
           .with(Setting.CONCURRENT_REQUESTS_PER_IP, 3)
-          .with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, 3)
+          .with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, 8) // the per-IP limit wins, not the larger per-domain one
           .with("dns_resolve", Map.of("a.test", "127.0.0.1", "b.test", "127.0.0.1")));
       assertThat(result.pages()).isEqualTo(120);
       assertThat(site.stats().maxInFlightByHost()).containsOnlyKeys("a.test", "b.test");

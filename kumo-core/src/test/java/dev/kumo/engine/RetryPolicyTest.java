@@ -1,0 +1,129 @@
+package dev.kumo.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.Headers;
+import dev.kumo.Request;
+import dev.kumo.Response;
+import dev.kumo.Setting;
+import dev.kumo.Settings;
+import dev.kumo.download.DownloadException;
+import dev.kumo.stats.Stats;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Retries and their backoff, with a fixed clock and a seeded random: the pause is read off the slot. */
+class RetryPolicyTest {
+  static final long SECOND = 1_000_000_000L;
+  static final long NOW = 5 * SECOND;
+
+  final Stats stats = new Stats();
+  final Slots slots = new Slots(new SlotPolicy(8, 0, 0), Map.of(), 0, false);
+
+  RetryPolicy policy(Settings settings) {
+    return new RetryPolicy(settings, slots, stats, () -> NOW, new Random(7));
+  }
+
+  static Request failedTimes(int times) {
+    return Request.to("http://a.test/p").meta("retry_times", times).build();
+  }
+
+  static Response response(int status, String... headers) {
+    return Response.to(Request.get("http://a.test/p")).status(status).headers(Headers.of(headers)).build();
+  }
+
+  long pauseOf(String slot) {
+    return slots.waitNanos(slot, NOW);
+  }
+
+  @Test
+  void backoffDoublesPerRetryJitteredAndCappedAtTheMax() {
+    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 100)
+        .with(Setting.RETRY_BACKOFF_BASE, 1.0).with(Setting.RETRY_BACKOFF_MAX, 4.0));
+    DownloadException timeout = new DownloadException(DownloadException.TIMEOUT, "timed out");
+    for (int times : new int[] {0, 1, 2, 3, 5, 40, 70}) {
+      String slot = "s" + times;
+      assertThat(p.afterFailure(failedTimes(times), slot, timeout)).isNotNull();
+      long expected = Math.min(4 * SECOND, times < 3 ? SECOND << times : Long.MAX_VALUE);
+      assertThat(pauseOf(slot)).as("backoff after %d failures", times + 1)
+          .isBetween(expected / 2, expected * 3 / 2);
+    }
+  }
+
+  @Test
+  void backoffIsSpreadOverHalfToOneAndAHalfTimes() {
+    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_BACKOFF_BASE, 1.0));
+    List<Long> pauses = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      p.afterResponse(response(503), "s" + i);
+      pauses.add(pauseOf("s" + i));
+    }
+    assertThat(pauses).allMatch(n -> n >= SECOND / 2 && n < SECOND * 3 / 2);
+    assertThat(pauses.stream().mapToLong(Long::longValue).min().orElseThrow()).isLessThan(SECOND * 6 / 10);
+    assertThat(pauses.stream().mapToLong(Long::longValue).max().orElseThrow()).isGreaterThan(SECOND * 14 / 10);
+  }
+
+  @Test
+  void aRetryIsTheSameRequestPastTheDuplicateFilterAndCounted() {
+    RetryPolicy p = policy(Settings.defaults());
+    Request original = Request.to("http://a.test/p").priority(5).build();
+    Request retry = p.afterFailure(original, "a", new DownloadException(DownloadException.CONNECT, "refused"));
+    assertThat(retry).isNotNull();
+    assertThat(retry.url()).isEqualTo(original.url());
+    assertThat(retry.dontFilter()).isTrue();
+    assertThat(retry.priority()).isEqualTo(4);
+    assertThat(retry.meta()).containsEntry("retry_times", 1);
+    assertThat(stats.get("retry/count")).isEqualTo(1);
+    assertThat(stats.get("retry/reason_count/connect")).isEqualTo(1);
+  }
+
+  @Test
+  void givesUpAfterRetryTimesAndSkipsWhatIsNotRetried() {
+    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 2));
+    DownloadException io = new DownloadException(DownloadException.IO, "reset");
+    assertThat(p.afterFailure(failedTimes(1), "a", io)).isNotNull();
+    assertThat(p.afterFailure(failedTimes(2), "a", io)).isNull();
+    assertThat(stats.get("retry/max_reached")).isEqualTo(1);
+    assertThat(p.afterFailure(failedTimes(0), "a", new DownloadException(DownloadException.MAXSIZE, "big")))
+        .isNull();
+    assertThat(p.afterResponse(response(404), "a")).isNull();
+    assertThat(p.afterResponse(Response.to(Request.to("http://a.test/").meta("dont_retry", true).build())
+        .status(500).build(), "a")).isNull();
+    assertThat(policy(Settings.defaults().with(Setting.RETRY_ENABLED, false)).afterResponse(response(500), "b"))
+        .isNull();
+    assertThat(stats.get("retry/count")).isEqualTo(1);
+  }
+
+  @Test
+  void retryAfterPausesTheSlotCappedAtItsMaximum() {
+    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_AFTER_MAX, 60.0).with(Setting.RETRY_ENABLED, false));
+    p.afterResponse(response(429, "Retry-After", "7"), "a");
+    assertThat(pauseOf("a")).isEqualTo(7 * SECOND);
+    p.afterResponse(response(503, "Retry-After", "999999"), "b");
+    assertThat(pauseOf("b")).isEqualTo(60 * SECOND);
+    p.afterResponse(response(500, "Retry-After", "9"), "c"); // only 429 and 503 carry it
+    assertThat(pauseOf("c")).isZero();
+    p.afterResponse(response(503, "Retry-After", "soon"), "d");
+    assertThat(pauseOf("d")).isZero();
+    assertThat(stats.get("retry_after/count")).isEqualTo(2);
+    assertThat(stats.get("retry_after/invalid")).isEqualTo(1);
+  }
+
+  @Test
+  void retryAfterIsSecondsOrAnHttpDate() {
+    assertThat(RetryPolicy.parseRetryAfter(" 120 ")).isEqualTo(Duration.ofSeconds(120));
+    String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).minusDays(1));
+    assertThat(RetryPolicy.parseRetryAfter(past)).isZero();
+    String future = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1));
+    assertThat(RetryPolicy.parseRetryAfter(future)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(60));
+    assertThat(RetryPolicy.parseRetryAfter("-1")).isNull();
+    assertThat(RetryPolicy.parseRetryAfter("tomorrow")).isNull();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.kumo.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.Item;
+import dev.kumo.stats.Stats;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** An abort drops what waits in the pipeline, counts it by reason, refuses later items and closes the sinks. */
+class ItemPipelineAbortTest {
+
+  /** A sink that records its items and whether it was closed. */
+  static final class RecordingSink implements ItemSink {
+    final List<Item> items = new CopyOnWriteArrayList<>();
+    final AtomicInteger closes = new AtomicInteger();
+
+    @Override
+    public void accept(Item item) {
+      items.add(item);
+    }
+
+    @Override
+    public void close() {
+      closes.incrementAndGet();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void abortDropsQueuedItemsCountsThemAndClosesTheSinks() throws Exception {
+    Stats stats = new Stats();
+    CountDownLatch inProcessor = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ItemProcessor blocking = item -> {
+      inProcessor.countDown();
+      release.await();
+      return item;
+    };
+    RecordingSink sink = new RecordingSink();
+    ItemPipeline pipeline = new ItemPipeline(List.of(blocking), List.of(sink), 10, stats, item -> {});
+    pipeline.submit(Item.of("n", 0));
+    assertThat(inProcessor.await(10, TimeUnit.SECONDS)).isTrue();
+    for (int i = 1; i <= 4; i++) {
+      pipeline.submit(Item.of("n", i));
+    }
+    Thread aborter = Thread.ofVirtual().start(() -> {
+      try {
+        pipeline.abort();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    while (stats.get("item_dropped_reasons_count/aborted") < 4) { // the abort has dropped the queue
+      Thread.sleep(1);
+    }
+    pipeline.submit(Item.of("n", 5)); // after the abort: refused and counted
+    release.countDown();
+    aborter.join();
+    assertThat(stats.get("item_dropped_reasons_count/aborted")).isEqualTo(5);
+    assertThat(stats.get("item_dropped_count")).isEqualTo(5);
+    assertThat(sink.items).extracting(i -> i.get("n")).containsExactly(0);
+    assertThat(sink.closes).hasValue(1);
+  }
+}
