@@ -43,15 +43,18 @@ class ItemPipelineAbortTest {
       return item;
     };
     RecordingSink sink = new RecordingSink();
-    ItemPipeline pipeline = new ItemPipeline(List.of(blocking), List.of(sink), 10, stats, item -> {});
-    pipeline.submit(Item.of("n", 0));
+    List<String> committed = new CopyOnWriteArrayList<>();
+    ItemPipeline<String> pipeline = new ItemPipeline<>(List.of(blocking), List.of(sink), 10, stats, item -> {},
+        (tokens, allWritten) -> committed.addAll(tokens));
+    pipeline.submit(List.of(Item.of("n", 0)), "t0");
     assertThat(inProcessor.await(10, TimeUnit.SECONDS)).isTrue();
     for (int i = 1; i <= 4; i++) {
-      pipeline.submit(Item.of("n", i));
+      pipeline.submit(List.of(Item.of("n", i)), "t" + i);
     }
+    List<String> dropped = new CopyOnWriteArrayList<>();
     Thread aborter = Thread.ofVirtual().start(() -> {
       try {
-        pipeline.abort();
+        dropped.addAll(pipeline.abort());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -59,9 +62,11 @@ class ItemPipelineAbortTest {
     while (stats.get("item_dropped_reasons_count/aborted") < 4) { // the abort has dropped the queue
       Thread.sleep(1);
     }
-    pipeline.submit(Item.of("n", 5)); // after the abort: refused and counted
+    assertThat(pipeline.submit(List.of(Item.of("n", 5)), "t5")).as("refused after the abort").isFalse();
     release.countDown();
     aborter.join();
+    assertThat(dropped).containsExactly("t1", "t2", "t3", "t4");
+    assertThat(committed).as("written before the abort").containsExactly("t0");
     assertThat(stats.get("item_dropped_reasons_count/aborted")).isEqualTo(5);
     assertThat(stats.get("item_dropped_count")).isEqualTo(5);
     assertThat(sink.items).extracting(i -> i.get("n")).containsExactly(0);
