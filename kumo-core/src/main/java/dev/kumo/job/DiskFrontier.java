@@ -161,14 +161,15 @@ final class DiskFrontier implements Frontier {
 
   @Override
   public Offer offer(Request request, Fingerprint fingerprint, String slot) {
-    byte[] value = entryValue(request, fingerprint); // refuses what cannot be stored before anything changes
+    RequestCodec.checkStorable(request); // refuses what cannot be stored, duplicate or not, before anything changes
     byte[] fp = fingerprint.toBytes();
     synchronized (this) {
       checkHealthy();
       boolean known = known(fingerprint, fp);
       if (known && !request.dontFilter()) {
-        return Offer.DUPLICATE;
+        return Offer.DUPLICATE; // most offers: links seen before, never encoded
       }
+      byte[] value = entryValue(request, fingerprint);
       StoreBatch batch = new StoreBatch();
       if (seq == seqReserved) {
         seqReserved += SEQ_BLOCK;

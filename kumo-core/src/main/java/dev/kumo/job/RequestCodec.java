@@ -22,6 +22,17 @@ final class RequestCodec {
   private RequestCodec() {}
 
   /**
+   * Checks that {@code request} can be stored: every meta value plain.
+   *
+   * @throws IllegalArgumentException naming the first key whose value is not
+   */
+  static void checkStorable(Request request) {
+    for (Map.Entry<String, Object> e : request.meta().entrySet()) {
+      PlainValues.check("meta key '" + e.getKey() + "' of " + request, e.getValue());
+    }
+  }
+
+  /**
    * The stored form of {@code request}.
    *
    * @throws IllegalArgumentException when a meta value is not a plain type (the message names the key)
@@ -50,9 +61,7 @@ final class RequestCodec {
       o.put("d", request.depth());
     }
     if (!request.meta().isEmpty()) {
-      for (Map.Entry<String, Object> e : request.meta().entrySet()) {
-        PlainValues.check("meta key '" + e.getKey() + "' of " + request, e.getValue());
-      }
+      checkStorable(request);
       o.set("x", JSON.valueToTree(request.meta()));
     }
     if (!request.callback().equals(Request.DEFAULT_CALLBACK)) {
