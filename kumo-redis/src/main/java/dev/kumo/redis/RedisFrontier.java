@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +72,7 @@ public final class RedisFrontier implements Frontier {
   private final Map<Long, Lease> held = new ConcurrentHashMap<>();
   private final CounterDeltas deltas = new CounterDeltas();
   private final LeaseKeeper keeper;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisFrontier(RedisLink link, RedisKeys keys, FrontierOrder order, Duration leaseTimeout) {
     this.link = link;
@@ -287,9 +289,15 @@ public final class RedisFrontier implements Frontier {
     return stats;
   }
 
-  /** Hands back the leases still held (so other workers need not wait for them to expire), then disconnects. */
+  /**
+   * Hands back the leases still held (so other workers need not wait for them to expire), then disconnects.
+   * Idempotent.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     keeper.close();
     try {
       for (Lease lease : List.copyOf(held.values())) {

@@ -43,7 +43,7 @@ class RedisFaultsTest {
     String name = crawls.newName();
     RedisFrontier survivor = crawls.open(name, FrontierOrder.FIFO, Duration.ofSeconds(30));
     survivor.offer(Request.to("http://h/1").build(), new Fingerprint(1, 2), "h");
-    Process worker = startWorker(name, 3);
+    Process worker = startWorker(name, 5);
     try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(),
         StandardCharsets.UTF_8))) {
       assertThat(out.readLine()).isEqualTo("http://h/1");

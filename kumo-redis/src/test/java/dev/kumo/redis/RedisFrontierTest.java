@@ -112,13 +112,13 @@ class RedisFrontierTest extends FrontierContract {
   @Test
   void aLiveWorkersLeasesDoNotExpireAndAClosedWorkerHandsItsLeasesBack() throws Exception {
     String name = crawls.newName();
-    RedisFrontier holder = crawls.open(name, FrontierOrder.FIFO, Duration.ofSeconds(1));
-    RedisFrontier other = crawls.open(name, FrontierOrder.FIFO, Duration.ofSeconds(1));
+    RedisFrontier holder = crawls.open(name, FrontierOrder.FIFO, Duration.ofSeconds(2));
+    RedisFrontier other = crawls.open(name, FrontierOrder.FIFO, Duration.ofSeconds(2));
     offer(holder, "http://h/1", 0, "a");
     offer(holder, "http://h/2", 0, "a");
     Lease kept = holder.take(s -> true);
     Lease handedBack = holder.take(s -> true);
-    Thread.sleep(2500); // past the timeout: renewals keep both leases
+    Thread.sleep(3500); // past the timeout: renewals keep both leases
     assertThat(other.reap()).isZero();
     assertThat(other.take(s -> true)).isNull();
     holder.ack(kept);
