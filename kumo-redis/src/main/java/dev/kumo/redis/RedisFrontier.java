@@ -169,7 +169,7 @@ public final class RedisFrontier implements Frontier {
     List<Object> taken = link.eval(Script.TAKE, ScriptOutputType.MULTI,
         new byte[][] {keys.queue(slot), keys.heads(), keys.head(), keys.counts(), keys.leases(), keys.deadlines()},
         RedisKeys.bytes(slot), leaseTimeoutMs);
-    if (taken == null || taken.isEmpty()) {
+    if (taken.isEmpty()) {
       return null; // another worker emptied the slot since we listed it
     }
     long id = (Long) taken.get(0);

@@ -1,10 +1,10 @@
 -- KEYS: queue of the slot, heads, head, counts, leases, deadlines
 -- ARGV: slot, lease timeout (ms)
--- Returns {lease id, member}, or nil when the slot's queue is empty (another worker emptied it).
+-- Returns {lease id, member}, or an empty array when the slot's queue is empty (another worker emptied it).
 local first = redis.call('ZRANGE', KEYS[1], 0, 0)[1]
 if not first then
   refresh_head(KEYS[1], KEYS[2], KEYS[3], ARGV[1])
-  return false
+  return {}
 end
 redis.call('ZREM', KEYS[1], first)
 local id = redis.call('HINCRBY', KEYS[4], 'lease_ids', 1)

@@ -127,6 +127,18 @@ class RedisFrontierTest extends FrontierContract {
   }
 
   @Test
+  void aSlotEmptiedByAnotherWorkerAfterItWasListedIsSkipped() {
+    String name = crawls.newName();
+    RedisFrontier f = crawls.open(name, FrontierOrder.FIFO, LEASE);
+    offer(f, "http://b/1", 0, "b");
+    String stale = "7fffffff0000000000000000gone"; // what the heads index says while another worker empties "gone"
+    crawls.redis().zadd("kumo:{" + name + "}:heads", 0, stale);
+    crawls.redis().hset("kumo:{" + name + "}:head", "gone", stale);
+    assertThat(f.take(s -> true).request().url()).isEqualTo("http://b/1");
+    assertThat(crawls.redis().zrange("kumo:{" + name + "}:heads", 0, -1)).isEmpty();
+  }
+
+  @Test
   void aWorkerOfAnotherOrderIsRefused() {
     String name = crawls.newName();
     crawls.open(name, FrontierOrder.FIFO, LEASE);
