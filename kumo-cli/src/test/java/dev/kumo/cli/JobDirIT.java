@@ -148,20 +148,7 @@ class JobDirIT {
   }
 
   private Path spider(TestSite site) throws IOException {
-    return Files.writeString(dir.resolve("spider.yaml"), """
-        name: resumable
-        start_urls: [%s]
-        start_callback: page
-        rules:
-          - allow: '/page/\\d+$'
-            callback: page
-            follow: true
-        items:
-          page:
-            fields:
-              url: {value: url}
-              title: {css: 'h1.title::text'}
-        """.formatted(site.startUrl()));
+    return PageSpider.write(dir, "resumable", site);
   }
 
   private void assertExactlyEveryPageOnce(Path feed) throws IOException {

@@ -44,19 +44,7 @@ class WorkersIT {
   void twoWorkersFetchEveryPageExactlyOnce(RedisURI redis) throws Exception {
     String crawl = "workers-it-" + UUID.randomUUID();
     try (TestSite site = TestSite.builder().pages(PAGES).latency(Duration.ofMillis(30)).start()) {
-      Path spider = Files.writeString(dir.resolve("spider.yaml"), """
-          name: shared
-          start_urls: [%s]
-          start_callback: page
-          rules:
-            - allow: '/page/\\d+$'
-              callback: page
-              follow: true
-          items:
-            page:
-              fields:
-                url: {value: url}
-          """.formatted(site.startUrl()));
+      Path spider = PageSpider.write(dir, "shared", site);
       Map<String, String> env = Map.of(RedisAddress.PASSWORD_VARIABLE, password(redis));
       String url = "redis://" + redis.getHost() + ":" + redis.getPort() + "/" + redis.getDatabase();
       List<Process> workers = new ArrayList<>();

@@ -3,30 +3,49 @@ package dev.kumo.redis;
 import dev.kumo.frontier.FrontierOrder;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The crawls of one test: each has a fresh name, so tests never see each other's keys, and {@link #close}
- * deletes every key of them. Also gives the test plain Redis commands for looking at the keys.
+ * The crawls of each test, as a JUnit extension on the tests' Redis ({@link LocalRedis}): each crawl has a fresh
+ * name, so tests never see each other's keys, and after each test its frontiers are closed and every key of its
+ * crawls deleted. Also gives the test plain Redis commands for looking at the keys.
  */
-final class Crawls implements AutoCloseable {
-  private final RedisURI uri;
-  private final RedisClient client = RedisClient.create();
-  private final StatefulRedisConnection<String, String> connection;
+final class Crawls implements BeforeEachCallback, AfterEachCallback {
   private final List<RedisFrontier> opened = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
+  private RedisURI uri;
+  private RedisClient client;
+  private StatefulRedisConnection<String, String> connection;
 
-  Crawls(RedisURI uri) {
-    this.uri = uri;
-    this.connection = client.connect(uri);
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    uri = LocalRedis.uri(context);
+    client = RedisClient.create();
+    connection = client.connect(uri);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    try {
+      opened.forEach(RedisFrontier::close);
+      deleteKeys();
+    } finally {
+      opened.clear();
+      names.clear();
+      connection.close();
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
   }
 
   /** A crawl name no other test uses. */
@@ -36,7 +55,7 @@ final class Crawls implements AutoCloseable {
     return name;
   }
 
-  /** A worker's frontier on crawl {@code name}, closed with this. */
+  /** A worker's frontier on crawl {@code name}, closed after the test. */
   RedisFrontier open(String name, FrontierOrder order, Duration leaseTimeout) {
     RedisFrontier f = RedisFrontier.open(uri, name, order, leaseTimeout);
     opened.add(f);
@@ -51,9 +70,7 @@ final class Crawls implements AutoCloseable {
     return uri;
   }
 
-  @Override
-  public void close() {
-    opened.forEach(RedisFrontier::close);
+  private void deleteKeys() {
     for (String name : names) {
       ScanArgs match = ScanArgs.Builder.matches("kumo:{" + name + "}:*").limit(1000);
       KeyScanCursor<String> cursor = redis().scan(match);
@@ -67,7 +84,5 @@ final class Crawls implements AutoCloseable {
         cursor = redis().scan(ScanCursor.of(cursor.getCursor()), match);
       }
     }
-    connection.close();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
 }

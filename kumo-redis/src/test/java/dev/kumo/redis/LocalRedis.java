@@ -33,6 +33,11 @@ public final class LocalRedis implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return uri(context);
+  }
+
+  /** The tests' Redis server, started on first use (once per test run) unless {@code KUMO_REDIS_URL} names one. */
+  static RedisURI uri(ExtensionContext context) {
     String url = System.getenv(URL_VARIABLE);
     if (url != null && !url.isBlank()) {
       return RedisAddress.parse(url, System.getenv());

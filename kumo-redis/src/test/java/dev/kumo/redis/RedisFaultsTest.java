@@ -18,25 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A dead worker, a wrong password and an unreachable server, on a real Redis and real worker processes. */
-@ExtendWith(LocalRedis.class)
 class RedisFaultsTest {
-  private Crawls crawls;
-
-  @BeforeEach
-  void connect(RedisURI uri) {
-    crawls = new Crawls(uri);
-  }
-
-  @AfterEach
-  void cleanUp() {
-    crawls.close();
-  }
+  @RegisterExtension
+  final Crawls crawls = new Crawls();
 
   @Test
   void theLeaseOfAKilledWorkerGoesBackToTheQueueAfterTheLeaseTimeout() throws Exception {

@@ -11,30 +11,17 @@ import dev.kumo.frontier.FrontierContract;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.Lease;
-import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The frontier contract for {@link RedisFrontier} on a real Redis, and what only a Redis frontier must do. */
-@ExtendWith(LocalRedis.class)
 class RedisFrontierTest extends FrontierContract {
   private static final Duration LEASE = Duration.ofSeconds(30);
-  private Crawls crawls;
-
-  @BeforeEach
-  void connect(RedisURI uri) {
-    crawls = new Crawls(uri);
-  }
-
-  @AfterEach
-  void cleanUp() {
-    crawls.close();
-  }
+  @RegisterExtension
+  final Crawls crawls = new Crawls();
 
   @Override
   protected Frontier create(FrontierOrder order) {
