@@ -148,7 +148,20 @@ class JobDirIT {
   }
 
   private Path spider(TestSite site) throws IOException {
-    return PageSpider.write(dir, "resumable", site);
+    return Files.writeString(dir.resolve("spider.yaml"), """
+        name: resumable
+        start_urls: [%s]
+        start_callback: page
+        rules:
+          - allow: '/page/\\d+$'
+            callback: page
+            follow: true
+        items:
+          page:
+            fields:
+              url: {value: url}
+              title: {css: 'h1.title::text'}
+        """.formatted(site.startUrl()));
   }
 
   private void assertExactlyEveryPageOnce(Path feed) throws IOException {

@@ -44,7 +44,7 @@ class WorkersIT {
   void twoWorkersFetchEveryPageExactlyOnce(RedisURI redis) throws Exception {
     String crawl = "workers-it-" + UUID.randomUUID();
     try (TestSite site = TestSite.builder().pages(PAGES).latency(Duration.ofMillis(30)).start()) {
-      Path spider = PageSpider.write(dir, "shared", site);
+      Path spider = PageSpiderFile.write(dir, "shared", site.startUrl());
       Map<String, String> env = Map.of(RedisAddress.PASSWORD_VARIABLE, password(redis));
       String url = "redis://" + redis.getHost() + ":" + redis.getPort() + "/" + redis.getDatabase();
       List<Process> workers = new ArrayList<>();
