@@ -7,14 +7,11 @@ import dev.kumo.Settings;
 import dev.kumo.Spider;
 import dev.kumo.export.Feed;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kumo crawl}: runs a spider file or a Java spider class and exports its items. */
@@ -33,17 +30,11 @@ public final class CrawlCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SPIDER",
-      description = "A spider file (.yaml, .yml, .json), or the fully qualified name of a dev.kumo.Spider "
-          + "subclass with a public no-argument constructor, found on --classpath.")
-  private String spider;
+  @Mixin
+  private SpiderOptions spider;
 
   @Mixin
   private FeedOptions feeds;
-
-  @Option(names = "--classpath", paramLabel = "JAR_OR_DIR",
-      description = "A jar or class directory holding the spider class and what it needs (repeatable).")
-  private List<Path> classpath = new ArrayList<>();
 
   @Option(names = "--job-dir", paramLabel = "DIR",
       description = "Keep the crawl in DIR (setting job_dir): stop it (Ctrl-C) or kill it, run the same command "
@@ -69,7 +60,7 @@ public final class CrawlCommand implements Callable<Integer> {
       overrides = overrides.with(Setting.JOB_DIR_RESET, true);
     }
     try (SpiderLoader loader = new SpiderLoader()) {
-      Spider s = loader.load(spider, classpath);
+      Spider s = spider.load(loader);
       Crawler.Builder builder = Crawler.builder(s).settings(base).overrides(overrides);
       for (Feed feed : feeds.feeds()) {
         builder.feed(feed);

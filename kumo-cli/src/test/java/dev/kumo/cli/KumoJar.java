@@ -42,10 +42,17 @@ final class KumoJar {
 
   /** Starts {@code kumo args} in {@code dir}; stdout and stderr go to files there. */
   static Process start(Path dir, String... args) throws IOException {
+    return start(dir, Map.of(), args);
+  }
+
+  /** Starts {@code kumo args} in {@code dir} with the environment variables {@code env} added. */
+  static Process start(Path dir, Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).directory(dir.toFile())
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().putAll(env);
+    return pb.directory(dir.toFile())
         .redirectOutput(dir.resolve("stdout.txt").toFile())
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();

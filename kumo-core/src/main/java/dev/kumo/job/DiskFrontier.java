@@ -8,6 +8,7 @@ import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.Lease;
+import dev.kumo.internal.RequestCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

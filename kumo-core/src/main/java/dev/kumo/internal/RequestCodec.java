@@ -1,4 +1,4 @@
-package dev.kumo.job;
+package dev.kumo.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,16 +7,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.Headers;
 import dev.kumo.Request;
-import dev.kumo.internal.PlainValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * A request as stored bytes (compact JSON): URL, method, headers, body, priority, depth, plain-typed meta,
- * callback name and the duplicate-filter flag. Thread-safe.
+ * callback name and the duplicate-filter flag; shared by the job directory and the Redis frontier. Thread-safe.
  */
-final class RequestCodec {
+public final class RequestCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RequestCodec() {}
@@ -26,7 +25,7 @@ final class RequestCodec {
    *
    * @throws IllegalArgumentException naming the first key whose value is not
    */
-  static void checkStorable(Request request) {
+  public static void checkStorable(Request request) {
     for (Map.Entry<String, Object> e : request.meta().entrySet()) {
       PlainValues.check("meta key '" + e.getKey() + "' of " + request, e.getValue());
     }
@@ -37,7 +36,7 @@ final class RequestCodec {
    *
    * @throws IllegalArgumentException when a meta value is not a plain type (the message names the key)
    */
-  static byte[] encode(Request request) {
+  public static byte[] encode(Request request) {
     ObjectNode o = JSON.createObjectNode();
     o.put("u", request.url());
     if (!request.method().equals("GET")) {
@@ -82,7 +81,7 @@ final class RequestCodec {
    *
    * @throws IOException when the bytes are not a stored request (a corrupted store)
    */
-  static Request decode(byte[] bytes) throws IOException {
+  public static Request decode(byte[] bytes) throws IOException {
     JsonNode o;
     try {
       o = JSON.readTree(bytes);

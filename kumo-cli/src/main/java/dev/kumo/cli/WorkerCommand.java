@@ -1,0 +1,98 @@
+package dev.kumo.cli;
+
+import dev.kumo.CrawlResult;
+import dev.kumo.Crawler;
+import dev.kumo.Setting;
+import dev.kumo.Settings;
+import dev.kumo.Spider;
+import dev.kumo.export.Feed;
+import dev.kumo.frontier.FrontierException;
+import dev.kumo.frontier.FrontierOrder;
+import dev.kumo.redis.RedisAddress;
+import dev.kumo.redis.RedisFrontier;
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kumo worker}: one of many processes crawling together through a shared frontier on Redis. */
+@Command(name = "worker", sortOptions = false,
+    description = {
+        "Crawls with a spider as one of many workers sharing a frontier on Redis: start as many as wanted, on "
+            + "any machines, with the same --redis and --crawl.",
+        "",
+        "The queue, the seen-set, the leases and the crawl's counters are in Redis. A worker that dies loses "
+            + "nothing: its leased requests go back to the queue after --lease-timeout. Ctrl-C hands them back at "
+            + "once. A worker exits when the crawl's queue is empty and no worker holds a lease. The password "
+            + "comes from KUMO_REDIS_PASSWORD (or the URL).",
+        ""})
+public final class WorkerCommand implements Callable<Integer> {
+  @Mixin
+  private HelpOption help;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private SpiderOptions spider;
+
+  @Option(names = "--redis", required = true, paramLabel = "URL",
+      description = "The Redis server: redis://HOST:PORT/DB, or rediss://... for TLS.")
+  private String redis;
+
+  @Option(names = "--crawl", paramLabel = "NAME",
+      description = "Names the crawl in Redis (default: the spider's name); several crawls share one Redis.")
+  private String crawl;
+
+  @Option(names = "--lease-timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "How long the requests of a worker that died stay leased before other workers crawl them "
+          + "(default: ${DEFAULT-VALUE}).")
+  private long leaseTimeoutSeconds;
+
+  @Mixin
+  private FeedOptions feeds;
+
+  @Mixin
+  private CommonOptions common;
+
+  @Override
+  public Integer call() {
+    common.configureLogging(CommonOptions.LogLevel.INFO);
+    Settings base = common.baseSettings(CrawlCommand.defaults());
+    Settings overrides = common.overrides();
+    RedisURI uri;
+    try {
+      uri = RedisAddress.parse(redis, System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage(), e);
+    }
+    try (SpiderLoader loader = new SpiderLoader()) {
+      Spider s = spider.load(loader);
+      FrontierOrder order = FrontierOrder.parse(base.merge(s.settings()).merge(overrides)
+          .get(Setting.FRONTIER_ORDER));
+      try (RedisFrontier frontier = open(uri, crawl == null ? s.name() : crawl, order)) {
+        Crawler.Builder builder = Crawler.builder(s).settings(base).overrides(overrides).frontier(frontier);
+        for (Feed feed : feeds.feeds()) {
+          builder.feed(feed);
+        }
+        CrawlResult result = new CrawlRunner(spec.commandLine().getErr(), common.statusLine(), true)
+            .run(builder.build());
+        return CrawlRunner.exitCode(result);
+      }
+    }
+  }
+
+  private RedisFrontier open(RedisURI uri, String name, FrontierOrder order) {
+    try {
+      return RedisFrontier.open(uri, name, order, Duration.ofSeconds(leaseTimeoutSeconds));
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage(), e);
+    } catch (FrontierException e) {
+      throw CliException.failed(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,313 @@
+package dev.kumo.redis;
+
+import dev.kumo.Request;
+import dev.kumo.frontier.Checkpoint;
+import dev.kumo.frontier.Fingerprint;
+import dev.kumo.frontier.Frontier;
+import dev.kumo.frontier.FrontierException;
+import dev.kumo.frontier.FrontierOrder;
+import dev.kumo.frontier.Lease;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Frontier} in Redis, shared by every worker process of one crawl: the queue (a sorted set per download
+ * slot), the seen-set, the leases and the crawl's counters, under keys {@code kumo:{CRAWL}:...}
+ * ({@link RedisKeys}). Each operation is one Lua script run atomically by the server, so workers on any number
+ * of machines never take the same request twice and never lose one.
+ *
+ * <pre>{@code
+ * RedisURI uri = RedisAddress.parse("redis://10.0.0.5:6379/0", System.getenv());
+ * try (RedisFrontier f = RedisFrontier.open(uri, "shop", FrontierOrder.FIFO, Duration.ofSeconds(60))) {
+ *   new Crawler.Builder(spider).frontier(f).build().run();
+ * }
+ * }</pre>
+ *
+ * <p>Leases: a taken request is leased with a deadline on the server's clock; this frontier renews the deadlines
+ * of its leases every third of {@code leaseTimeout} ({@link LeaseKeeper}), so only the leases of a worker that
+ * died or lost Redis expire, and any worker's {@link #take} then puts their requests back in the queue. A lease
+ * that expired while its worker still held it cannot be acknowledged any more: {@link #ack} fails with a
+ * {@link FrontierException} (the request went to another worker). {@link #close} hands back the leases still
+ * held.
+ *
+ * <p>{@link #ack} adds what the checkpoint's counters grew by since the last ack to the crawl's stats hash in the
+ * same script ({@code HINCRBY}), so the crawl-wide stats count exactly the acknowledged work of every worker.
+ * Feed positions, gauges and spider state are the worker's own and are not stored. {@link #resumedFrom} is
+ * always empty: a worker starts its own counters at zero.
+ *
+ * <p>{@link #queued} counts the crawl's queue plus the leases other workers hold (their pages may still add
+ * requests), so that an engine waits while any worker is busy and stops only when the whole crawl is done.
+ * {@link #leased} counts this worker's leases, {@link #seen} the crawl's seen-set.
+ *
+ * <p>Thread-safe. {@link #take}'s {@code slotReady} test runs without a lock.
+ */
+public final class RedisFrontier implements Frontier {
+  /** Format of the keys and values, stored in the crawl's {@code meta} hash. */
+  static final String FORMAT = "1";
+  private static final Logger LOG = LoggerFactory.getLogger(RedisFrontier.class);
+  private static final int HEADS_PAGE = 64;
+  private static final int REAP_BATCH = 1000;
+
+  private final RedisLink link;
+  private final RedisKeys keys;
+  private final byte[] lifo;
+  private final Duration leaseTimeout;
+  private final byte[] leaseTimeoutMs;
+  private final long reapEveryNanos;
+  private final AtomicLong nextReap = new AtomicLong(System.nanoTime());
+  private final Map<Long, Lease> held = new ConcurrentHashMap<>();
+  private final CounterDeltas deltas = new CounterDeltas();
+  private final LeaseKeeper keeper;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RedisFrontier(RedisLink link, RedisKeys keys, FrontierOrder order, Duration leaseTimeout) {
+    this.link = link;
+    this.keys = keys;
+    this.lifo = RedisKeys.bytes(order == FrontierOrder.LIFO ? "1" : "0");
+    this.leaseTimeout = leaseTimeout;
+    this.leaseTimeoutMs = RedisKeys.bytes(Long.toString(leaseTimeout.toMillis()));
+    this.reapEveryNanos = Math.min(Duration.ofSeconds(1).toNanos(), leaseTimeout.toNanos() / 4);
+    this.keeper = new LeaseKeeper(link, keys, leaseTimeout, held::keySet);
+  }
+
+  /**
+   * Connects to Redis and joins crawl {@code crawl}, creating it when new.
+   *
+   * @param leaseTimeout how long a lease outlives a worker that stopped renewing it
+   * @throws IllegalArgumentException when the crawl name is not valid or the lease timeout is under a second
+   * @throws FrontierException when Redis cannot be reached, refuses the password, or holds this crawl in another
+   *     format or order
+   */
+  public static RedisFrontier open(RedisURI uri, String crawl, FrontierOrder order, Duration leaseTimeout) {
+    RedisKeys keys = new RedisKeys(crawl);
+    if (leaseTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("a lease timeout of at least 1 s: " + leaseTimeout);
+    }
+    RedisLink link = RedisLink.connect(uri);
+    try {
+      checkMeta(link, keys, order);
+      return new RedisFrontier(link, keys, order, leaseTimeout);
+    } catch (RuntimeException e) {
+      link.close();
+      throw e;
+    }
+  }
+
+  /** Records the crawl's format and order on first use; refuses a crawl stored in another. */
+  private static void checkMeta(RedisLink link, RedisKeys keys, FrontierOrder order) {
+    byte[] meta = keys.meta();
+    List<KeyValue<byte[], byte[]>> found = link.call(c -> {
+      c.hsetnx(meta, RedisKeys.bytes("format"), RedisKeys.bytes(FORMAT));
+      c.hsetnx(meta, RedisKeys.bytes("order"), RedisKeys.bytes(order.name()));
+      return c.hmget(meta, RedisKeys.bytes("format"), RedisKeys.bytes("order"));
+    });
+    String format = new String(found.get(0).getValue(), StandardCharsets.UTF_8);
+    String stored = new String(found.get(1).getValue(), StandardCharsets.UTF_8);
+    if (!format.equals(FORMAT)) {
+      throw new FrontierException("crawl '" + keys.crawl() + "' on " + link.where() + " is in format " + format
+          + "; this Kumo reads format " + FORMAT + ": use another --crawl name");
+    }
+    if (!stored.equals(order.name())) {
+      throw new FrontierException("crawl '" + keys.crawl() + "' on " + link.where() + " queues in " + stored
+          + " order; this worker was started with " + order.name());
+    }
+  }
+
+  @Override
+  public Offer offer(Request request, Fingerprint fingerprint, String slot) {
+    byte[] payload = QueueEntry.payload(request, fingerprint); // refuses what cannot be stored first
+    Long queued = link.eval(Script.OFFER, ScriptOutputType.INTEGER,
+        new byte[][] {keys.seen(), keys.queue(checkSlot(slot)), keys.heads(), keys.head(), keys.counts()},
+        fingerprint.toBytes(), RedisKeys.bytes(request.dontFilter() ? "1" : "0"),
+        QueueEntry.priorityKey(request.priority()), lifo, payload, RedisKeys.bytes(slot));
+    return queued == 1 ? Offer.QUEUED : Offer.DUPLICATE;
+  }
+
+  private static String checkSlot(String slot) {
+    if (slot.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("slot name with a NUL character: " + slot);
+    }
+    return slot;
+  }
+
+  @Override
+  public @Nullable Lease take(Predicate<String> slotReady) {
+    reapIfDue();
+    for (long start = 0; ; start += HEADS_PAGE) {
+      long from = start;
+      List<byte[]> heads = link.call(c -> c.zrange(keys.heads(), from, from + HEADS_PAGE - 1));
+      for (byte[] head : heads) {
+        String slot = QueueEntry.slotOfHead(head);
+        if (slotReady.test(slot)) {
+          Lease lease = takeFrom(slot);
+          if (lease != null) {
+            return lease;
+          }
+        }
+      }
+      if (heads.size() < HEADS_PAGE) {
+        return null;
+      }
+    }
+  }
+
+  private @Nullable Lease takeFrom(String slot) {
+    List<Object> taken = link.eval(Script.TAKE, ScriptOutputType.MULTI,
+        new byte[][] {keys.queue(slot), keys.heads(), keys.head(), keys.counts(), keys.leases(), keys.deadlines()},
+        RedisKeys.bytes(slot), leaseTimeoutMs);
+    if (taken.isEmpty()) {
+      return null; // another worker emptied the slot since we listed it
+    }
+    long id = (Long) taken.get(0);
+    byte[] member = (byte[]) taken.get(1);
+    Lease lease = new Lease(id, QueueEntry.request(member, slot), QueueEntry.fingerprint(member), slot);
+    held.put(id, lease);
+    return lease;
+  }
+
+  /** Puts the requests of expired leases back in the queue, at most once per reap interval per worker. */
+  private void reapIfDue() {
+    long now = System.nanoTime();
+    long due = nextReap.get();
+    if (now - due >= 0 && nextReap.compareAndSet(due, now + reapEveryNanos)) {
+      reap();
+    }
+  }
+
+  /** Puts the requests of every expired lease of the crawl back in the queue; returns how many expired. */
+  long reap() {
+    Long reaped = link.eval(Script.REAP, ScriptOutputType.INTEGER,
+        new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.heads(), keys.head()},
+        RedisKeys.bytes(keys.queuePrefix()), RedisKeys.bytes(Integer.toString(REAP_BATCH)));
+    if (reaped > 0) {
+      LOG.info("{} expired leases of crawl '{}' queued again", reaped, keys.crawl());
+    }
+    return reaped;
+  }
+
+  @Override
+  public void ack(List<Lease> leases, Checkpoint checkpoint) {
+    synchronized (deltas) {
+      for (Lease lease : leases) {
+        if (!held.containsKey(lease.id())) {
+          throw new IllegalStateException("lease " + lease.id() + " is not held");
+        }
+      }
+      Map<String, Long> grown = deltas.since(checkpoint.counters());
+      if (leases.isEmpty() && grown.isEmpty()) {
+        return;
+      }
+      List<byte[]> args = new ArrayList<>();
+      args.add(RedisKeys.bytes(Integer.toString(leases.size())));
+      for (Lease lease : leases) {
+        args.add(RedisKeys.bytes(Long.toString(lease.id())));
+      }
+      grown.forEach((name, delta) -> {
+        args.add(RedisKeys.bytes(name));
+        args.add(RedisKeys.bytes(Long.toString(delta)));
+      });
+      try {
+        link.<Long>eval(Script.ACK, ScriptOutputType.INTEGER,
+            new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.stats()},
+            args.toArray(byte[][]::new));
+      } catch (IllegalStateException e) {
+        throw new FrontierException(e.getMessage() + " in Redis any more: it expired (this worker was stalled "
+            + "for longer than the lease timeout of " + leaseTimeout.toSeconds() + " s) and its request was "
+            + "queued again", e);
+      }
+      deltas.committed(checkpoint.counters());
+      for (Lease lease : leases) {
+        held.remove(lease.id());
+      }
+    }
+  }
+
+  @Override
+  public void requeue(Lease lease) {
+    if (held.remove(lease.id()) == null) {
+      throw new IllegalStateException("lease " + lease.id() + " is not held");
+    }
+    try {
+      link.<Long>eval(Script.REQUEUE, ScriptOutputType.INTEGER,
+          new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.queue(lease.slot()), keys.heads(),
+              keys.head()},
+          RedisKeys.bytes(Long.toString(lease.id())), RedisKeys.bytes(lease.slot()));
+    } catch (IllegalStateException e) {
+      // the lease expired and was reaped: its request is queued already, as requeue wants
+    }
+  }
+
+  /** Stored: the queue is in Redis. */
+  @Override
+  public boolean durable() {
+    return true;
+  }
+
+  @Override
+  public long queued() {
+    List<KeyValue<byte[], byte[]>> counts = link.call(c -> c.hmget(keys.counts(), RedisKeys.bytes("queued"),
+        RedisKeys.bytes("leased")));
+    long othersLeased = Math.max(0, count(counts.get(1)) - held.size());
+    return count(counts.get(0)) + othersLeased;
+  }
+
+  private static long count(KeyValue<byte[], byte[]> kv) {
+    return kv.hasValue() ? Long.parseLong(new String(kv.getValue(), StandardCharsets.US_ASCII))
+        : 0;
+  }
+
+  @Override
+  public long leased() {
+    return held.size();
+  }
+
+  @Override
+  public long seen() {
+    return link.call(c -> c.scard(keys.seen()));
+  }
+
+  /** The crawl's counters summed over every worker's acknowledged work. */
+  public Map<String, Long> crawlStats() {
+    Map<byte[], byte[]> raw = link.call(c -> c.hgetall(keys.stats()));
+    Map<String, Long> stats = new TreeMap<>();
+    raw.forEach((k, v) -> stats.put(new String(k, StandardCharsets.UTF_8),
+        Long.parseLong(new String(v, StandardCharsets.US_ASCII))));
+    return stats;
+  }
+
+  /**
+   * Hands back the leases still held (so other workers need not wait for them to expire), then disconnects.
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    keeper.close();
+    try {
+      for (Lease lease : List.copyOf(held.values())) {
+        requeue(lease);
+      }
+    } catch (FrontierException e) {
+      LOG.warn("cannot hand back {} leases to {} (they return after the lease timeout): {}", held.size(),
+          link.where(), e.getMessage());
+    } finally {
+      link.close();
+    }
+  }
+}

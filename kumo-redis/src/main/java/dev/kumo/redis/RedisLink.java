@@ -1,0 +1,158 @@
+package dev.kumo.redis;
+
+import dev.kumo.frontier.FrontierException;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One connection to a Redis server, with the frontier's scripts loaded. Commands wait at most the URI's timeout
+ * (never forever); a lost connection is re-established by Lettuce, and scripts the server forgot (a restart)
+ * are loaded again. Every Redis failure comes out as a {@link FrontierException} naming the server, except
+ * {@code KUMO_NOT_HELD} replies of the scripts, which are {@link IllegalStateException}s. Thread-safe.
+ */
+final class RedisLink implements AutoCloseable {
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  private final RedisClient client;
+  private final StatefulRedisConnection<byte[], byte[]> connection;
+  private final String where;
+  private final Map<Script, String> digests = new EnumMap<>(Script.class);
+
+  private RedisLink(RedisClient client, StatefulRedisConnection<byte[], byte[]> connection, String where) {
+    this.client = client;
+    this.connection = connection;
+    this.where = where;
+  }
+
+  /**
+   * Connects to {@code uri}, authenticates and loads the scripts.
+   *
+   * @throws FrontierException when the server cannot be reached in {@link #CONNECT_TIMEOUT}, refuses the
+   *     password, or fails
+   */
+  static RedisLink connect(RedisURI uri) {
+    String where = RedisAddress.describe(uri);
+    RedisClient client = RedisClient.create();
+    client.setOptions(ClientOptions.builder()
+        .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+        .timeoutOptions(TimeoutOptions.enabled())
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .build());
+    try {
+      StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE, uri);
+      RedisLink link = new RedisLink(client, connection, where);
+      link.loadScripts();
+      return link;
+    } catch (RedisException e) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      throw new FrontierException(explain(e, where), e);
+    } catch (RuntimeException e) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      throw e;
+    }
+  }
+
+  /** A one-line reason for a failure to connect, naming the server and the likely cause. */
+  static String explain(Throwable e, String where) {
+    String all = messages(e);
+    if (all.contains("WRONGPASS") || all.contains("invalid password") || all.contains("invalid username")) {
+      return "Redis at " + where + " refused the password (WRONGPASS): check KUMO_REDIS_PASSWORD or the URL";
+    }
+    if (all.contains("NOAUTH")) {
+      return "Redis at " + where + " wants a password (NOAUTH): set KUMO_REDIS_PASSWORD or put it in the URL";
+    }
+    if (all.contains("Connection refused") || all.contains("timed out") || all.contains("Unable to connect")) {
+      return "cannot reach Redis at " + where + ": " + rootMessage(e);
+    }
+    return "Redis at " + where + " failed: " + rootMessage(e);
+  }
+
+  private static String messages(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      b.append(t.getMessage()).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  private synchronized void loadScripts() {
+    for (Script s : Script.values()) {
+      digests.put(s, connection.sync().scriptLoad(RedisKeys.bytes(s.source())));
+    }
+  }
+
+  private synchronized String digest(Script s) {
+    return digests.get(s);
+  }
+
+  /**
+   * Runs {@code script} with {@code keys} and {@code args}, reloading the scripts once if the server lost them.
+   *
+   * @throws IllegalStateException when the script replied {@code KUMO_NOT_HELD}
+   * @throws FrontierException when Redis failed or could not be reached
+   */
+  <T> T eval(Script script, ScriptOutputType type, byte[][] keys, byte[]... args) {
+    return call(c -> {
+      try {
+        return c.evalsha(digest(script), type, keys, args);
+      } catch (RedisNoScriptException e) {
+        loadScripts();
+        return c.evalsha(digest(script), type, keys, args);
+      }
+    });
+  }
+
+  /**
+   * Runs {@code command} on the connection.
+   *
+   * @throws FrontierException when Redis failed or could not be reached
+   */
+  <T> T call(Function<RedisCommands<byte[], byte[]>, T> command) {
+    try {
+      return command.apply(connection.sync());
+    } catch (RedisCommandExecutionException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("KUMO_NOT_HELD ")) {
+        throw new IllegalStateException(e.getMessage().substring("KUMO_NOT_HELD ".length()), e);
+      }
+      throw new FrontierException(explain(e, where), e);
+    } catch (RedisException e) {
+      throw new FrontierException(explain(e, where), e);
+    }
+  }
+
+  /** The server, for messages (never the password). */
+  String where() {
+    return where;
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+  }
+}
