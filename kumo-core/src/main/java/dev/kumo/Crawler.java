@@ -163,23 +163,22 @@ public final class Crawler {
     List<ItemSink> open = new ArrayList<>();
     Set<Path> paths = new HashSet<>();
     List<Feed> actual = new ArrayList<>();
+    List<@Nullable Long> committed = new ArrayList<>();
     for (Feed feed : feeds) { // every check before any file is truncated
       if (!paths.add(feed.path().toAbsolutePath().normalize())) {
         throw new IOException("two feeds write to " + feed.path());
       }
-      Feed f = feed;
-      if (job != null) {
-        f = ResumedFeeds.prepare(feed, resumed.feedPositions().get(FeedSink.key(feed)), job.path());
-      }
+      Long position = job == null ? null : resumed.feedPositions().get(FeedSink.key(feed));
+      Feed f = job == null ? feed : ResumedFeeds.prepare(feed, position, job.path());
       FeedExporters.check(f);
       actual.add(f);
+      committed.add(position);
     }
     boolean force = job != null && settings.get(Setting.JOB_DIR_FSYNC);
     try {
-      for (Feed feed : actual) {
-        if (job != null) {
-          ResumedFeeds.cutBack(feed, resumed.feedPositions().get(FeedSink.key(feed)));
-        }
+      for (int i = 0; i < actual.size(); i++) {
+        Feed feed = actual.get(i);
+        ResumedFeeds.cutBack(feed, committed.get(i));
         open.add(new FeedSink(feed, FeedExporters.open(feed, stats), force));
       }
     } catch (IOException | RuntimeException e) {

@@ -130,9 +130,7 @@ public final class Engine {
   public String run() throws InterruptedException {
     startNanos = System.nanoTime();
     try {
-      if (frontier.durable()) {
-        frontier.ack(List.of(), committer.closing()); // the feeds' positions as this run starts
-      }
+      commitState(); // the feeds' positions as this run starts
       spider.opened();
       for (Request r : spider.startRequests()) {
         intake.offer(r);
@@ -179,15 +177,18 @@ public final class Engine {
         } finally {
           stats.set("frontier/left_queued", frontier.queued());
           stats.set("frontier/seen", frontier.seen());
-          saveClosingState();
+          commitState();
           frontier.close();
         }
       }
     }
   }
 
-  /** A durable frontier keeps the final stats and spider state (the feeds as last committed). */
-  private void saveClosingState() {
+  /**
+   * A durable frontier commits the stats and spider state as they are now, with the feeds as last committed
+   * (at the start, and at the end of a crawl); nothing after a storage failure.
+   */
+  private void commitState() {
     if (frontier.durable() && failure == null) {
       try {
         frontier.ack(List.of(), committer.closing());
@@ -346,17 +347,20 @@ public final class Engine {
       queued = false;
     }
     if (!queued) {
-      frontier.requeue(ticket.lease());
-      leaseEnded();
+      giveBack(ticket);
     }
   }
 
   /** The ticket's work was not done: its lease goes back to the frontier. Ends the ticket, once. */
   void abandon(LeaseTicket ticket) {
     if (ticket.end()) {
-      frontier.requeue(ticket.lease());
-      leaseEnded();
+      giveBack(ticket);
     }
+  }
+
+  private void giveBack(LeaseTicket ticket) {
+    frontier.requeue(ticket.lease());
+    leaseEnded();
   }
 
   private void leaseEnded() {

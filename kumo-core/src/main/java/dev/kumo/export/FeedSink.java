@@ -4,18 +4,20 @@ import dev.kumo.Item;
 import dev.kumo.pipeline.ItemSink;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link FeedExporter} as an item sink that also knows how far its file is written, for a durable crawl's
  * checkpoints: after {@link #flush()}, {@link #position()} bytes of the file hold every item accepted so far.
+ * Used from the pipeline's single thread.
  */
 public final class FeedSink implements ItemSink {
   private final Feed feed;
   private final FeedExporter exporter;
   private final boolean force;
+  private @Nullable FileChannel channel;
 
   /**
    * A sink writing to {@code exporter}, the exporter of {@code feed}.
@@ -47,20 +49,32 @@ public final class FeedSink implements ItemSink {
   public void flush() throws IOException {
     exporter.flush();
     if (force) {
-      try (FileChannel ch = FileChannel.open(feed.path(), StandardOpenOption.WRITE)) {
-        ch.force(false);
-      }
+      file().force(false);
     }
   }
 
   /** The file's size: after {@link #flush()}, the bytes holding every item accepted so far. */
   public long position() throws IOException {
-    return Files.size(feed.path());
+    return file().size();
+  }
+
+  /** A read-only view of the file for its size and fsync, opened once rather than at every commit. */
+  private FileChannel file() throws IOException {
+    if (channel == null) {
+      channel = FileChannel.open(feed.path(), StandardOpenOption.READ);
+    }
+    return channel;
   }
 
   @Override
   public void close() throws IOException {
-    exporter.close();
+    try {
+      exporter.close();
+    } finally {
+      if (channel != null) {
+        channel.close();
+      }
+    }
   }
 
   /** The feed's file. */
