@@ -17,11 +17,10 @@ class CpuBurnTest {
   void burnsAboutTheRequestedCpuTime() {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long before = threads.getCurrentThreadCpuTime();
-    long start = System.nanoTime();
     CpuBurn.burn(30);
     long cpu = threads.getCurrentThreadCpuTime() - before;
-    assertThat(cpu).isGreaterThanOrEqualTo(29_000_000L);
-    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    // CPU time, not wall time: a loaded machine stretches the latter, never the former.
+    assertThat(cpu).isBetween(29_000_000L, 300_000_000L);
     assertThat(CpuBurn.burn(0)).isZero();
   }
 }

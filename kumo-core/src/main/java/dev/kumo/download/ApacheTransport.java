@@ -122,7 +122,7 @@ public final class ApacheTransport implements Transport {
     try (Watchdog dog = Watchdog.arm(wire::cancel, deadline);
         InterruptWatch watch = InterruptWatch.cancelOnInterrupt(wire::cancel)) {
       try {
-        return client.execute(wire, context, response -> read(request, uri, response));
+        return client.execute(wire, context, response -> read(request, uri, response, wire));
       } catch (IOException | IllegalStateException e) { // CancellationException is an IllegalStateException
         if (e instanceof IllegalStateException ise && !wire.isCancelled()) {
           throw ise; // a cancelled exchange can end so; anything else is a bug
@@ -151,7 +151,8 @@ public final class ApacheTransport implements Transport {
     }
   }
 
-  private Response read(Request request, URI uri, ClassicHttpResponse response) throws IOException {
+  private Response read(Request request, URI uri, ClassicHttpResponse response, HttpUriRequestBase wire)
+      throws IOException {
     List<String> pairs = new ArrayList<>();
     for (Header h : response.getHeaders()) {
       pairs.add(h.getName());
@@ -165,7 +166,10 @@ public final class ApacheTransport implements Transport {
           : BodyBuffer.readAll(entity.getContent(), config, request.url(), entity.getContentLength());
       return bodies.response(request, response.getCode(), headers, raw);
     } catch (DownloadException e) {
-      throw new IOException(e.getMessage(), e); // the client closes the connection; unwrapped by LibraryFailures
+      // Cancelled first: closing the response would otherwise read the rest of the body to keep the connection,
+      // and an endless body never ends.
+      wire.cancel();
+      throw new IOException(e.getMessage(), e); // unwrapped by LibraryFailures
     }
   }
 

@@ -142,9 +142,8 @@ class SocketTransportTest {
       });
       Request post = Request.to("http://127.0.0.1:" + deaf.getLocalPort() + "/upload").method("POST")
           .body(new byte[32 << 20]).build();
-      long start = System.nanoTime();
+      // Unbounded, the write would block until the server closes after 20 s and end in a reset, not a timeout.
       assertThatThrownBy(() -> t.exchange(post)).satisfies(reason(DownloadException.TIMEOUT));
-      assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(10));
     }
   }
 
@@ -174,9 +173,8 @@ class SocketTransportTest {
         }
       });
       String url = "https://127.0.0.1:" + trickler.getLocalPort() + "/";
-      long start = System.nanoTime();
+      // Unbounded, the trickle would last 30 s and end in a handshake error, not a timeout.
       assertThatThrownBy(() -> get(t, url)).satisfies(reason(DownloadException.TIMEOUT));
-      assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(10));
       TransportContractTest.assertInterruptEnds(t, url);
     }
   }

@@ -51,7 +51,8 @@ import java.util.function.IntFunction;
  *       {@code <meta charset>}, a byte order mark (UTF-8 and UTF-16 only) or nowhere; unknown charset: 404;
  *   <li>{@code /slow?ms=N} (default 1000, at most 60 s), {@code /trickle?bytes=N&interval-ms=M} (default 64 bytes,
  *       100 ms; chunked, one byte at a time, stops after 120 s), {@code /big?bytes=N} (default 1 MiB, at most 1 GiB,
- *       with Content-Length), {@code /endless} (chunked, until the client goes away or 10 minutes);
+ *       with Content-Length), {@code /endless} (chunked, until the client goes away or 10 minutes),
+ *       {@code /hold?key=K} (answers once {@link #release(String) release(K)} is called, or after 60 s);
  *   <li>{@code /gzip-bomb?mb=N} (default 10, at most 1024: {@code Content-Encoding: gzip}, inflates to N MiB of
  *       zeros), {@code /malformed} (broken HTML with {@code <h1 class="title">Malformed</h1>} and one valid link,
  *       to {@code /page/0});
@@ -73,6 +74,7 @@ public final class TestSite implements AutoCloseable {
   private final PagePlan plan;
   private final PageRenderer renderer;
   private final Instrumentation instrumentation;
+  private final HoldRoutes holds = new HoldRoutes();
   private final List<SiteServer> servers;
   private final ExecutorService executor;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -102,6 +104,7 @@ public final class TestSite implements AutoCloseable {
     new PageRoutes(config, plan, renderer).register(router);
     new HostileRoutes(config.seed()).register(router);
     StreamRoutes.register(router);
+    holds.register(router);
     CharsetPages.register(router);
     EchoRoutes.register(router);
     return router;
@@ -204,6 +207,14 @@ public final class TestSite implements AutoCloseable {
    */
   public static String charsetText(String charset) {
     return CharsetPages.text(Charset.forName(charset));
+  }
+
+  /**
+   * Lets the requests held at {@code /hold?key=KEY} answer, now and from now on (each key is released once; an
+   * unreleased hold answers after 60 s).
+   */
+  public void release(String key) {
+    holds.release(key);
   }
 
   /** What has been served since start or the last {@link #resetStats()}. */

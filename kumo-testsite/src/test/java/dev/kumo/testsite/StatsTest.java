@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,26 +33,40 @@ class StatsTest {
   }
 
   @Test
-  void maxInFlightCountsConcurrentRequests() {
-    slowTimesEight(20); // opens eight connections, so the measured round does not wait for connects
-    site.resetStats();
-    slowTimesEight(200);
+  void maxInFlightCountsConcurrentRequests() throws Exception {
+    List<CompletableFuture<HttpResponse<byte[]>>> responses = IntStream.range(0, 8)
+        .mapToObj(i -> Http.CLIENT.sendAsync(
+            HttpRequest.newBuilder(URI.create(site.url("/hold?key=eight&i=" + i))).build(),
+            HttpResponse.BodyHandlers.ofByteArray()))
+        .toList();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (site.stats().inFlight() < 8 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    site.release("eight");
+    responses.forEach(r -> assertThat(r.join().statusCode()).isEqualTo(200));
 
     SiteStats stats = site.stats();
     assertThat(stats.maxInFlight()).isEqualTo(8);
     assertThat(stats.maxInFlightByHost()).containsEntry("127.0.0.1", 8);
     assertThat(stats.inFlight()).isZero();
-    assertThat(stats.requestCount("/slow")).isEqualTo(8);
+    assertThat(stats.requestCount("/hold")).isEqualTo(8);
     assertThat(stats.duplicateFetches()).isZero();
   }
 
-  private static void slowTimesEight(int ms) {
-    List<CompletableFuture<HttpResponse<byte[]>>> responses = IntStream.range(0, 8)
-        .mapToObj(i -> Http.CLIENT.sendAsync(
-            HttpRequest.newBuilder(URI.create(site.url("/slow?ms=" + ms + "&i=" + i))).build(),
-            HttpResponse.BodyHandlers.ofByteArray()))
-        .toList();
-    responses.forEach(r -> assertThat(r.join().statusCode()).isEqualTo(200));
+  @Test
+  void aHeldRequestAnswersOnlyWhenReleased() throws Exception {
+    CompletableFuture<HttpResponse<String>> held = Http.CLIENT.sendAsync(
+        HttpRequest.newBuilder(URI.create(site.url("/hold?key=once"))).build(), HttpResponse.BodyHandlers.ofString());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (site.stats().inFlight() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(held).isNotDone();
+    site.release("once");
+    assertThat(held.get(30, TimeUnit.SECONDS).body()).contains("Released: once");
+    assertThat(new String(Http.get(site.url("/hold?key=once&again=1")).body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Released: once"); // stays released
   }
 
   @Test
