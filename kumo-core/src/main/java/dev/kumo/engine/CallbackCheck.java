@@ -36,7 +36,7 @@ final class CallbackCheck {
       stats.increment("spider_exceptions_count");
       if (reported.add(request.callback())) {
         stats.increment("log_count/ERROR");
-        log.error("{}: dropped the request to {} (further requests naming it are only counted as {})",
+        log.error("{} (dropped the request to {}; further requests naming it are only counted as {})",
             e.getMessage(), request.url(), STAT);
       }
       return false;
