@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kumo startproject}: the generated project (which is {@code examples/java-spider} under another name)
- * builds offline with its own Maven wrapper, its test passes, and {@code kumo crawl --classpath} runs its spider.
+ * builds offline with its own Maven wrapper, its test passes, {@code kumo list} finds its spider and
+ * {@code kumo crawl --classpath} runs it.
  */
 class SpiderProjectsIT {
   @TempDir
@@ -34,6 +35,9 @@ class SpiderProjectsIT {
     assertThat(Files.readString(project.resolve(
         "target/surefire-reports/com.example.shopspiders.PagesSpiderTest.txt")))
         .as(build).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0");
+
+    KumoJar.Result list = KumoJar.run(project, "list");
+    assertThat(list.out()).as(list.err()).contains("pages\tcom.example.shopspiders.PagesSpider");
 
     try (TestSite site = TestSite.builder().pages(12).start()) {
       Process crawl = KumoJar.start(project, Map.of("START_URL", site.startUrl()), "crawl", "--classpath",
