@@ -48,7 +48,7 @@ public final class Main implements Runnable {
   /** {@code kumo} without a command. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: crawl, fetch, demo, bench or settings");
+    throw new ParameterException(spec.commandLine(), "Missing command: crawl, fetch, demo, bench, settings, site, startproject, genspider, list or runspider");
   }
 
   private static int usageError(ParameterException e, String[] args) {

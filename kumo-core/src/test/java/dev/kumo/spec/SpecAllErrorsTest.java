@@ -1,14 +1,13 @@
 package dev.kumo.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
 
 /** A spider file's errors are reported together, and a regex in double quotes gets a hint. */
 class SpecAllErrorsTest {
   private static SpecException error(String text, String fileName) {
-    return catchThrowableOfType(SpecException.class, () -> SpiderSpec.parse(text, fileName));
+    return SpecValidationTest.error(text, fileName);
   }
 
   @Test
