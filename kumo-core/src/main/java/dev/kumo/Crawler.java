@@ -165,6 +165,9 @@ public final class Crawler {
     List<Feed> actual = new ArrayList<>();
     List<@Nullable Long> committed = new ArrayList<>();
     for (Feed feed : feeds) { // every check before any file is truncated
+      if (job != null && feed.toStdout()) {
+        throw new IOException("a feed on standard output cannot be resumed by a job directory: give -o a file");
+      }
       if (!paths.add(feed.path().toAbsolutePath().normalize())) {
         throw new IOException("two feeds write to " + feed.path());
       }

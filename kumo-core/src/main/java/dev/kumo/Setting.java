@@ -380,6 +380,21 @@ public final class Setting<T> {
     return dev.kumo.internal.Nearest.of(normalise(name), REGISTRY.keySet());
   }
 
+  /**
+   * Why {@code name} is not a key: what to use instead of a Scrapy setting Kumo lacks, else the nearest key when
+   * it looks like a typo.
+   */
+  static String unknown(String name) {
+    String key = normalise(name);
+    String instead = dev.kumo.internal.ScrapyNames.instead(key);
+    if (instead != null) {
+      return "unknown setting '" + name + "' (a Scrapy setting Kumo does not have): " + instead;
+    }
+    String near = dev.kumo.internal.Nearest.closeTo(key, REGISTRY.keySet());
+    return "unknown setting '" + name + "'; "
+        + (near != null ? "did you mean '" + near + "'?" : "'kumo settings' lists every key");
+  }
+
   static String normalise(String name) {
     return name.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
   }
@@ -415,6 +430,9 @@ public final class Setting<T> {
     T value;
     try {
       value = parser.apply(text);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException("bad value for " + name + ": '" + text.strip() + "' is not "
+          + dev.kumo.internal.ExpectedValue.describe(type, unit), e);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("bad value for " + name + ": " + e.getMessage(), e);
     }

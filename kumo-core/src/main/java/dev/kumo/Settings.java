@@ -94,8 +94,7 @@ public final class Settings {
   public Settings with(String name, @org.jspecify.annotations.Nullable Object value) {
     Setting<?> key = Setting.byName(name);
     if (key == null) {
-      throw new IllegalArgumentException(
-          "unknown setting '" + name + "'; did you mean '" + Setting.nearest(name) + "'?");
+      throw new IllegalArgumentException(Setting.unknown(name));
     }
     return withCoerced(key, value);
   }

@@ -122,8 +122,23 @@ public abstract class Spider {
             + " is not accessible: " + e.getMessage(), e);
       }
     }
-    throw new IllegalArgumentException("spider " + name() + " has no callback '" + name
-        + "': define a method " + name + "(Response, Output) or register one");
+    String near = dev.kumo.internal.Nearest.closeTo(name, callbackNames());
+    throw new IllegalArgumentException("spider " + name() + " has no callback '" + name + "'"
+        + (near != null ? "; did you mean '" + near + "'?"
+            : ": define a method " + name + "(Response, Output) or register one"));
+  }
+
+  /** The names of the registered callbacks and of the methods {@code (Response, Output)} of this spider. */
+  private java.util.Set<String> callbackNames() {
+    java.util.Set<String> names = new java.util.TreeSet<>(callbacks.keySet());
+    for (Class<?> c = getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Method m : c.getDeclaredMethods()) {
+        if (java.util.Arrays.equals(m.getParameterTypes(), new Class<?>[] {Response.class, Output.class})) {
+          names.add(m.getName());
+        }
+      }
+    }
+    return names;
   }
 
   private static void invoke(MethodHandle h, Response response, Output out) throws Exception {

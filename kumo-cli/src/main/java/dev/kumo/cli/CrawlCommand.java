@@ -6,8 +6,12 @@ import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
 import dev.kumo.export.Feed;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +28,8 @@ import picocli.CommandLine.Spec;
             + "the spider's own settings, --set.",
         ""})
 public final class CrawlCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(CrawlCommand.class);
+
   @Mixin
   private HelpOption help;
 
@@ -51,7 +57,6 @@ public final class CrawlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     common.configureLogging(CommonOptions.LogLevel.INFO);
-    Settings base = common.baseSettings(CommonOptions.withProxyEnvironment(defaults()));
     Settings overrides = common.overrides();
     if (jobDir != null) {
       overrides = overrides.with(Setting.JOB_DIR, jobDir.toString());
@@ -60,15 +65,24 @@ public final class CrawlCommand implements Callable<Integer> {
       overrides = overrides.with(Setting.JOB_DIR_RESET, true);
     }
     try (SpiderLoader loader = new SpiderLoader()) {
-      Spider s = spider.load(loader);
-      Crawler.Builder builder = Crawler.builder(s).settings(base).overrides(overrides);
-      for (Feed feed : feeds.feeds()) {
-        builder.feed(feed);
-      }
-      CrawlResult result = new CrawlRunner(spec.commandLine().getErr(), common.statusLine(), true)
-          .run(builder.build());
-      return CrawlRunner.exitCode(result);
+      return run(spec, spider.load(loader), feeds.feeds(), common, overrides);
     }
+  }
+
+  /**
+   * Crawls with {@code spider} in the foreground, exporting to {@code feeds} (a warning when there is none: the
+   * items are not saved), and returns the exit code, printing why the crawl failed when it did.
+   */
+  static int run(CommandSpec spec, Spider spider, List<Feed> feeds, CommonOptions common, Settings overrides) {
+    Settings base = common.baseSettings(CommonOptions.withProxyEnvironment(defaults()));
+    Crawler.Builder builder = Crawler.builder(spider).settings(base).overrides(overrides);
+    feeds.forEach(builder::feed);
+    PrintWriter err = spec.commandLine().getErr();
+    if (feeds.isEmpty()) {
+      log.warn("No -o/-O given: the items are not saved (-o items.jsonl saves them, -o - prints them)");
+    }
+    CrawlResult result = new CrawlRunner(err, common.statusLine(), true).run(builder.build());
+    return CrawlRunner.report(result, err);
   }
 
   /** The command line's defaults, under everything else: obey robots.txt (the library does not by default). */

@@ -2,7 +2,6 @@ package dev.kumo.cli;
 
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
-import dev.kumo.engine.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
@@ -13,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CrawlRunner {
   /** The finish reason of an aborted crawl. */
-  public static final String ABORTED = "aborted";
+  public static final String ABORTED = CrawlOutcome.ABORTED;
 
   private final PrintWriter err;
   private final boolean statusLine;
@@ -56,11 +55,20 @@ public final class CrawlRunner {
   }
 
   /**
-   * 1 for an aborted crawl or one stopped by a failing job directory, else 0 (a finished, closed or gracefully
-   * stopped crawl).
+   * 1 for a crawl that failed ({@link CrawlOutcome}: aborted, a failing job directory, callback errors, no
+   * connection to the site), else 0 (a finished, closed or gracefully stopped crawl).
    */
   public static int exitCode(CrawlResult result) {
-    String reason = result.finishReason();
-    return ABORTED.equals(reason) || Engine.FRONTIER_FAILED.equals(reason) ? CliException.FAILED : 0;
+    return CrawlOutcome.of(result).exitCode();
+  }
+
+  /** The exit code of {@code result}, after printing to {@code err} why it failed, when it did. */
+  public static int report(CrawlResult result, PrintWriter err) {
+    CrawlOutcome outcome = CrawlOutcome.of(result);
+    if (outcome.problem() != null) {
+      err.println("kumo: " + outcome.problem());
+      err.flush();
+    }
+    return outcome.exitCode();
   }
 }

@@ -45,7 +45,7 @@ public final class FetchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "The http or https URL to fetch.")
+  @Parameters(index = "0", paramLabel = "URL", description = "The http or https URL to fetch; without a scheme, http:// is assumed.")
   private String url;
 
   @Option(names = "--headers", description = "Prints the status line and headers only, not the body.")
@@ -65,7 +65,7 @@ public final class FetchCommand implements Callable<Integer> {
   public Integer call() {
     common.configureLogging(CommonOptions.LogLevel.INFO);
     Settings settings = common.effective(Settings.defaults());
-    URI target = checkUrl(url);
+    URI target = checkUrl(UrlArguments.withScheme(url));
     int maxRedirects = noRedirect || !settings.get(Setting.REDIRECT_ENABLED)
         ? 0 : settings.get(Setting.REDIRECT_MAX_TIMES);
     DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));

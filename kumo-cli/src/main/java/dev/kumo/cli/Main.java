@@ -17,7 +17,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "kumo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Kumo, a fast and polite web crawler.",
     subcommands = {CrawlCommand.class, WorkerCommand.class, FetchCommand.class, DemoCommand.class, BenchCommand.class,
-        SettingsCommand.class, SiteCommand.class, AotTrainingCommand.class, HelpCommand.class},
+        SettingsCommand.class, SiteCommand.class, StartProjectCommand.class, GenSpiderCommand.class, ListCommand.class,
+        RunSpiderCommand.class, AotTrainingCommand.class, HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -47,7 +48,7 @@ public final class Main implements Runnable {
   /** {@code kumo} without a command. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: crawl, fetch, demo, bench or settings");
+    throw new ParameterException(spec.commandLine(), "Missing command: crawl, fetch, demo, bench, settings, site, startproject, genspider, list or runspider");
   }
 
   private static int usageError(ParameterException e, String[] args) {

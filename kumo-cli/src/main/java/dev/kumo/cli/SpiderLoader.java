@@ -111,7 +111,8 @@ public final class SpiderLoader implements AutoCloseable {
     }
   }
 
-  private ClassLoader classLoader(List<Path> classpath) {
+  /** A class loader over {@code classpath} (this jar's own when empty), closed with this loader. */
+  ClassLoader classLoader(List<Path> classpath) {
     ClassLoader parent = SpiderLoader.class.getClassLoader();
     if (classpath.isEmpty()) {
       return parent;

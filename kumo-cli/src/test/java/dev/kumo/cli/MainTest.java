@@ -121,8 +121,8 @@ class MainTest {
   }
 
   @Test
-  void fetchRejectsARelativeUrl() {
-    Cli r = Cli.run("fetch", "example.com/page");
+  void fetchRejectsANonHttpUrl() {
+    Cli r = Cli.run("fetch", "ftp://example.com/page");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("invalid URL");
   }

@@ -45,6 +45,7 @@ public final class Engine {
   private final Transport transport;
   private final Slots slots;
   private final RequestIntake intake;
+  private final CallbackCheck callbacks;
   private final ResponseHandler responses;
   private final @Nullable RobotsPolicy robots;
   private final @Nullable AutoThrottle throttle;
@@ -95,7 +96,8 @@ public final class Engine {
         this::pipelineDied);
     this.pipeline = new ItemPipeline<>(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
         item -> closing.item(), committer);
-    EngineOutputs outputs = new EngineOutputs(intake, settings.get(Setting.DEPTH_PRIORITY), stats);
+    this.callbacks = new CallbackCheck(spider, stats);
+    EngineOutputs outputs = new EngineOutputs(intake, settings.get(Setting.DEPTH_PRIORITY), stats, callbacks);
     this.responses = new ResponseHandler(spider, stats, intake, outputs, canonicalizer,
         settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing,
         new RetryPolicy(settings, slots, stats));
@@ -133,7 +135,9 @@ public final class Engine {
       commitState(); // the feeds' positions as this run starts
       spider.opened();
       for (Request r : spider.startRequests()) {
-        intake.offer(r);
+        if (callbacks.known(r)) {
+          intake.offer(r);
+        }
       }
       dispatch();
     } catch (CrawlAbortedException e) {

@@ -8,16 +8,18 @@ import dev.kumo.stats.Stats;
 
 /**
  * Makes the {@link Output} of each callback: requests get the response's depth plus one (and the
- * {@code depth_priority} adjustment) and go to the intake; items are collected by the callback's
+ * {@code depth_priority} adjustment) and go to the intake, when the spider has their callback; items are collected by the callback's
  * {@link LeaseTicket}, and go to the pipeline together when the callback returns.
  */
 final class EngineOutputs {
   private final RequestIntake intake;
   private final int depthPriority;
   private final Stats stats;
+  private final CallbackCheck callbacks;
 
-  EngineOutputs(RequestIntake intake, int depthPriority, Stats stats) {
+  EngineOutputs(RequestIntake intake, int depthPriority, Stats stats, CallbackCheck callbacks) {
     this.stats = stats;
+    this.callbacks = callbacks;
     this.intake = intake;
     this.depthPriority = depthPriority;
   }
@@ -40,6 +42,9 @@ final class EngineOutputs {
 
       @Override
       public void add(Request request) {
+        if (!callbacks.known(request)) {
+          return;
+        }
         intake.offer(request.toBuilder()
             .depth(depth)
             .priority(request.priority() - depth * depthPriority)

@@ -90,7 +90,11 @@ final class RobotsPolicy {
       } catch (DownloadException | RuntimeException | Error e) { // never leave the slot's waiters hanging
         stats.increment("robotstxt/exception_count/"
             + (e instanceof DownloadException d ? d.reason() : e.getClass().getSimpleName()));
-        log.warn("Cannot fetch {} ({}): disallowing the site, as RFC 9309 says", url, e.getMessage());
+        if (e instanceof DownloadException d && d.reason().equals(DownloadException.CONNECT)) {
+          log.warn("Cannot connect to {} ({}): none of its requests are sent", origin(url), e.getMessage());
+        } else {
+          log.warn("Cannot fetch {} ({}): disallowing the site, as RFC 9309 says", url, e.getMessage());
+        }
         return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
       }
       stats.increment("robotstxt/response_count");

@@ -47,6 +47,14 @@ public record Feed(Path path, FeedFormat format, boolean overwrite, List<String>
     }
   }
 
+  /** The path that stands for standard output, as in Scrapy's {@code -o -}: JSON lines unless a format is given. */
+  public static final String STDOUT = "-";
+
+  /** Whether this feed writes to standard output ({@code -o -} or {@code -o -:csv}) instead of a file. */
+  public boolean toStdout() {
+    return path.toString().equals(STDOUT);
+  }
+
   /** Appends to {@code path} (Scrapy's {@code -o}), in the format of its extension. */
   public static Feed append(Path path) {
     return new Feed(path, FeedFormat.fromPath(path), false, List.of());
@@ -60,12 +68,15 @@ public record Feed(Path path, FeedFormat format, boolean overwrite, List<String>
   /**
    * A feed from Scrapy's command-line syntax {@code path} or {@code path:format}. The text after the
    * last {@code ':'} is a format only if it names one ({@link FeedFormat#parse}); otherwise the
-   * whole spec is the path and the format comes from its extension.
+   * whole spec is the path and the format comes from its extension. The path {@code -} is standard output.
    *
    * @param overwrite true for {@code -O}, false for {@code -o}
    * @throws IllegalArgumentException when the spec has no path or its format cannot be told
    */
   public static Feed parse(String spec, boolean overwrite) {
+    if (spec.equals(STDOUT)) {
+      return new Feed(Path.of(STDOUT), FeedFormat.JSONL, overwrite, List.of());
+    }
     int colon = spec.lastIndexOf(':');
     if (colon >= 0) {
       var format = FeedFormat.lookup(spec.substring(colon + 1));

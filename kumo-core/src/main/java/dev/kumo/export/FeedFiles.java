@@ -19,6 +19,9 @@ final class FeedFiles {
 
   /** An unbuffered stream to {@code feed}'s file, created with its parent directories if missing. */
   static OutputStream open(Feed feed) throws IOException {
+    if (feed.toStdout()) {
+      return new StandardOutput();
+    }
     Path parent = feed.path().toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -33,7 +36,7 @@ final class FeedFiles {
    * next record.
    */
   static OutputStream openLines(Feed feed) throws IOException {
-    boolean endLine = !feed.overwrite() && hasContent(feed.path()) && !endsWithNewline(feed.path());
+    boolean endLine = !feed.overwrite() && !feed.toStdout() && hasContent(feed.path()) && !endsWithNewline(feed.path());
     OutputStream out = open(feed);
     if (endLine) {
       try {

@@ -40,7 +40,7 @@ final class JsonFeedExporter extends AbstractFeedExporter {
 
   /** Refuses to append to a non-empty JSON file, whose result would not be valid JSON. */
   static void checkAppendable(Feed feed) throws IOException {
-    if (!feed.overwrite() && FeedFiles.hasContent(feed.path())) {
+    if (!feed.overwrite() && !feed.toStdout() && FeedFiles.hasContent(feed.path())) {
       throw new FileAlreadyExistsException(
           feed.path().toString(),
           null,

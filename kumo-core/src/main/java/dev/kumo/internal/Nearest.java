@@ -1,8 +1,12 @@
 package dev.kumo.internal;
 
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 
-/** The known name nearest to a misspelt one by edit distance, for "did you mean" messages. */
+/**
+ * The known name nearest to a misspelt one by edit distance, for "did you mean" messages. A suggestion is made
+ * only above a similarity threshold ({@link #isClose}): an unrelated name is worse than none.
+ */
 public final class Nearest {
   private Nearest() {}
 
@@ -38,10 +42,23 @@ public final class Nearest {
    * "did you mean 'x'?" when a candidate is close to {@code name} (a typo), else "expected one of a, b, c".
    */
   public static String hint(String name, Collection<String> candidates) {
+    String nearest = closeTo(name, candidates);
+    return nearest != null ? "did you mean '" + nearest + "'?" : "expected one of " + String.join(", ", candidates);
+  }
+
+  /** The nearest candidate when it is {@link #isClose close} to {@code name}, else null. */
+  public static @Nullable String closeTo(String name, Collection<String> candidates) {
     String nearest = of(name, candidates);
-    return distance(name, nearest) <= Math.max(2, name.length() / 2)
-        ? "did you mean '" + nearest + "'?"
-        : "expected one of " + String.join(", ", candidates);
+    return !nearest.isEmpty() && isClose(name, nearest) ? nearest : null;
+  }
+
+  /**
+   * Whether {@code candidate} looks like a typo of {@code name}: at most two edits, or at most one edit in
+   * three letters of the shorter name ({@code concurent_requets} is {@code concurrent_requests};
+   * {@code log_file} is not {@code dns_resolve}).
+   */
+  public static boolean isClose(String name, String candidate) {
+    return distance(name, candidate) <= Math.max(2, Math.min(name.length(), candidate.length()) / 3);
   }
 
   /** The Levenshtein distance between {@code a} and {@code b}. */

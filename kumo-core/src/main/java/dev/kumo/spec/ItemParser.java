@@ -20,10 +20,13 @@ final class ItemParser {
   private ItemParser() {}
 
   /** The item rules by name, in file order; empty when {@code node} is absent. */
-  static Map<String, ItemRule> items(Node node) throws SpecException {
+  static Map<String, ItemRule> items(Node node, SpecErrors errors) {
     Map<String, ItemRule> items = new LinkedHashMap<>();
-    for (Map.Entry<String, Node> e : node.entries().entrySet()) {
-      items.put(e.getKey(), item(e.getKey(), e.getValue()));
+    Map<String, Node> entries = errors.attempt(node::entries);
+    for (Map.Entry<String, Node> e : entries == null ? Map.<String, Node>of().entrySet() : entries.entrySet()) {
+      ItemRule rule = errors.attempt(() -> item(e.getKey(), e.getValue()));
+      // a rule with errors is still a name other keys may refer to: no second error for the reference
+      items.put(e.getKey(), rule == null ? new ItemRule(e.getKey(), null, List.of()) : rule);
     }
     return Collections.unmodifiableMap(items);
   }
@@ -46,9 +49,14 @@ final class ItemParser {
       throw fieldsNode.error("an item rule needs at least one field");
     }
     List<FieldRule> fields = new ArrayList<>();
+    SpecErrors errors = new SpecErrors();
     for (Map.Entry<String, Node> e : entries.entrySet()) {
-      fields.add(field(e.getKey(), e.getValue()));
+      FieldRule field = errors.attempt(() -> field(e.getKey(), e.getValue()));
+      if (field != null) {
+        fields.add(field);
+      }
     }
+    errors.throwIfAny();
     return new ItemRule(name, roots, fields);
   }
 

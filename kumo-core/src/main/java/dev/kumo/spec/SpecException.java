@@ -1,5 +1,7 @@
 package dev.kumo.spec;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * books.yaml:12: rules[1].allow[0]: invalid regex '([a-z]+': Unclosed group near index 7
  * }</pre>
+ *
+ * <p>A file with several errors gives one exception listing all of them, one per line ({@link #problems()}).
  */
 public final class SpecException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -17,6 +21,7 @@ public final class SpecException extends Exception {
   private final int line;
   private final String field;
   private final String detail;
+  private final List<SpecException> problems;
 
   /**
    * An error in {@code file} at {@code line} (or -1 when unknown) about {@code field} (a path like
@@ -33,6 +38,28 @@ public final class SpecException extends Exception {
     this.line = line;
     this.field = field;
     this.detail = detail;
+    this.problems = List.of(this);
+  }
+
+  private SpecException(List<SpecException> problems) {
+    super(problems.stream().map(Throwable::getMessage).collect(Collectors.joining(System.lineSeparator())),
+        problems.getFirst());
+    SpecException first = problems.getFirst();
+    this.file = first.file;
+    this.line = first.line;
+    this.field = first.field;
+    this.detail = first.detail;
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Every error of {@code problems} in one exception: the first one's location, all their messages. */
+  static SpecException all(List<SpecException> problems) {
+    return problems.size() == 1 ? problems.getFirst() : new SpecException(problems);
+  }
+
+  /** Every error found in the file, in file order of parsing; just this one for a single error. */
+  public List<SpecException> problems() {
+    return problems;
   }
 
   private static String format(String file, int line, String field, String detail) {

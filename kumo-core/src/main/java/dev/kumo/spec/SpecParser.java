@@ -23,15 +23,18 @@ final class SpecParser {
       throw root.error(root.present() ? "expected a map of keys at the top level"
           : "the file is empty; it needs at least 'name' and 'start_urls'");
     }
-    Node spec = root.object(SPEC_KEYS);
-    String name = name(spec.get("name"));
-    List<String> startUrls = startUrls(spec.get("start_urls"));
-    List<String> allowedDomains = spec.get("allowed_domains").strings(ValueCheck.DOMAIN);
-    Settings settings = settings(spec.get("settings"));
-    Map<String, ItemRule> items = ItemParser.items(spec.get("items")); // before the names that refer to them
-    @Nullable String startCallback = itemRuleName(spec.get("start_callback"), items);
-    return new SpiderSpec(name, startUrls, allowedDomains, settings, startCallback, rules(spec.get("rules"), items),
-        items);
+    SpecErrors errors = new SpecErrors();
+    errors.attempt(() -> root.object(SPEC_KEYS));
+    Node spec = root;
+    String name = errors.attempt(() -> name(spec.get("name")));
+    List<String> startUrls = errors.attempt(() -> startUrls(spec.get("start_urls")));
+    List<String> allowedDomains = errors.attempt(() -> spec.get("allowed_domains").strings(ValueCheck.DOMAIN));
+    Settings settings = settings(spec.get("settings"), errors);
+    Map<String, ItemRule> items = ItemParser.items(spec.get("items"), errors); // before the names that refer to them
+    @Nullable String startCallback = errors.attempt(() -> itemRuleName(spec.get("start_callback"), items));
+    List<FollowRule> rules = rules(spec.get("rules"), items, errors);
+    errors.throwIfAny();
+    return new SpiderSpec(name, startUrls, allowedDomains, settings, startCallback, rules, items);
   }
 
   private static String name(Node node) throws SpecException {
@@ -51,29 +54,42 @@ final class SpecParser {
     return urls;
   }
 
-  private static Settings settings(Node node) throws SpecException {
+  private static Settings settings(Node node, SpecErrors errors) {
     Settings settings = Settings.defaults();
-    for (Map.Entry<String, Node> e : node.entries().entrySet()) {
-      Object value = e.getValue().raw();
-      if (value == null) {
-        throw e.getValue().error("setting '" + e.getKey() + "' has no value");
-      }
-      try {
-        settings = settings.with(e.getKey(), value);
-      } catch (IllegalArgumentException ex) {
-        throw e.getValue().error(ex.getMessage(), ex);
-      }
+    Map<String, Node> entries = errors.attempt(node::entries);
+    for (Map.Entry<String, Node> e : entries == null ? Map.<String, Node>of().entrySet() : entries.entrySet()) {
+      Settings before = settings;
+      Settings after = errors.attempt(() -> setting(before, e.getKey(), e.getValue()));
+      settings = after == null ? before : after;
     }
     return settings;
   }
 
-  private static List<FollowRule> rules(Node node, Map<String, ItemRule> items) throws SpecException {
+  private static Settings setting(Settings settings, String key, Node node) throws SpecException {
+    Object value = node.raw();
+    if (value == null) {
+      throw node.error("setting '" + key + "' has no value");
+    }
+    try {
+      return settings.with(key, value);
+    } catch (IllegalArgumentException ex) {
+      throw node.error(ex.getMessage(), ex);
+    }
+  }
+
+  private static List<FollowRule> rules(Node node, Map<String, ItemRule> items, SpecErrors errors) {
     if (node.present() && !(node.raw() instanceof List<?>)) {
-      throw node.error("expected a list of rules");
+      errors.attempt(() -> {
+        throw node.error("expected a list of rules");
+      });
+      return List.of();
     }
     List<FollowRule> rules = new ArrayList<>();
     for (Node element : node.list()) {
-      rules.add(rule(element.object(RULE_KEYS), items));
+      FollowRule rule = errors.attempt(() -> rule(element.object(RULE_KEYS), items));
+      if (rule != null) {
+        rules.add(rule);
+      }
     }
     return rules;
   }

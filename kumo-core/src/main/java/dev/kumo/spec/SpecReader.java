@@ -38,7 +38,7 @@ final class SpecReader {
       return Node.root(root, fileName, lines);
     } catch (JsonProcessingException e) {
       throw new SpecException(fileName, lineOf(e.getLocation()), "",
-          "invalid " + format + ": " + summary(e.getOriginalMessage()), e);
+          "invalid " + format + ": " + summary(e.getOriginalMessage()) + escapeHint(e.getOriginalMessage(), format), e);
     } catch (IOException e) {
       throw new SpecException(fileName, -1, "", "cannot read: " + e.getMessage(), e);
     }
@@ -55,6 +55,20 @@ final class SpecReader {
       return "syntax error";
     }
     return lines.size() == 1 ? lines.getFirst() : lines.getLast() + " (" + lines.getFirst() + ")";
+  }
+
+  /**
+   * A hint for a backslash escape the parser rejects, usually a regex: YAML reads escapes only inside double
+   * quotes, JSON everywhere.
+   */
+  private static String escapeHint(String message, String format) {
+    String lower = message.toLowerCase(Locale.ROOT);
+    if (!lower.contains("escape")) {
+      return "";
+    }
+    return format.equals("YAML")
+        ? "; inside double quotes a backslash starts an escape: write regexes in single quotes, e.g. '\\d+'"
+        : "; JSON strings need a doubled backslash in regexes, e.g. \"\\\\d+\"";
   }
 
   private static JsonFactory factoryFor(String fileName) throws SpecException {

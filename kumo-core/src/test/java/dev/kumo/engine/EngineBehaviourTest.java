@@ -127,15 +127,32 @@ class EngineBehaviourTest {
   }
 
   @Test
-  void unknownCallbackIsASpiderErrorNotACrash() throws Exception {
+  void anUnknownCallbackIsACountedSpiderErrorWhenTheRequestIsMadeAndTheRequestIsDropped() throws Exception {
     Spider spider = spider(List.of(site.startUrl()), (r, out) -> {
       if (r.depth() == 0) {
         out.add(r.follow("/page/1", "noSuchMethod"));
+        out.add(r.follow("/page/2", "noSuchMethod"));
+        out.add(r.follow("/page/3"));
       }
     });
     CrawlResult result = crawl(spider, Settings.defaults());
-    assertThat(result.stat("spider_exceptions/IllegalArgumentException")).isEqualTo(1);
-    assertThat(result.pages()).isEqualTo(2);
+    assertThat(result.stat(CallbackCheck.STAT)).isEqualTo(2);
+    assertThat(result.stat("spider_exceptions_count")).isEqualTo(2);
+    assertThat(result.stat("log_count/ERROR")).as("one line per name").isEqualTo(1);
+    assertThat(result.pages()).as("the start page and /page/3, never a page for the unknown callback").isEqualTo(2);
+  }
+
+  @Test
+  void aStartRequestWithAnUnknownCallbackIsNotSent() throws Exception {
+    Spider spider = new Spider() {
+      @Override
+      public Iterable<dev.kumo.Request> startRequests() {
+        return List.of(dev.kumo.Request.to(site.startUrl()).callback("pars").build());
+      }
+    };
+    CrawlResult result = crawl(spider, Settings.defaults());
+    assertThat(result.stat(CallbackCheck.STAT)).isEqualTo(1);
+    assertThat(result.pages()).isZero();
   }
 
   @Test

@@ -10,6 +10,15 @@ import org.junit.jupiter.api.Test;
 class FeedTest {
 
   @Test
+  void aDashIsStandardOutputInJsonLinesUnlessAFormatIsGiven() {
+    assertThat(Feed.parse("-", true).toStdout()).isTrue();
+    assertThat(Feed.parse("-", false).format()).isEqualTo(FeedFormat.JSONL);
+    assertThat(Feed.parse("-:csv", true).format()).isEqualTo(FeedFormat.CSV);
+    assertThat(Feed.parse("-:csv", true).toStdout()).isTrue();
+    assertThat(Feed.parse("items-.jsonl", true).toStdout()).isFalse();
+  }
+
+  @Test
   void appendAndOverwriteTakeTheFormatFromTheExtension() {
     assertThat(Feed.append(Path.of("a.jsonl")))
         .isEqualTo(new Feed(Path.of("a.jsonl"), FeedFormat.JSONL, false, List.of()));

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SpecValidationTest {
 
-  private static SpecException error(String text, String fileName) {
+  static SpecException error(String text, String fileName) {
     return catchThrowableOfType(SpecException.class, () -> SpiderSpec.parse(text, fileName));
   }
 
