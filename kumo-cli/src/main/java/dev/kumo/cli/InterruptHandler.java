@@ -91,6 +91,14 @@ public final class InterruptHandler implements AutoCloseable {
     return presses.get();
   }
 
+  /**
+   * Whether Ctrl-C reaches this handler: false when the process started with SIGINT ignored (as a shell starts
+   * background jobs) or when the signal could not be taken.
+   */
+  boolean receivesSigint() {
+    return previous != null && previous != SignalHandler.SIG_IGN;
+  }
+
   /** Restores the previous SIGINT handling and removes the shutdown hook. */
   @Override
   public void close() {

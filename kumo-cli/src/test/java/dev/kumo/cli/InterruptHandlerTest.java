@@ -1,6 +1,7 @@
 package dev.kumo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,6 +36,8 @@ class InterruptHandlerTest {
     CountDownLatch stopped = new CountDownLatch(1);
     try (InterruptHandler handler = InterruptHandler.install(stopped::countDown, () -> {},
         new PrintWriter(new StringWriter()))) {
+      // A build started in the background runs with SIGINT ignored, and the JVM then never delivers it.
+      assumeTrue(handler.receivesSigint(), "SIGINT is ignored by this process");
       Signal.raise(new Signal("INT"));
       assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(handler.presses()).isEqualTo(1);
