@@ -31,14 +31,16 @@ final class RequestIntake {
   private final RequestFingerprinter fingerprinter;
   private final List<String> allowedDomains;
   private final int depthLimit;
+  private final TrapGuard traps;
   private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
   private final Runnable onQueued;
   private final UnaryOperator<String> slotOf;
   private final Consumer<FrontierException> onFailure;
 
   RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, RequestFingerprinter fingerprinter,
-      List<String> allowedDomains, int depthLimit, UnaryOperator<String> slotOf, Runnable onQueued,
-      Consumer<FrontierException> onFailure) {
+      List<String> allowedDomains, int depthLimit, TrapGuard traps, UnaryOperator<String> slotOf,
+      Runnable onQueued, Consumer<FrontierException> onFailure) {
+    this.traps = traps;
     this.onFailure = onFailure;
     this.slotOf = slotOf;
     this.frontier = frontier;
@@ -87,6 +89,14 @@ final class RequestIntake {
     }
     if (depthLimit > 0 && request.depth() > depthLimit) {
       stats.increment("depth/filtered");
+      return false;
+    }
+    String trap = traps.refusal(request, canonical, host);
+    if (trap != null) {
+      stats.increment(trap);
+      if (loggedOnce.add(trap)) {
+        log.info("Dropped {} ({}; further ones are only counted)", request.url(), trap);
+      }
       return false;
     }
     Fingerprint fp = fingerprinter.fingerprint(request, canonical);

@@ -104,6 +104,8 @@ public final class TestSite implements AutoCloseable {
     StreamRoutes.register(router);
     CharsetPages.register(router);
     EchoRoutes.register(router);
+    new TrapRoutes().register(router);
+    CrossSiteRoutes.register(router);
     return router;
   }
 
