@@ -152,6 +152,11 @@ public final class Engine {
       stats.set("slots/" + f.key() + "/max_in_flight", f.maxInFlight());
       stats.set("slots/" + f.key() + "/delay_ms", Math.round(f.delaySeconds() * 1000));
     }
+    transport.counters().forEach((key, n) -> {
+      if (n > 0) {
+        stats.add(key, n);
+      }
+    });
     spider.closed(reason);
     return reason;
   }

@@ -7,6 +7,7 @@ import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.InvalidUrlException;
 import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.internal.Domains;
 import dev.kumo.stats.Stats;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +48,8 @@ final class RequestIntake {
     this.stats = stats;
     this.canonicalizer = canonicalizer;
     this.fingerprinter = fingerprinter;
-    this.allowedDomains = allowedDomains.stream()
-        .map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList();
+    this.allowedDomains = allowedDomains.stream().map(RequestIntake::normaliseDomain)
+        .filter(d -> !d.isEmpty()).toList();
     this.depthLimit = depthLimit;
     this.onQueued = onQueued;
   }
@@ -119,11 +120,17 @@ final class RequestIntake {
 
   private boolean isAllowed(String host) {
     for (String d : allowedDomains) {
-      if (host.equals(d) || (host.endsWith(d) && host.charAt(host.length() - d.length() - 1) == '.')) {
+      if (Domains.isIn(host, d)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** An allowed domain as hosts are compared (punycode, lower case); one that is not a host name stays as is. */
+  private static String normaliseDomain(String domain) {
+    String d = Domains.normalise(domain);
+    return d == null ? domain.strip().toLowerCase(Locale.ROOT) : d;
   }
 
   /** The host of a canonical URL (lower case, without port; IPv6 in brackets). */
