@@ -175,7 +175,7 @@ public final class ApacheTransport implements Transport {
     List<String> pairs = new ArrayList<>();
     for (Header h : response.getHeaders()) {
       pairs.add(h.getName());
-      pairs.add(h.getValue());
+      pairs.add(BareCr.replaced(h.getValue()));
     }
     Headers headers = Headers.of(pairs.toArray(String[]::new));
     cookies.store(request, headers);

@@ -27,6 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The total timeout covers the whole exchange, body included: a server that trickles one byte a second is
  * cut when it runs out.
+ *
+ * <p>Limits of java.net.http that Kumo cannot work around: it refuses internationalised and underscore host
+ * names, and it reads a bare CR in a response header as the end of the line (RFC 9112 2.2 asks for the element
+ * to be refused or the CR replaced by a space), so {@code X-A: 1\rSet-Cookie: b=2} arrives as two headers.
+ * Use the default {@code socket} client on untrusted sites.
  */
 public final class JdkTransport implements Transport {
   private final HttpClient client;

@@ -108,8 +108,11 @@ public final class OkHttpTransport implements Transport {
     try {
       ProxyServer proxy = config.proxies().select(request, target.scheme(), target.host(), target.port());
       client = proxy == null ? direct : viaProxy.computeIfAbsent(proxy, this::clientFor);
+      if (proxy == null && DnsOverrides.isIpLiteral(target.host())) { // OkHttp asks no Dns for a literal
+        config.addresses().allowed(target.host(), new InetAddress[] {InetAddress.getByName(target.host())});
+      }
       wire = wireRequest(request, target, uri);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | java.net.UnknownHostException e) {
       throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
     }
     String origin = target.scheme() + "://" + target.host() + ":" + target.port();
@@ -157,7 +160,7 @@ public final class OkHttpTransport implements Transport {
     List<String> pairs = new ArrayList<>(headers.size() * 2);
     for (int i = 0; i < headers.size(); i++) {
       pairs.add(headers.name(i));
-      pairs.add(headers.value(i));
+      pairs.add(BareCr.replaced(headers.value(i)));
     }
     return Headers.of(pairs.toArray(String[]::new));
   }
