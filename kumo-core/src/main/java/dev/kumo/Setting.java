@@ -184,7 +184,9 @@ public final class Setting<T> {
   /** Hops a URL pattern may go deeper than where the crawl first met it (endless calendars, growing paths). */
   public static final Setting<Integer> URL_PATTERN_DEPTH_LIMIT = intKey("url_pattern_depth_limit", 50, "links",
       "Requests more than this many links deeper than the first request of the same host and URL pattern are "
-          + "dropped (urlpattern/filtered): bounds endless calendars and ever-growing paths; 0 means no limit.")
+          + "dropped (urlpattern/filtered), and so are paths repeating a segment 3 times (urlpattern/repeated_segment): "
+          + "bounds endless calendars and ever-growing paths in breadth-first crawls (frontier_order fifo, "
+          + "depth_priority >= 0); 0 means no limit.")
       .check(atLeast(0));
   /** Priority adjustment by depth: priority -= depth * depth_priority. */
   public static final Setting<Integer> DEPTH_PRIORITY = intKey("depth_priority", 0, "",

@@ -96,7 +96,8 @@ final class RequestIntake {
     if (trap != null) {
       stats.increment(trap);
       if (loggedOnce.add(trap)) {
-        log.info("Dropped {} ({}; further ones are only counted)", request.url(), trap);
+        log.warn("Dropped {} as a likely crawler trap ({}; see urllength_limit and url_pattern_depth_limit; "
+            + "further ones are only counted)", request.url(), trap);
       }
       return false;
     }

@@ -23,16 +23,31 @@ final class TrapGuard {
   static final int MAX_SEGMENT_REPEATS = 2;
 
   private final int urlLengthLimit;
+  private final boolean repeatedSegments;
   private final int patternDepthLimit;
   private final Map<String, Integer> shallowest = new ConcurrentHashMap<>();
 
-  TrapGuard(int urlLengthLimit, int patternDepthLimit) {
+  /**
+   * A guard with these limits (0: none).
+   *
+   * @param repeatedSegments whether paths repeating a segment are refused
+   */
+  TrapGuard(int urlLengthLimit, boolean repeatedSegments, int patternDepthLimit) {
     this.urlLengthLimit = urlLengthLimit;
+    this.repeatedSegments = repeatedSegments;
     this.patternDepthLimit = patternDepthLimit;
   }
 
+  /**
+   * The guard that {@code settings} describe. The pattern depth is bounded only when the crawl goes breadth first
+   * ({@code frontier_order = fifo}, {@code depth_priority >= 0}, the defaults): depth first, the first link path
+   * to a page is arbitrarily long on any site, so the depth of a request says nothing about a trap.
+   */
   static TrapGuard from(Settings settings) {
-    return new TrapGuard(settings.get(Setting.URLLENGTH_LIMIT), settings.get(Setting.URL_PATTERN_DEPTH_LIMIT));
+    boolean breadthFirst = settings.get(Setting.FRONTIER_ORDER).equals("fifo")
+        && settings.get(Setting.DEPTH_PRIORITY) >= 0;
+    int limit = settings.get(Setting.URL_PATTERN_DEPTH_LIMIT);
+    return new TrapGuard(settings.get(Setting.URLLENGTH_LIMIT), limit > 0, breadthFirst ? limit : 0);
   }
 
   /**
@@ -43,11 +58,11 @@ final class TrapGuard {
     if (urlLengthLimit > 0 && request.url().length() > urlLengthLimit) {
       return "urllength/filtered";
     }
+    if (repeatedSegments && UrlPattern.repeatsASegment(canonicalUrl, MAX_SEGMENT_REPEATS)) {
+      return "urlpattern/repeated_segment";
+    }
     if (patternDepthLimit <= 0) {
       return null;
-    }
-    if (UrlPattern.repeatsASegment(canonicalUrl, MAX_SEGMENT_REPEATS)) {
-      return "urlpattern/repeated_segment";
     }
     String pattern = UrlPattern.of(canonicalUrl, host);
     int depth = request.depth();
