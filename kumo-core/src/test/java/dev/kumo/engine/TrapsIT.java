@@ -10,6 +10,9 @@ import dev.kumo.testsite.TestSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The test site's traps (TrapRoutes), each crawled with the default settings by a spider that follows every link:
@@ -36,34 +39,23 @@ class TrapsIT {
     return Crawler.builder(new SiteSpider(site.url(path))).overrides(safetyNet).build().run();
   }
 
-  @Test
-  void anEndlessCalendarStopsAtTheUrlPatternDepthLimit() throws Exception {
-    CrawlResult result = crawl("/trap/calendar/2026/11");
-    assertThat(result.pages()).isLessThan(BOUND).isGreaterThan(50);
-    assertThat(result.stat("urlpattern/filtered")).isPositive();
+  /** An endless calendar, and relative links that make ever longer paths. */
+  @ParameterizedTest
+  @CsvSource({"/trap/calendar/2026/11, urlpattern/filtered, 50", "/trap/grow/, urlpattern/repeated_segment, 5"})
+  void endlessUrlSpacesEndByThemselvesAndAreCounted(String start, String stat, int atLeast) throws Exception {
+    CrawlResult result = crawl(start);
+    assertThat(result.pages()).isLessThan(BOUND).isGreaterThan(atLeast);
+    assertThat(result.stat(stat)).isPositive();
     assertThat(result.finishReason()).isEqualTo("finished");
   }
 
-  @Test
-  void sessionIdsInThePathDoNotMakePagesNew() throws Exception {
-    CrawlResult result = crawl("/trap/sid-path/0;jsessionid=START");
+  /** Every link carries a new session id, in the path or in the query: each page is fetched once. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/trap/sid-path/0;jsessionid=START", "/trap/sid-query/0?PHPSESSID=START"})
+  void sessionIdsDoNotMakePagesNew(String start) throws Exception {
+    CrawlResult result = crawl(start);
     assertThat(result.pages()).isEqualTo(20);
     assertThat(result.stat("dupefilter/filtered")).isPositive();
-  }
-
-  @Test
-  void sessionIdsInTheQueryDoNotMakePagesNew() throws Exception {
-    CrawlResult result = crawl("/trap/sid-query/0?PHPSESSID=START");
-    assertThat(result.pages()).isEqualTo(20);
-    assertThat(result.stat("dupefilter/filtered")).isPositive();
-  }
-
-  @Test
-  void everGrowingPathsStopAtTheRepeatedSegment() throws Exception {
-    CrawlResult result = crawl("/trap/grow/");
-    assertThat(result.pages()).isLessThan(BOUND).isGreaterThan(5);
-    assertThat(result.stat("urlpattern/repeated_segment")).isPositive();
-    assertThat(result.finishReason()).isEqualTo("finished");
   }
 
   @Test
