@@ -118,6 +118,10 @@ public final class Setting<T> {
   /** Keep cookies per crawl. */
   public static final Setting<Boolean> COOKIES_ENABLED =
       boolKey("cookies_enabled", true, "Keep cookies across the crawl's requests.");
+  /** Refuse private, loopback and link-local addresses after DNS resolution. */
+  public static final Setting<Boolean> REFUSE_PRIVATE_ADDRESSES = boolKey("refuse_private_addresses", false,
+      "Refuse to connect to private, loopback, link-local and other non-public addresses, checked after DNS "
+          + "resolution on every hop (downloader/exception_type_count/private_address).");
   /** Headers sent with every request. */
   public static final Setting<Map<String, Object>> DEFAULT_REQUEST_HEADERS = mapKey("default_request_headers",
       "Headers sent with every request unless the request sets them: {\"Accept-Language\": \"de\"}.");
@@ -169,6 +173,21 @@ public final class Setting<T> {
   /** Requests deeper than this are dropped; 0 means no limit. */
   public static final Setting<Integer> DEPTH_LIMIT =
       intKey("depth_limit", 0, "links", "Requests deeper than this are dropped and counted; 0 means no limit.");
+  /** Requests whose URL is longer than this are dropped (urllength/filtered). */
+  public static final Setting<Integer> URLLENGTH_LIMIT = intKey("urllength_limit", 2083, "characters",
+      "Requests whose URL is longer than this are dropped and counted as urllength/filtered; 0 means no limit.")
+      .check(atLeast(0));
+  /** Session-id parameter names dropped by canonicalisation. */
+  public static final Setting<List<String>> SESSION_ID_PARAMS = listKey("session_id_params",
+      dev.kumo.frontier.UrlCanonicalizer.DEFAULT_SESSION_ID_PARAMS.stream().sorted().toList(),
+      "Session-id parameters (query keys and ;name= path parameters, any case) ignored when deduplicating URLs.");
+  /** Hops a URL pattern may go deeper than where the crawl first met it (endless calendars, growing paths). */
+  public static final Setting<Integer> URL_PATTERN_DEPTH_LIMIT = intKey("url_pattern_depth_limit", 50, "links",
+      "Requests more than this many links deeper than the first request of the same host and URL pattern are "
+          + "dropped (urlpattern/filtered), and so are paths repeating a segment 3 times (urlpattern/repeated_segment): "
+          + "bounds endless calendars and ever-growing paths in breadth-first crawls (frontier_order fifo, "
+          + "depth_priority >= 0); 0 means no limit.")
+      .check(atLeast(0));
   /** Priority adjustment by depth: priority -= depth * depth_priority. */
   public static final Setting<Integer> DEPTH_PRIORITY = intKey("depth_priority", 0, "",
       "Priority adjustment by depth: priority -= depth * depth_priority (positive: shallow first, negative: deep first).")

@@ -4,10 +4,14 @@ import dev.kumo.Headers;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -70,6 +74,17 @@ public final class ApacheTransport implements Transport {
             .setSocketTimeout(Timeout.of(config.readTimeout()))
             .setValidateAfterInactivity(TimeValue.ofSeconds(1))
             .build());
+    AddressPolicy addresses = config.addresses();
+    if (addresses != AddressPolicy.OPEN) {
+      connections.setDnsResolver(new SystemDefaultDnsResolver() {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+          InetAddress[] all = super.resolve(host);
+          return isProxy(config.proxies().http(), host) || isProxy(config.proxies().https(), host) ? all
+              : addresses.allowedOrUnknown(host, all).toArray(InetAddress[]::new);
+        }
+      });
+    }
     if (tls != null) {
       connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
     }
@@ -95,6 +110,11 @@ public final class ApacheTransport implements Transport {
         .build();
   }
 
+  /** Whether {@code host} is that of {@code proxy}, whose address is the user's choice. */
+  private static boolean isProxy(@Nullable ProxyServer proxy, String host) {
+    return proxy != null && proxy.host().equalsIgnoreCase(host);
+  }
+
   @Override
   public Response exchange(Request request) throws DownloadException, InterruptedException {
     String url = request.url();
@@ -105,7 +125,7 @@ public final class ApacheTransport implements Transport {
       uri = URI.create(url);
       wire = new HttpUriRequestBase(request.method(), uri);
       OutgoingHeaders.forEach(request, config, wire::addHeader);
-      String cookie = cookies.header(uri);
+      String cookie = cookies.header(request);
       if (!cookie.isEmpty() && !request.headers().contains("Cookie")) {
         wire.setHeader("Cookie", cookie);
       }
@@ -156,10 +176,10 @@ public final class ApacheTransport implements Transport {
     List<String> pairs = new ArrayList<>();
     for (Header h : response.getHeaders()) {
       pairs.add(h.getName());
-      pairs.add(h.getValue());
+      pairs.add(BareCr.replaced(h.getValue()));
     }
     Headers headers = Headers.of(pairs.toArray(String[]::new));
-    cookies.store(uri, headers);
+    cookies.store(request, headers);
     HttpEntity entity = response.getEntity();
     try {
       byte[] raw = entity == null ? new byte[0]
@@ -171,6 +191,11 @@ public final class ApacheTransport implements Transport {
       wire.cancel();
       throw new IOException(e.getMessage(), e); // unwrapped by LibraryFailures
     }
+  }
+
+  @Override
+  public Map<String, Long> counters() {
+    return cookies.counters();
   }
 
   @Override

@@ -49,7 +49,11 @@ final class Connector {
     InetSocketAddress proxy = origin.secure() ? httpsProxy : httpProxy;
     String host = proxy != null ? proxy.getHostString() : origin.host();
     int port = proxy != null ? proxy.getPort() : origin.port();
-    SocketChannel channel = connect(resolve(host, url, deadlineNanos), host, port, url, deadlineNanos);
+    InetAddress[] addresses = resolve(host, url, deadlineNanos);
+    if (proxy == null) { // through a proxy, the proxy resolves the host
+      addresses = config.addresses().allowed(host, addresses);
+    }
+    SocketChannel channel = connect(addresses, host, port, url, deadlineNanos);
     try {
       Socket socket = channel.socket();
       if (origin.secure()) {

@@ -1,46 +1,97 @@
 package dev.kumo.download;
 
 import dev.kumo.Headers;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
+import dev.kumo.Request;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import okhttp3.Cookie;
+import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The crawl's cookie jar ({@code cookies_enabled}), kept by Kumo rather than by the HTTP client so that every
- * client handles cookies the same way. Thread-safe.
+ * The crawl's cookie jars ({@code cookies_enabled}), kept by Kumo rather than by the HTTP client so that every
+ * client handles cookies the same way. {@code Set-Cookie} is read as RFC 6265 says, by OkHttp's {@link Cookie}
+ * parser, which checks the {@code Domain} attribute against the public suffix list: a cookie for another site
+ * or for a public suffix ({@code co.uk}, {@code github.io}) is refused and counted ({@code cookies/refused_domain});
+ * one that cannot be read is counted as {@code cookies/refused_malformed}.
+ *
+ * <p>A request with the meta key {@value #JAR_META} uses the jar of that value (Scrapy's {@code cookiejar}:
+ * one session per value), others the default jar; with {@code dont_merge_cookies} the request neither sends nor
+ * keeps jar cookies. Thread-safe.
  */
 final class Cookies {
-  private final @Nullable CookieManager jar;
+  /** The request meta key naming a request's jar. */
+  static final String JAR_META = "cookiejar";
+
+  private static final Object DEFAULT_JAR = new Object();
+
+  private final boolean enabled;
+  private final Map<Object, CookieJar> jars = new ConcurrentHashMap<>();
+  private final LongAdder refusedDomain = new LongAdder();
+  private final LongAdder refusedMalformed = new LongAdder();
 
   Cookies(boolean enabled) {
-    this.jar = enabled ? new CookieManager(null, CookiePolicy.ACCEPT_ALL) : null;
+    this.enabled = enabled;
   }
 
-  /** The {@code Cookie} header value for {@code uri}, or "" for none. */
-  String header(URI uri) {
-    if (jar == null) {
-      return "";
-    }
-    try {
-      List<String> values = jar.get(uri, Map.of()).getOrDefault("Cookie", List.of());
-      return String.join("; ", values);
-    } catch (IOException | IllegalArgumentException e) {
-      return "";
-    }
+  /** The {@code Cookie} header value for {@code request}, or "" for none. */
+  String header(Request request) {
+    HttpUrl url = enabled ? url(request) : null;
+    CookieJar jar = url == null ? null : jars.get(jarKey(request));
+    return jar == null ? "" : jar.header(url, System.currentTimeMillis());
   }
 
-  /** Keeps the cookies that a response from {@code uri} sets. */
-  void store(URI uri, Headers headers) {
-    if (jar != null && (headers.contains("Set-Cookie") || headers.contains("Set-Cookie2"))) {
-      try {
-        jar.put(uri, headers.toMap());
-      } catch (IOException | IllegalArgumentException e) {
-        // a cookie the jar cannot parse is ignored, as browsers do
+  /** Keeps the cookies that the response to {@code request} sets, refusing and counting the bad ones. */
+  void store(Request request, Headers headers) {
+    HttpUrl url = enabled ? url(request) : null;
+    if (url == null) {
+      return;
+    }
+    List<String> values = headers.all("Set-Cookie");
+    if (values.isEmpty()) {
+      return;
+    }
+    CookieJar jar = jars.computeIfAbsent(jarKey(request), k -> new CookieJar());
+    long now = System.currentTimeMillis();
+    for (String value : values) {
+      Cookie cookie = Cookie.parse(url, value);
+      if (cookie != null) {
+        jar.put(cookie, now);
+      } else if (hasDomain(value) && Cookie.parse(url, withoutDomain(value)) != null) {
+        refusedDomain.increment();
+      } else {
+        refusedMalformed.increment();
       }
     }
+  }
+
+  /** Refusals so far, by stat name. */
+  Map<String, Long> counters() {
+    return Map.of("cookies/refused_domain", refusedDomain.sum(),
+        "cookies/refused_malformed", refusedMalformed.sum());
+  }
+
+  private @Nullable HttpUrl url(Request request) {
+    if (Boolean.TRUE.equals(request.meta().get("dont_merge_cookies"))) {
+      return null;
+    }
+    return HttpUrl.parse(request.url());
+  }
+
+  private static Object jarKey(Request request) {
+    Object key = request.meta().get(JAR_META);
+    return key == null ? DEFAULT_JAR : key;
+  }
+
+  private static boolean hasDomain(String setCookie) {
+    return setCookie.toLowerCase(Locale.ROOT).contains("domain");
+  }
+
+  /** {@code setCookie} without its {@code Domain} attributes. */
+  private static String withoutDomain(String setCookie) {
+    return setCookie.replaceAll("(?i);\\s*domain\\s*=[^;]*", "");
   }
 }

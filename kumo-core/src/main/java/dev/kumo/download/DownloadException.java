@@ -19,6 +19,8 @@ public final class DownloadException extends Exception {
   public static final String DECODING = "decoding";
   /** The URL could not be sent. */
   public static final String INVALID_URL = "invalid_url";
+  /** The host resolved only to addresses that {@code refuse_private_addresses} refuses. */
+  public static final String PRIVATE_ADDRESS = "private_address";
 
   private final String reason;
 

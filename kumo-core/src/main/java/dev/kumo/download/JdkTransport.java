@@ -4,15 +4,16 @@ import dev.kumo.Headers;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import java.net.ConnectException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -26,24 +27,28 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The total timeout covers the whole exchange, body included: a server that trickles one byte a second is
  * cut when it runs out.
+ *
+ * <p>Limits of java.net.http that Kumo cannot work around: it refuses internationalised and underscore host
+ * names, and it reads a bare CR in a response header as the end of the line (RFC 9112 2.2 asks for the element
+ * to be refused or the CR replaced by a space), so {@code X-A: 1\rSet-Cookie: b=2} arrives as two headers.
+ * Use the default {@code socket} client on untrusted sites.
  */
 public final class JdkTransport implements Transport {
   private final HttpClient client;
   private final TransportConfig config;
   private final ResponseBodies bodies;
+  private final Cookies cookies;
 
   /** A transport with its own client, whose internal tasks run on {@code executor}. */
   public JdkTransport(TransportConfig config, Executor executor) {
     this.config = config;
     this.bodies = new ResponseBodies(config);
+    this.cookies = new Cookies(config.cookies());
     HttpClient.Builder b = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(config.connectTimeout())
         .executor(executor);
-    if (config.cookies()) {
-      b.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
-    }
     InetSocketAddress httpProxy = config.plainProxy(false);
     InetSocketAddress httpsProxy = config.plainProxy(true);
     if (httpProxy != null || httpsProxy != null) {
@@ -56,11 +61,13 @@ public final class JdkTransport implements Transport {
   public Response exchange(Request request) throws DownloadException, InterruptedException {
     ProxyRules.refuseMetaProxy(request, "jdk");
     HttpRequest httpRequest = toHttpRequest(request);
+    checkAddresses(httpRequest.uri());
     AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(httpRequest,
         info -> new LimitedBodySubscriber(config, request.url(),
             info.headers().firstValueAsLong("Content-Length").orElse(-1), lastActivity));
     HttpResponse<byte[]> http = await(future, request, lastActivity);
+    cookies.store(request, Headers.of(http.headers().map())); // a failed body has no headers here
     return bodies.response(request, http.statusCode(), Headers.of(http.headers().map()), http.body());
   }
 
@@ -111,9 +118,30 @@ public final class JdkTransport implements Transport {
           setHeaders(b, Headers.empty().withOnly(name, config.defaultHeaders().first(name)));
         }
       }
+      String cookie = cookies.header(request);
+      if (!cookie.isEmpty() && !own.contains("Cookie")) {
+        b.header("Cookie", cookie);
+      }
       return b.build();
     } catch (IllegalArgumentException e) { // a URL, method or header the client refuses
       throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses a host that {@code refuse_private_addresses} refuses. java.net.http has no resolver hook, so the
+   * name is resolved here and again by the client, which gets the same answer from the JVM's DNS cache.
+   */
+  private void checkAddresses(URI uri) throws DownloadException {
+    AddressPolicy addresses = config.addresses();
+    if (addresses == AddressPolicy.OPEN || config.plainProxy(uri.getScheme().equals("https")) != null) {
+      return;
+    }
+    String host = Origin.of(uri).host();
+    try {
+      addresses.allowed(host, InetAddress.getAllByName(host));
+    } catch (UnknownHostException e) {
+      throw new DownloadException(DownloadException.CONNECT, "cannot resolve " + host + " for " + uri, e);
     }
   }
 
@@ -139,6 +167,11 @@ public final class JdkTransport implements Transport {
       return d;
     }
     return new DownloadException(DownloadException.IO, "failed to fetch " + request.url() + ": " + cause, cause);
+  }
+
+  @Override
+  public Map<String, Long> counters() {
+    return cookies.counters();
   }
 
   @Override

@@ -4,12 +4,14 @@ import dev.kumo.Headers;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -73,6 +75,10 @@ public final class OkHttpTransport implements Transport {
         .callTimeout(config.totalTimeout())
         .protocols(config.http2() ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1) : List.of(Protocol.HTTP_1_1))
         .proxy(Proxy.NO_PROXY);
+    AddressPolicy addresses = config.addresses();
+    if (addresses != AddressPolicy.OPEN) {
+      b.dns(host -> addresses.allowedOrUnknown(host, InetAddress.getAllByName(host)));
+    }
     if (trust != null) {
       b.sslSocketFactory(sslContext(trust).getSocketFactory(), trust);
     }
@@ -102,8 +108,11 @@ public final class OkHttpTransport implements Transport {
     try {
       ProxyServer proxy = config.proxies().select(request, target.scheme(), target.host(), target.port());
       client = proxy == null ? direct : viaProxy.computeIfAbsent(proxy, this::clientFor);
+      if (proxy == null && DnsOverrides.isIpLiteral(target.host())) { // OkHttp asks no Dns for a literal
+        config.addresses().allowed(target.host(), new InetAddress[] {InetAddress.getByName(target.host())});
+      }
       wire = wireRequest(request, target, uri);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | java.net.UnknownHostException e) {
       throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
     }
     String origin = target.scheme() + "://" + target.host() + ":" + target.port();
@@ -114,7 +123,7 @@ public final class OkHttpTransport implements Transport {
     try (InterruptWatch watch = InterruptWatch.cancelOnInterrupt(call::cancel);
         okhttp3.Response response = call.execute()) {
       Headers headers = headersOf(response.headers());
-      cookies.store(uri, headers); // kept even when the body then fails
+      cookies.store(request, headers); // kept even when the body then fails
       ResponseBody body = response.body();
       byte[] raw = BodyBuffer.readAll(body.byteStream(), config, url, body.contentLength());
       String protocol = response.protocol() == Protocol.HTTP_2 ? "h2" : "http/1.1";
@@ -137,7 +146,7 @@ public final class OkHttpTransport implements Transport {
     if (!OutgoingHeaders.sets(request, config, "Accept-Encoding")) {
       b.header("Accept-Encoding", "identity"); // else OkHttp asks for gzip and decodes it out of Kumo's sight
     }
-    String cookie = cookies.header(uri);
+    String cookie = cookies.header(request);
     if (!cookie.isEmpty() && !request.headers().contains("Cookie")) {
       b.header("Cookie", cookie);
     }
@@ -151,7 +160,7 @@ public final class OkHttpTransport implements Transport {
     List<String> pairs = new ArrayList<>(headers.size() * 2);
     for (int i = 0; i < headers.size(); i++) {
       pairs.add(headers.name(i));
-      pairs.add(headers.value(i));
+      pairs.add(BareCr.replaced(headers.value(i)));
     }
     return Headers.of(pairs.toArray(String[]::new));
   }
@@ -159,7 +168,7 @@ public final class OkHttpTransport implements Transport {
   /** A client sharing the direct one's pool and settings, through {@code proxy}. */
   private OkHttpClient clientFor(ProxyServer proxy) {
     InetSocketAddress address = InetSocketAddress.createUnresolved(proxy.host(), proxy.port());
-    OkHttpClient.Builder b = direct.newBuilder();
+    OkHttpClient.Builder b = direct.newBuilder().dns(okhttp3.Dns.SYSTEM); // the proxy's address is the user's choice
     switch (proxy.scheme()) {
       case "http" -> b.proxy(new Proxy(Proxy.Type.HTTP, address));
       case "socks5" -> {
@@ -177,6 +186,11 @@ public final class OkHttpTransport implements Transport {
           : response.request().newBuilder().header("Proxy-Authorization", credentials).build());
     }
     return b.build();
+  }
+
+  @Override
+  public Map<String, Long> counters() {
+    return cookies.counters();
   }
 
   @Override

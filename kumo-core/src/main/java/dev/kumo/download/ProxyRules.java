@@ -1,6 +1,7 @@
 package dev.kumo.download;
 
 import dev.kumo.Request;
+import dev.kumo.internal.Domains;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,7 @@ public record ProxyRules(@Nullable ProxyServer http, @Nullable ProxyServer https
         name = entry.substring(0, colon);
       }
       name = name.replace("[", "").replace("]", "");
-      if (name.equals("*") || h.equals(name) || h.endsWith("." + name)) {
+      if (name.equals("*") || Domains.isIn(h, name)) {
         return true;
       }
     }

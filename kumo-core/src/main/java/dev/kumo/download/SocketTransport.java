@@ -5,6 +5,7 @@ import dev.kumo.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
@@ -73,7 +74,7 @@ public final class SocketTransport implements Transport {
       origin = Origin.of(uri);
       RequestHead.checkToken(request.method(), "method");
       head = RequestHead.encode(request.method(), target(uri, origin), origin, request.headers(),
-          config.defaultHeaders(), cookies.header(uri), request.body().length);
+          config.defaultHeaders(), cookies.header(request), request.body().length);
     } catch (IllegalArgumentException e) {
       throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
     }
@@ -111,7 +112,7 @@ public final class SocketTransport implements Transport {
     try {
       connection.send(head, request.body(), deadline, url);
       ResponseHead response = ResponseHead.read(in, url);
-      cookies.store(uri, response.headers()); // kept even when the body then fails
+      cookies.store(request, response.headers()); // kept even when the body then fails
       connection.serverKeepAlive(response.headers());
       ResponseBody.Read body = ResponseBody.read(in, response, request.method(), config, url);
       keep = body.reusable() && in.buffered() == 0; // bytes past the body: the server is out of step
@@ -150,6 +151,11 @@ public final class SocketTransport implements Transport {
   /** Connections this transport has opened so far (more than the peak concurrency means poor reuse). */
   long connectionsOpened() {
     return opened.get();
+  }
+
+  @Override
+  public Map<String, Long> counters() {
+    return cookies.counters();
   }
 
   @Override

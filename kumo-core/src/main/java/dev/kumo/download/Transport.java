@@ -2,6 +2,7 @@ package dev.kumo.download;
 
 import dev.kumo.Request;
 import dev.kumo.Response;
+import java.util.Map;
 
 /**
  * One HTTP exchange: sends a request and reads the whole response, following no redirect (the engine
@@ -32,6 +33,14 @@ public interface Transport extends AutoCloseable {
    * @throws InterruptedException when the calling thread is interrupted (the crawl is aborting)
    */
   Response exchange(Request request) throws DownloadException, InterruptedException;
+
+  /**
+   * What the transport counted by itself so far, by stat name (cookies refused, for one); the engine adds
+   * the non-zero ones to the crawl's stats when it ends.
+   */
+  default Map<String, Long> counters() {
+    return Map.of();
+  }
 
   @Override
   void close();

@@ -22,10 +22,11 @@ import org.jspecify.annotations.Nullable;
  *     {@code jdk}
  * @param http2 whether to offer HTTP/2 over TLS (ALPN)
  * @param pool the connection pool's caps and idle timeout
+ * @param refusePrivateAddresses whether to refuse non-public addresses after resolution ({@link AddressPolicy})
  */
 public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Duration readTimeout, long maxSize,
     long warnSize, Headers defaultHeaders, boolean cookies, ProxyRules proxies, String client, boolean http2,
-    PoolLimits pool) {
+    PoolLimits pool, boolean refusePrivateAddresses) {
 
   /**
    * Caps on a transport's connections.
@@ -66,7 +67,8 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
         seconds(settings.get(Setting.DOWNLOAD_POOL_IDLE_TIMEOUT)));
     return new TransportConfig(connect, total, read, settings.get(Setting.DOWNLOAD_MAXSIZE),
         settings.get(Setting.DOWNLOAD_WARNSIZE), headers, settings.get(Setting.COOKIES_ENABLED), proxies,
-        settings.get(Setting.HTTP_CLIENT), settings.get(Setting.HTTP2_ENABLED), pool);
+        settings.get(Setting.HTTP_CLIENT), settings.get(Setting.HTTP2_ENABLED), pool,
+        settings.get(Setting.REFUSE_PRIVATE_ADDRESSES));
   }
 
   /** The smaller of {@code a} and {@code b}, where a zero {@code b} means no limit. */
@@ -95,6 +97,11 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
           + "credentials and no no_proxy, not " + p + ": use http_client = okhttp");
     }
     return InetSocketAddress.createUnresolved(p.host(), p.port());
+  }
+
+  /** The addresses this configuration lets a transport connect to. */
+  AddressPolicy addresses() {
+    return AddressPolicy.of(refusePrivateAddresses);
   }
 
   /** Whether {@code bytes} is over the maximum size. */

@@ -17,6 +17,7 @@ import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
 import dev.kumo.stats.Stats;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,9 +90,11 @@ public final class Engine {
     this.closing = new ClosingConditions(settings.get(Setting.CLOSESPIDER_ITEMCOUNT),
         settings.get(Setting.CLOSESPIDER_PAGECOUNT), settings.get(Setting.CLOSESPIDER_ERRORCOUNT),
         settings.get(Setting.CLOSESPIDER_TIMEOUT), this::close);
-    UrlCanonicalizer canonicalizer = UrlCanonicalizer.DEFAULT;
+    UrlCanonicalizer canonicalizer = UrlCanonicalizer.builder()
+        .sessionIdParams(Set.copyOf(settings.get(Setting.SESSION_ID_PARAMS))).build();
     this.intake = new RequestIntake(frontier, stats, canonicalizer, new RequestFingerprinter(canonicalizer),
-        spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), slotKeys::slotOf, wakeUp::signal, this::fail);
+        spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), TrapGuard.from(settings), slotKeys::slotOf,
+        wakeUp::signal, this::fail);
     this.committer = new LeaseCommitter(frontier, sinks, stats, spider, t -> leaseEnded(), this::fail,
         this::pipelineDied);
     this.pipeline = new ItemPipeline<>(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
@@ -153,6 +156,11 @@ public final class Engine {
       stats.set("slots/" + f.key() + "/max_in_flight", f.maxInFlight());
       stats.set("slots/" + f.key() + "/delay_ms", Math.round(f.delaySeconds() * 1000));
     }
+    transport.counters().forEach((key, n) -> {
+      if (n > 0) {
+        stats.add(key, n);
+      }
+    });
     spider.closed(reason);
     return reason;
   }

@@ -7,6 +7,7 @@ import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.InvalidUrlException;
 import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.internal.Domains;
 import dev.kumo.stats.Stats;
 import java.util.List;
 import java.util.Locale;
@@ -31,22 +32,24 @@ final class RequestIntake {
   private final RequestFingerprinter fingerprinter;
   private final List<String> allowedDomains;
   private final int depthLimit;
+  private final TrapGuard traps;
   private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
   private final Runnable onQueued;
   private final UnaryOperator<String> slotOf;
   private final Consumer<FrontierException> onFailure;
 
   RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, RequestFingerprinter fingerprinter,
-      List<String> allowedDomains, int depthLimit, UnaryOperator<String> slotOf, Runnable onQueued,
-      Consumer<FrontierException> onFailure) {
+      List<String> allowedDomains, int depthLimit, TrapGuard traps, UnaryOperator<String> slotOf,
+      Runnable onQueued, Consumer<FrontierException> onFailure) {
+    this.traps = traps;
     this.onFailure = onFailure;
     this.slotOf = slotOf;
     this.frontier = frontier;
     this.stats = stats;
     this.canonicalizer = canonicalizer;
     this.fingerprinter = fingerprinter;
-    this.allowedDomains = allowedDomains.stream()
-        .map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList();
+    this.allowedDomains = allowedDomains.stream().map(RequestIntake::normaliseDomain)
+        .filter(d -> !d.isEmpty()).toList();
     this.depthLimit = depthLimit;
     this.onQueued = onQueued;
   }
@@ -89,6 +92,15 @@ final class RequestIntake {
       stats.increment("depth/filtered");
       return false;
     }
+    String trap = traps.refusal(request, canonical, host);
+    if (trap != null) {
+      stats.increment(trap);
+      if (loggedOnce.add(trap)) {
+        log.warn("Dropped {} as a likely crawler trap ({}; see urllength_limit and url_pattern_depth_limit; "
+            + "further ones are only counted)", request.url(), trap);
+      }
+      return false;
+    }
     Fingerprint fp = fingerprinter.fingerprint(request, canonical);
     Frontier.Offer offer;
     try {
@@ -109,11 +121,17 @@ final class RequestIntake {
 
   private boolean isAllowed(String host) {
     for (String d : allowedDomains) {
-      if (host.equals(d) || (host.endsWith(d) && host.charAt(host.length() - d.length() - 1) == '.')) {
+      if (Domains.isIn(host, d)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** An allowed domain as hosts are compared (punycode, lower case); one that is not a host name stays as is. */
+  private static String normaliseDomain(String domain) {
+    String d = Domains.normalise(domain);
+    return d == null ? domain.strip().toLowerCase(Locale.ROOT) : d;
   }
 
   /** The host of a canonical URL (lower case, without port; IPv6 in brackets). */

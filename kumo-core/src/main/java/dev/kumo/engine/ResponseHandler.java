@@ -1,6 +1,7 @@
 package dev.kumo.engine;
 
 import dev.kumo.Callback;
+import dev.kumo.Headers;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.Spider;
@@ -135,10 +136,16 @@ final class ResponseHandler {
         .meta("redirect_urls", List.copyOf(chain))
         .meta("redirect_reasons", response.status());
     int status = response.status();
-    if (status == 303 || ((status == 301 || status == 302) && !request.method().equals("HEAD"))) {
-      next.method(status == 303 && request.method().equals("HEAD") ? "HEAD" : "GET").body(new byte[0])
-          .headers(request.headers().without("Content-Type").without("Content-Length"));
+    Headers headers = request.headers();
+    if (RedirectCredentials.mustDrop(headers, request.url(), target)) {
+      headers = RedirectCredentials.dropped(headers);
+      stats.increment("redirect/credentials_dropped");
     }
+    if (status == 303 || ((status == 301 || status == 302) && !request.method().equals("HEAD"))) {
+      next.method(status == 303 && request.method().equals("HEAD") ? "HEAD" : "GET").body(new byte[0]);
+      headers = headers.without("Content-Type").without("Content-Length");
+    }
+    next.headers(headers);
     stats.increment("downloader/redirect_count");
     intake.offer(next.build());
   }

@@ -7,6 +7,9 @@ import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.download.DownloadException;
 import dev.kumo.download.Transport;
+import dev.kumo.frontier.InvalidUrlException;
+import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.internal.Domains;
 import dev.kumo.internal.UrlJoin;
 import dev.kumo.stats.Stats;
 import java.net.URI;
@@ -22,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * robots.txt, parsed with crawler-commons: fetched once per origin (scheme, host, port) by the first request
  * to it, while later requests to that origin wait for the same answer. A missing robots.txt (4xx) allows
  * everything; a server error (5xx) or an unreachable server disallows everything, as RFC 9309 says. A
- * {@code Crawl-delay} raises the slot's delay. Thread-safe.
+ * {@code Crawl-delay} raises the slot's delay. The fetch carries none of the triggering request's credentials
+ * ({@code Authorization}, cookies) and follows redirects only within the site; a redirect to another site counts
+ * as no robots.txt ({@code robotstxt/redirect_offsite}). Thread-safe.
  */
 final class RobotsPolicy {
   private static final Logger log = LoggerFactory.getLogger(RobotsPolicy.class);
@@ -86,7 +91,8 @@ final class RobotsPolicy {
       stats.increment("robotstxt/request_count");
       Response r;
       try {
-        r = transport.exchange(Request.to(url).headers(cause.headers()).build());
+        r = transport.exchange(Request.to(url).headers(RedirectCredentials.dropped(cause.headers()))
+            .meta("dont_merge_cookies", true).build());
       } catch (DownloadException | RuntimeException | Error e) { // never leave the slot's waiters hanging
         stats.increment("robotstxt/exception_count/"
             + (e instanceof DownloadException d ? d.reason() : e.getClass().getSimpleName()));
@@ -101,7 +107,13 @@ final class RobotsPolicy {
       stats.increment("robotstxt/response_status_count/" + r.status());
       String location = r.headers().first("Location");
       if (r.status() >= 300 && r.status() < 400 && location != null) {
-        url = UrlJoin.resolve(r.url(), location);
+        String next = UrlJoin.resolve(r.url(), location);
+        if (!sameSite(url, next)) {
+          stats.increment("robotstxt/redirect_offsite");
+          log.info("{} redirects to another site ({}): treated as no robots.txt", url, next);
+          return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+        }
+        url = next;
         continue;
       }
       if (r.status() >= 200 && r.status() < 300) {
@@ -114,6 +126,16 @@ final class RobotsPolicy {
       return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
     }
     return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL); // too many redirects: RFC 9309 says unavailable
+  }
+
+  /** Whether both URLs are on one site (registrable domain), as {@link Domains#sameSite} says. */
+  private static boolean sameSite(String a, String b) {
+    try {
+      UrlCanonicalizer c = UrlCanonicalizer.DEFAULT;
+      return Domains.sameSite(RequestIntake.hostOf(c.canonicalize(a)), RequestIntake.hostOf(c.canonicalize(b)));
+    } catch (InvalidUrlException e) {
+      return false;
+    }
   }
 
   private static @org.jspecify.annotations.Nullable String origin(String url) {

@@ -22,8 +22,10 @@ final class Query {
    * Appends {@code ?} and the canonical query for {@code s[from, to)}, or nothing if no parameter is left.
    *
    * @param stripKeys escape-normalised keys of parameters to drop
+   * @param sessionKeys lower-case keys of parameters to drop whatever their case
    */
-  static void append(StringBuilder out, String s, int from, int to, boolean sort, String[] stripKeys) {
+  static void append(StringBuilder out, String s, int from, int to, boolean sort, String[] stripKeys,
+      String[] sessionKeys) {
     int queryStart = out.length();
     out.append('?');
     int[] params = new int[SLOTS * 4];
@@ -45,7 +47,8 @@ final class Query {
         int start = out.length();
         PercentEncoding.appendNormalized(out, s, i, eq < 0 ? amp : eq);
         int keyEnd = out.length();
-        if (isStripped(out, start, keyEnd, stripKeys)) {
+        if (isStripped(out, start, keyEnd, stripKeys)
+            || SessionIds.matches(out, start, keyEnd, sessionKeys)) {
           out.setLength(mark);
         } else {
           if (eq >= 0) {

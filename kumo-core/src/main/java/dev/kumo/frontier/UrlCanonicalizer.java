@@ -1,6 +1,7 @@
 package dev.kumo.frontier;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -34,10 +35,13 @@ import java.util.Set;
  *       UTF-8) and {@code " < > ` { } | \ ^} are percent-encoded; a {@code %} not followed by two hex
  *       digits becomes {@code %25}. Reserved characters ({@code / ? # & = + : @ ...}) and their escapes are
  *       kept as they are, so {@code +} and {@code %20} stay different.
+ *   <li>Session-id path parameters ({@code /cart;jsessionid=AB12}, names from {@link
+ *       Builder#sessionIdParams(Set)}, in any case) are removed from every path segment.
  *   <li>The query is split on {@code &}; empty parameters are dropped (so is a {@code ?} with nothing
  *       after it); parameters whose escape-normalised key is in {@link Builder#stripQueryParams(Set)} are
  *       dropped; unless {@link Builder#sortQuery(boolean) sortQuery} is off (default {@value
- *       #DEFAULT_SORT_QUERY}), the rest are sorted by key, then by value, a key without {@code =} before the
+ *       #DEFAULT_SORT_QUERY}), so are parameters named in {@link Builder#sessionIdParams(Set)} (in any case);
+ *       the rest are sorted by key, then by value, a key without {@code =} before the
  *       same key with an empty value ({@code b&a=} → {@code a=&b}).
  *   <li>The fragment is dropped unless {@link Builder#keepFragment(boolean) keepFragment} is on (default
  *       {@value #DEFAULT_KEEP_FRAGMENT}); an empty fragment is always dropped.
@@ -61,6 +65,13 @@ public final class UrlCanonicalizer {
   /** Whether the fragment is kept unless configured otherwise. */
   public static final boolean DEFAULT_KEEP_FRAGMENT = false;
 
+  /**
+   * Names of session-id parameters dropped unless configured otherwise: from the query, and as
+   * {@code ;name=value} path parameters; matched ignoring case.
+   */
+  public static final Set<String> DEFAULT_SESSION_ID_PARAMS = Set.of("jsessionid", "phpsessid", "sid",
+      "sessionid", "session_id", "aspsessionid", "cfid", "cftoken", "oscsid", "zenid");
+
   /** The canonicalizer with every option at its default. */
   public static final UrlCanonicalizer DEFAULT = builder().build();
 
@@ -68,6 +79,8 @@ public final class UrlCanonicalizer {
   private final boolean keepFragment;
   private final Set<String> stripQueryParams;
   private final String[] stripKeys;
+  private final Set<String> sessionIdParams;
+  private final String[] sessionKeys;
 
   private UrlCanonicalizer(Builder b) {
     this.sortQuery = b.sortQuery;
@@ -80,6 +93,9 @@ public final class UrlCanonicalizer {
       keys.add(normalized.toString());
     }
     this.stripKeys = keys.toArray(String[]::new);
+    this.sessionIdParams = Set.copyOf(b.sessionIdParams);
+    this.sessionKeys = sessionIdParams.stream().map(k -> k.toLowerCase(Locale.ROOT)).distinct()
+        .toArray(String[]::new);
   }
 
   /** A builder with every option at its default. */
@@ -100,6 +116,11 @@ public final class UrlCanonicalizer {
   /** Keys of query parameters that are dropped, as configured; unmodifiable. */
   public Set<String> stripQueryParams() {
     return stripQueryParams;
+  }
+
+  /** Names of session-id parameters that are dropped, as configured; unmodifiable. */
+  public Set<String> sessionIdParams() {
+    return sessionIdParams;
   }
 
   /**
@@ -142,9 +163,13 @@ public final class UrlCanonicalizer {
     StringBuilder out = new StringBuilder(end - start + 8);
     out.append(https ? "https://" : "http://");
     appendAuthority(out, s, authorityStart, authorityEnd, https ? 443 : 80, url);
+    int pathStart = out.length();
     UrlPath.append(out, s, authorityEnd, pathEnd);
+    if (sessionKeys.length > 0) {
+      SessionIds.stripPathParams(out, pathStart, sessionKeys);
+    }
     if (pathEnd < queryEnd) {
-      Query.append(out, s, pathEnd + 1, queryEnd, sortQuery, stripKeys);
+      Query.append(out, s, pathEnd + 1, queryEnd, sortQuery, stripKeys, sessionKeys);
     }
     if (keepFragment && queryEnd + 1 < end) {
       out.append('#');
@@ -275,7 +300,7 @@ public final class UrlCanonicalizer {
   @Override
   public String toString() {
     return "UrlCanonicalizer[sortQuery=" + sortQuery + ", keepFragment=" + keepFragment
-        + ", stripQueryParams=" + stripQueryParams + "]";
+        + ", stripQueryParams=" + stripQueryParams + ", sessionIdParams=" + sessionIdParams + "]";
   }
 
   /** Builds a {@link UrlCanonicalizer}; not thread-safe. */
@@ -283,6 +308,7 @@ public final class UrlCanonicalizer {
     private boolean sortQuery = DEFAULT_SORT_QUERY;
     private boolean keepFragment = DEFAULT_KEEP_FRAGMENT;
     private Set<String> stripQueryParams = Set.of();
+    private Set<String> sessionIdParams = DEFAULT_SESSION_ID_PARAMS;
 
     private Builder() {}
 
@@ -304,6 +330,16 @@ public final class UrlCanonicalizer {
      */
     public Builder stripQueryParams(Set<String> keys) {
       this.stripQueryParams = Set.copyOf(keys);
+      return this;
+    }
+
+    /**
+     * Names of session-id parameters to drop, from the query and as {@code ;name=value} path parameters,
+     * matched ignoring case (default {@link UrlCanonicalizer#DEFAULT_SESSION_ID_PARAMS}; empty: keep them).
+     * Replaces earlier names.
+     */
+    public Builder sessionIdParams(Set<String> names) {
+      this.sessionIdParams = Set.copyOf(names);
       return this;
     }
 

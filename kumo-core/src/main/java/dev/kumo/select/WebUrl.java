@@ -1,6 +1,6 @@
 package dev.kumo.select;
 
-import java.net.IDN;
+import dev.kumo.internal.Domains;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -54,40 +54,14 @@ record WebUrl(String scheme, String host, String path) {
     return normaliseDomain(host);
   }
 
-  /**
-   * {@code domain} in the form hosts are compared in: lower case, punycode, no leading or trailing dot; null when
-   * it is not a valid host name.
-   */
+  /** {@code domain} in the form hosts are compared in (see {@link Domains#normalise}); null when invalid. */
   static @Nullable String normaliseDomain(String domain) {
-    String d = domain.strip();
-    while (d.startsWith(".")) {
-      d = d.substring(1);
-    }
-    while (d.endsWith(".")) {
-      d = d.substring(0, d.length() - 1);
-    }
-    if (d.startsWith("[")) {
-      return d.toLowerCase(Locale.ROOT); // IPv6 literal
-    }
-    try {
-      d = IDN.toASCII(d, IDN.ALLOW_UNASSIGNED);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    for (int i = 0; i < d.length(); i++) {
-      char c = d.charAt(i);
-      if (!(Character.isLetterOrDigit(c) && c < 0x80) && c != '-' && c != '.' && c != '_') {
-        return null;
-      }
-    }
-    return d.toLowerCase(Locale.ROOT);
+    return Domains.normalise(domain);
   }
 
   /** Whether the host is {@code domain} or one of its subdomains; {@code domain} is normalised. */
   boolean isIn(String domain) {
-    return host.equals(domain)
-        || (host.length() > domain.length() && host.endsWith(domain)
-            && host.charAt(host.length() - domain.length() - 1) == '.');
+    return Domains.isIn(host, domain);
   }
 
   /** The extension of the path's last segment in lower case ({@code "pdf"}), or "" for none. */

@@ -36,7 +36,7 @@ class RedirectIT {
   }
 
   /** Sends its start requests and keeps each response by the status that led to it (or its own). */
-  static final class Recorder extends Spider {
+  static class Recorder extends Spider {
     final Map<String, Response> responses = new ConcurrentHashMap<>();
     private final List<Request> starts;
 

@@ -23,7 +23,7 @@ class RequestIntakeTest {
 
   RequestIntake intake(List<String> allowedDomains, int depthLimit) {
     return new RequestIntake(frontier, stats, UrlCanonicalizer.DEFAULT, new RequestFingerprinter(UrlCanonicalizer.DEFAULT),
-        allowedDomains, depthLimit, host -> "slot:" + host.toUpperCase(Locale.ROOT), wakeUps::incrementAndGet,
+        allowedDomains, depthLimit, new TrapGuard(0, false, 0), host -> "slot:" + host.toUpperCase(Locale.ROOT), wakeUps::incrementAndGet,
         e -> {
           throw e;
         });

@@ -189,4 +189,24 @@ class UrlCanonicalizerTest {
     assertThat(CANON.canonicalize("HTTP://Example.COM:80/a/./b/../c?b=2&a=1#top"))
         .isEqualTo("http://example.com/a/c?a=1&b=2");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "http://example.com/cart;jsessionid=A1B2C3?item=7",
+      "http://example.com/cart;JSESSIONID=ZZZ?item=7",
+      "http://example.com/cart?item=7&PHPSESSID=abc",
+      "http://example.com/cart?sid=1&item=7&SessionId=2",
+      "http://example.com/cart;jsessionid=x?item=7&sid=y"})
+  void dropsSessionIdsFromPathAndQueryInAnyCase(String url) throws InvalidUrlException {
+    assertThat(CANON.canonicalize(url)).isEqualTo("http://example.com/cart?item=7");
+  }
+
+  @Test
+  void keepsOtherPathParametersAndSessionIdsWhenConfiguredSo() throws InvalidUrlException {
+    assertThat(CANON.canonicalize("http://example.com/a;v=1;jsessionid=9/b;sid=3"))
+        .isEqualTo("http://example.com/a;v=1/b");
+    UrlCanonicalizer keep = UrlCanonicalizer.builder().sessionIdParams(Set.of()).build();
+    assertThat(keep.canonicalize("http://example.com/a;jsessionid=9?sid=3"))
+        .isEqualTo("http://example.com/a;jsessionid=9?sid=3");
+  }
 }

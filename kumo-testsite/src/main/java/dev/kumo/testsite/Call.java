@@ -66,13 +66,18 @@ final class Call {
 
   /** The part of the path after {@code prefix} as a non-negative int written canonically (no leading zero), or -1. */
   int number(String prefix) {
-    int length = path.length() - prefix.length();
-    if (length <= 0 || length > 9 || (length > 1 && path.charAt(prefix.length()) == '0')) {
+    return parseNumber(rest(prefix));
+  }
+
+  /** {@code s} as a non-negative int written canonically (no leading zero), or -1. */
+  static int parseNumber(String s) {
+    int length = s.length();
+    if (length == 0 || length > 9 || (length > 1 && s.charAt(0) == '0')) {
       return -1;
     }
     int n = 0;
-    for (int i = prefix.length(); i < path.length(); i++) {
-      char c = path.charAt(i);
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
       if (c < '0' || c > '9') {
         return -1;
       }

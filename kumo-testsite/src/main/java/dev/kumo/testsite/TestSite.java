@@ -107,6 +107,8 @@ public final class TestSite implements AutoCloseable {
     holds.register(router);
     CharsetPages.register(router);
     EchoRoutes.register(router);
+    new TrapRoutes().register(router);
+    CrossSiteRoutes.register(router);
     return router;
   }
 

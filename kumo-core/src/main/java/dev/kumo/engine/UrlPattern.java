@@ -1,0 +1,86 @@
+package dev.kumo.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The shape of a canonical URL, for bounding endless URL spaces: its host, its first path segment and the set of
+ * its other path segments, each with runs of digits written as {@code 0}, and the set of its query keys. So
+ * {@code /calendar/2026/11?view=month} and {@code /calendar/1999/2?view=week} share a pattern, and so do
+ * {@code /grow/more/}, {@code /grow/more/more/} and {@code /grow/more/more/more/}.
+ */
+final class UrlPattern {
+  private UrlPattern() {}
+
+  /** The pattern of {@code canonicalUrl}, whose host is {@code host}. */
+  static String of(String canonicalUrl, String host) {
+    int pathStart = canonicalUrl.indexOf('/', canonicalUrl.indexOf("://") + 3);
+    if (pathStart < 0) {
+      return host;
+    }
+    int queryStart = canonicalUrl.indexOf('?', pathStart);
+    int pathEnd = queryStart < 0 ? canonicalUrl.length() : queryStart;
+    List<String> segments = new ArrayList<>();
+    int i = pathStart + 1;
+    while (i <= pathEnd) {
+      int slash = canonicalUrl.indexOf('/', i);
+      int end = slash < 0 || slash > pathEnd ? pathEnd : slash;
+      segments.add(shape(canonicalUrl, i, end));
+      i = end + 1;
+    }
+    StringBuilder b = new StringBuilder(host).append('/').append(segments.getFirst());
+    if (segments.size() > 1) {
+      b.append('/').append(new TreeSet<>(segments.subList(1, segments.size())));
+    }
+    if (queryStart >= 0) {
+      TreeSet<String> keys = new TreeSet<>();
+      for (String param : canonicalUrl.substring(queryStart + 1).split("&")) {
+        int eq = param.indexOf('=');
+        keys.add(eq < 0 ? param : param.substring(0, eq));
+      }
+      b.append('?').append(keys);
+    }
+    return b.toString();
+  }
+
+  /** Whether a non-empty path segment of {@code canonicalUrl} occurs more than {@code max} times. */
+  static boolean repeatsASegment(String canonicalUrl, int max) {
+    int pathStart = canonicalUrl.indexOf('/', canonicalUrl.indexOf("://") + 3);
+    if (pathStart < 0) {
+      return false;
+    }
+    int queryStart = canonicalUrl.indexOf('?', pathStart);
+    String[] segments = canonicalUrl.substring(pathStart + 1, queryStart < 0 ? canonicalUrl.length() : queryStart)
+        .split("/");
+    if (segments.length <= max) {
+      return false;
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    for (String segment : segments) {
+      if (!segment.isEmpty() && counts.merge(segment, 1, Integer::sum) > max) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code s[from, to)} with each run of digits as one {@code 0}. */
+  private static String shape(String s, int from, int to) {
+    StringBuilder b = new StringBuilder(to - from);
+    boolean inDigits = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean digit = c >= '0' && c <= '9';
+      if (!digit) {
+        b.append(c);
+      } else if (!inDigits) {
+        b.append('0');
+      }
+      inDigits = digit;
+    }
+    return b.toString();
+  }
+}
