@@ -232,6 +232,22 @@ public final class Setting<T> {
   public static final Setting<Double> LOGSTATS_INTERVAL =
       doubleKey("logstats_interval", 60.0, "seconds", "Seconds between progress log lines; 0 turns them off.");
 
+  // --- Components (issue 13): class name to order, lowest first; a null order leaves a component out
+  /** Downloader middlewares by class name and order. */
+  public static final Setting<Map<String, Object>> DOWNLOADER_MIDDLEWARES = componentsKey("downloader_middlewares",
+      "Downloader middlewares (dev.kumo.middleware.DownloaderMiddleware) by class name and order, lowest "
+          + "first: {\"com.example.Rotate\": 500}.");
+  /** Spider middlewares by class name and order. */
+  public static final Setting<Map<String, Object>> SPIDER_MIDDLEWARES = componentsKey("spider_middlewares",
+      "Spider middlewares (dev.kumo.middleware.SpiderMiddleware) by class name and order, lowest first.");
+  /** Extensions (signal listeners) by class name and order. */
+  public static final Setting<Map<String, Object>> EXTENSIONS = componentsKey("extensions",
+      "Extensions (dev.kumo.signal.SignalListener) by class name and order, like Scrapy's EXTENSIONS.");
+  /** Item pipelines by class name and order. */
+  public static final Setting<Map<String, Object>> ITEM_PIPELINES = componentsKey("item_pipelines",
+      "Item pipelines (dev.kumo.pipeline.ItemProcessor) by class name and order, lowest first, before the "
+          + "processors given to Crawler.Builder.");
+
   private final String name;
   private final Class<T> type;
   private final T defaultValue;
@@ -324,6 +340,12 @@ public final class Setting<T> {
   static Setting<Map<String, Object>> mapKey(String name, String description) {
     Class<Map<String, Object>> type = (Class) Map.class;
     return register(new Setting<>(name, type, Map.of(), "", description, Setting::parseMap, List.of()));
+  }
+
+  private static Setting<Map<String, Object>> componentsKey(String name, String description) {
+    return mapKey(name, description).check(m -> m.values().stream()
+        .allMatch(v -> v == null || v instanceof Number n && n.doubleValue() == n.intValue()) ? null
+        : "must map class names to whole-number orders (or null to leave one out)");
   }
 
   private static @Nullable String checkSlots(Map<String, Object> slots) {

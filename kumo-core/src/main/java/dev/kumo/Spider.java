@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public abstract class Spider {
   private final Map<String, Callback> callbacks = new ConcurrentHashMap<>();
+  private final Map<String, Errback> errbacks = new ConcurrentHashMap<>();
   private final SpiderState state = new SpiderState();
 
   /** The spider's name, used in logs and stats; the class name in lower case by default. */
@@ -104,31 +105,57 @@ public abstract class Spider {
     return cb;
   }
 
+  /** Registers {@code errback} under {@code name}, taking precedence over a method of that name. */
+  protected final void registerErrback(String name, Errback errback) {
+    errbacks.put(name, errback);
+  }
+
+  /**
+   * The errback named {@code name}: a registered one, else the method {@code name(Failure, Output)}.
+   *
+   * @throws IllegalArgumentException when there is none
+   */
+  public final Errback errback(String name) {
+    Errback eb = errbacks.get(name);
+    if (eb == null) {
+      eb = errbacks.computeIfAbsent(name, n -> {
+        MethodHandle h = method("errback", n, Failure.class);
+        return (failure, out) -> invoke(h, failure, out);
+      });
+    }
+    return eb;
+  }
+
   private Callback methodCallback(String name) {
     if (name.equals(Request.DEFAULT_CALLBACK)) {
       return this::parse;
     }
+    MethodHandle h = method("callback", name, Response.class);
+    return (response, out) -> invoke(h, response, out);
+  }
+
+  /** The spider's method {@code name(first, Output)} as a handle taking (Object, Output). */
+  private MethodHandle method(String kind, String name, Class<?> first) {
     for (Class<?> c = getClass(); c != null && c != Spider.class; c = c.getSuperclass()) {
       try {
-        Method m = c.getDeclaredMethod(name, Response.class, Output.class);
+        Method m = c.getDeclaredMethod(name, first, Output.class);
         m.setAccessible(true);
-        MethodHandle h = MethodHandles.lookup().unreflect(m).bindTo(this)
-            .asType(MethodType.methodType(void.class, Response.class, Output.class));
-        return (response, out) -> invoke(h, response, out);
+        return MethodHandles.lookup().unreflect(m).bindTo(this)
+            .asType(MethodType.methodType(void.class, Object.class, Output.class));
       } catch (NoSuchMethodException e) {
         // look in the superclass
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalArgumentException("callback '" + name + "' of " + getClass().getName()
+        throw new IllegalArgumentException(kind + " '" + name + "' of " + getClass().getName()
             + " is not accessible: " + e.getMessage(), e);
       }
     }
-    throw new IllegalArgumentException("spider " + name() + " has no callback '" + name
-        + "': define a method " + name + "(Response, Output) or register one");
+    throw new IllegalArgumentException("spider " + name() + " has no " + kind + " '" + name
+        + "': define a method " + name + "(" + first.getSimpleName() + ", Output) or register one");
   }
 
-  private static void invoke(MethodHandle h, Response response, Output out) throws Exception {
+  private static void invoke(MethodHandle h, Object argument, Output out) throws Exception {
     try {
-      h.invokeExact(response, out);
+      h.invokeExact(argument, out);
     } catch (Exception | Error e) {
       throw e;
     } catch (Throwable t) {

@@ -7,6 +7,7 @@ import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.InvalidUrlException;
 import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.signal.SignalListener;
 import dev.kumo.stats.Stats;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +36,13 @@ final class RequestIntake {
   private final Runnable onQueued;
   private final UnaryOperator<String> slotOf;
   private final Consumer<FrontierException> onFailure;
+  private final SignalListener signals;
 
   RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, RequestFingerprinter fingerprinter,
       List<String> allowedDomains, int depthLimit, UnaryOperator<String> slotOf, Runnable onQueued,
-      Consumer<FrontierException> onFailure) {
+      Consumer<FrontierException> onFailure, SignalListener signals) {
     this.onFailure = onFailure;
+    this.signals = signals;
     this.slotOf = slotOf;
     this.frontier = frontier;
     this.stats = stats;
@@ -74,6 +77,7 @@ final class RequestIntake {
           log.info(message, kind, e.getMessage(), kind);
         }
       }
+      signals.requestDropped(request, kind);
       return false;
     }
     String host = hostOf(canonical);
@@ -83,10 +87,12 @@ final class RequestIntake {
         stats.increment("offsite/domains");
         log.debug("Filtered offsite request to {}: {}", host, request.url());
       }
+      signals.requestDropped(request, "offsite/filtered");
       return false;
     }
     if (depthLimit > 0 && request.depth() > depthLimit) {
       stats.increment("depth/filtered");
+      signals.requestDropped(request, "depth/filtered");
       return false;
     }
     Fingerprint fp = fingerprinter.fingerprint(request, canonical);
@@ -99,11 +105,13 @@ final class RequestIntake {
     }
     if (offer == Frontier.Offer.DUPLICATE) {
       stats.increment("dupefilter/filtered");
+      signals.requestDropped(request, "dupefilter/filtered");
       return false;
     }
     stats.increment("scheduler/enqueued");
     stats.max("request_depth_max", request.depth());
     onQueued.run();
+    signals.requestScheduled(request);
     return true;
   }
 

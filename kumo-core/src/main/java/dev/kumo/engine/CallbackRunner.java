@@ -1,0 +1,72 @@
+package dev.kumo.engine;
+
+import dev.kumo.Errback;
+import dev.kumo.Failure;
+import dev.kumo.Response;
+import dev.kumo.Spider;
+import dev.kumo.stats.Stats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the spider's code for one outcome: a response's callback (through the spider middlewares) or a failed
+ * request's errback. Its exceptions are counted ({@code spider_exceptions/<Type>}) and logged, never thrown.
+ * Thread-safe.
+ */
+final class CallbackRunner {
+  private static final Logger log = LoggerFactory.getLogger(CallbackRunner.class);
+
+  /** Spider code to run. */
+  @FunctionalInterface
+  private interface SpiderCode {
+    void run() throws Exception;
+  }
+
+  private final Spider spider;
+  private final Stats stats;
+  private final EngineOutputs outputs;
+  private final SpiderChain chain;
+  private final ClosingConditions closing;
+
+  CallbackRunner(Spider spider, Stats stats, EngineOutputs outputs, SpiderChain chain, ClosingConditions closing) {
+    this.spider = spider;
+    this.stats = stats;
+    this.outputs = outputs;
+    this.chain = chain;
+    this.closing = closing;
+  }
+
+  /** Runs the callback the response's request names; its items go to {@code ticket}. */
+  void callback(Response response, LeaseTicket ticket) {
+    String name = response.request().callback();
+    guard("callback " + name, response, () ->
+        chain.run(response, spider.callback(name), outputs.forResponse(response, ticket)));
+  }
+
+  /** Runs the failed request's errback, if it names one; its items go to {@code ticket}. */
+  void errback(Failure failure, LeaseTicket ticket) {
+    String name = failure.request().errback();
+    if (name == null) {
+      return;
+    }
+    stats.increment("spider/errbacks/" + failure.kind());
+    guard("errback " + name, failure.request(), () -> {
+      Errback errback = spider.errback(name);
+      errback.handle(failure, outputs.forRequest(failure.request(), ticket));
+    });
+  }
+
+  private void guard(String what, Object subject, SpiderCode code) {
+    try {
+      code.run();
+    } catch (CrawlAbortedException e) {
+      throw e;
+    } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
+      stats.increment("spider_exceptions/" + e.getClass().getSimpleName());
+      stats.increment("spider_exceptions_count");
+      stats.increment("log_count/ERROR");
+      log.error("Spider error processing {} ({})", subject, what, e);
+      closing.error();
+    }
+  }
+}
