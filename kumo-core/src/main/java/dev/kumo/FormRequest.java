@@ -213,7 +213,8 @@ public final class FormRequest {
   }
 
   private @Nullable Element clicked(FormElement form) {
-    List<Element> buttons = form.elements().stream().filter(e -> e.is(CLICKABLE)).toList();
+    List<Element> buttons = new ArrayList<>(form.select(CLICKABLE)); // document order (elements() lists buttons last)
+    form.elements().stream().filter(e -> e.is(CLICKABLE) && !buttons.contains(e)).forEach(buttons::add);
     if (click.isEmpty()) {
       return buttons.isEmpty() ? null : buttons.getFirst();
     }
