@@ -232,6 +232,23 @@ public final class Setting<T> {
   public static final Setting<Double> LOGSTATS_INTERVAL =
       doubleKey("logstats_interval", 60.0, "seconds", "Seconds between progress log lines; 0 turns them off.");
 
+  // --- Duplicate filter and scope (issue 13)
+  /** Keep URL fragments when canonicalising, so that pages differing only by #fragment are crawled apart. */
+  public static final Setting<Boolean> CANONICALIZE_KEEP_FRAGMENTS = boolKey("canonicalize_keep_fragments", false,
+      "Keep #fragments in canonical URLs (so the duplicate filter tells them apart), e.g. for sites that route "
+          + "by fragment. Changing it makes a job directory's seen-set miss.");
+  /** Query parameters removed from canonical URLs. */
+  public static final Setting<List<String>> CANONICALIZE_IGNORE_PARAMS = listKey("canonicalize_ignore_params",
+      List.of(), "Query parameters left out of canonical URLs (so session ids or tracking parameters do not "
+          + "make duplicates look new): utm_source,sessionid. Changing it makes a job directory's seen-set miss.");
+  /** Sort query parameters when canonicalising. */
+  public static final Setting<Boolean> CANONICALIZE_SORT_QUERY = boolKey("canonicalize_sort_query", true,
+      "Sort query parameters in canonical URLs, so ?a=1&b=2 and ?b=2&a=1 are duplicates.");
+  /** Most requests scheduled for one host; 0 means no limit. */
+  public static final Setting<Integer> MAX_REQUESTS_PER_DOMAIN = intKey("max_requests_per_domain", 0, "requests",
+      "Most requests scheduled for one host (duplicates not counted); the rest are dropped and counted as "
+          + "max_requests_per_domain/filtered. 0 means no limit.");
+
   // --- Components (issue 13): class name to order, lowest first; a null order leaves a component out
   /** Downloader middlewares by class name and order. */
   public static final Setting<Map<String, Object>> DOWNLOADER_MIDDLEWARES = componentsKey("downloader_middlewares",

@@ -98,10 +98,13 @@ public final class Engine {
     this.closing = new ClosingConditions(settings.get(Setting.CLOSESPIDER_ITEMCOUNT),
         settings.get(Setting.CLOSESPIDER_PAGECOUNT), settings.get(Setting.CLOSESPIDER_ERRORCOUNT),
         settings.get(Setting.CLOSESPIDER_TIMEOUT), this::close);
-    UrlCanonicalizer canonicalizer = UrlCanonicalizer.DEFAULT;
+    UrlCanonicalizer canonicalizer = UrlCanonicalizer.builder()
+        .keepFragment(settings.get(Setting.CANONICALIZE_KEEP_FRAGMENTS))
+        .sortQuery(settings.get(Setting.CANONICALIZE_SORT_QUERY))
+        .stripQueryParams(java.util.Set.copyOf(settings.get(Setting.CANONICALIZE_IGNORE_PARAMS))).build();
     this.intake = new RequestIntake(frontier, stats, canonicalizer, new RequestFingerprinter(canonicalizer),
         spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), slotKeys::slotOf, wakeUp::signal, this::fail,
-        signals);
+        signals, settings.get(Setting.MAX_REQUESTS_PER_DOMAIN));
     this.committer = new LeaseCommitter(frontier, sinks, stats, spider, t -> leaseEnded(), this::fail,
         this::pipelineDied);
     this.pipeline = new ItemPipeline<>(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,

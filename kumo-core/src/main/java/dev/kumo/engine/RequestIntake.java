@@ -37,12 +37,14 @@ final class RequestIntake {
   private final UnaryOperator<String> slotOf;
   private final Consumer<FrontierException> onFailure;
   private final SignalListener signals;
+  private final DomainBudget budget;
 
   RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, RequestFingerprinter fingerprinter,
       List<String> allowedDomains, int depthLimit, UnaryOperator<String> slotOf, Runnable onQueued,
-      Consumer<FrontierException> onFailure, SignalListener signals) {
+      Consumer<FrontierException> onFailure, SignalListener signals, int maxRequestsPerDomain) {
     this.onFailure = onFailure;
     this.signals = signals;
+    this.budget = new DomainBudget(maxRequestsPerDomain);
     this.slotOf = slotOf;
     this.frontier = frontier;
     this.stats = stats;
@@ -95,15 +97,22 @@ final class RequestIntake {
       signals.requestDropped(request, "depth/filtered");
       return false;
     }
+    if (!budget.take(host)) {
+      stats.increment("max_requests_per_domain/filtered");
+      signals.requestDropped(request, "max_requests_per_domain/filtered");
+      return false;
+    }
     Fingerprint fp = fingerprinter.fingerprint(request, canonical);
     Frontier.Offer offer;
     try {
       offer = frontier.offer(request, fp, slotOf.apply(host));
     } catch (FrontierException e) {
+      budget.giveBack(host);
       onFailure.accept(e);
       throw new CrawlAbortedException();
     }
     if (offer == Frontier.Offer.DUPLICATE) {
+      budget.giveBack(host);
       stats.increment("dupefilter/filtered");
       signals.requestDropped(request, "dupefilter/filtered");
       return false;
