@@ -265,6 +265,18 @@ public final class Setting<T> {
       "Item pipelines (dev.kumo.pipeline.ItemProcessor) by class name and order, lowest first, before the "
           + "processors given to Crawler.Builder.");
 
+  // --- Files pipeline (issue 13)
+  /** Directory where the files pipeline stores downloaded files. */
+  public static final Setting<String> FILES_STORE = stringKey("files_store", "",
+      "Directory where dev.kumo.media.FilesPipeline stores the files of items, under full/ by content hash "
+          + "(Scrapy's FILES_STORE); required by that middleware.");
+  /** The item field holding the URLs of files to download. */
+  public static final Setting<String> FILES_URLS_FIELD = stringKey("files_urls_field", "file_urls",
+      "The item field holding the URLs the files pipeline downloads.");
+  /** The item field the files pipeline fills with what it stored. */
+  public static final Setting<String> FILES_RESULT_FIELD = stringKey("files_result_field", "files",
+      "The item field the files pipeline fills with {url, path, checksum} of each file stored.");
+
   private final String name;
   private final Class<T> type;
   private final T defaultValue;

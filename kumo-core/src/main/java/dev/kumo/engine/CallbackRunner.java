@@ -2,6 +2,7 @@ package dev.kumo.engine;
 
 import dev.kumo.Errback;
 import dev.kumo.Failure;
+import dev.kumo.Output;
 import dev.kumo.Response;
 import dev.kumo.Spider;
 import dev.kumo.stats.Stats;
@@ -40,19 +41,23 @@ final class CallbackRunner {
   void callback(Response response, LeaseTicket ticket) {
     String name = response.request().callback();
     guard("callback " + name, response, () ->
-        chain.run(response, spider.callback(name), outputs.forResponse(response, ticket)));
+        chain.run(response, (r, out) -> spider.callback(name).handle(r, out), outputs.forResponse(response, ticket)));
   }
 
-  /** Runs the failed request's errback, if it names one; its items go to {@code ticket}. */
+  /**
+   * Offers a failed request to the spider middlewares, then to its errback if it names one; their items go to
+   * {@code ticket}.
+   */
   void errback(Failure failure, LeaseTicket ticket) {
     String name = failure.request().errback();
-    if (name == null) {
-      return;
-    }
-    stats.increment("spider/errbacks/" + failure.kind());
-    guard("errback " + name, failure.request(), () -> {
+    guard(name == null ? "failure hooks" : "errback " + name, failure.request(), () -> {
+      Output out = outputs.forRequest(failure.request(), ticket);
+      if (chain.failure(failure, out) || name == null) {
+        return;
+      }
+      stats.increment("spider/errbacks/" + failure.kind());
       Errback errback = spider.errback(name);
-      errback.handle(failure, outputs.forRequest(failure.request(), ticket));
+      errback.handle(failure, out);
     });
   }
 

@@ -1,6 +1,7 @@
 package dev.kumo.engine;
 
 import dev.kumo.Callback;
+import dev.kumo.Failure;
 import dev.kumo.Item;
 import dev.kumo.Output;
 import dev.kumo.Request;
@@ -48,6 +49,11 @@ final class SpiderChain {
       return;
     }
     try {
+      for (int i = 0; i < middlewares.size(); i++) {
+        if (middlewares.get(i).handleResponse(response, through(response, out, i))) {
+          return;
+        }
+      }
       for (SpiderMiddleware m : middlewares) {
         m.processInput(response);
       }
@@ -64,6 +70,20 @@ final class SpiderChain {
       }
       throw failure;
     }
+  }
+
+  /**
+   * Offers a failed request to the middlewares, lowest order first; true when one handled it.
+   *
+   * @throws Exception a middleware's failure
+   */
+  boolean failure(Failure failure, Output out) throws Exception {
+    for (SpiderMiddleware m : middlewares) {
+      if (m.handleFailure(failure, out)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A start request through every middleware's start hook; null when one dropped it or failed (counted). */
@@ -96,11 +116,9 @@ final class SpiderChain {
       public void add(Item item) {
         Item current = item;
         for (int i = n - 1; i >= 0 && current != null; i--) {
-          current = hook(middlewares.get(i), response, current);
+          current = hook(middlewares.get(i), response, current, through(response, out, i));
         }
-        if (current == null) {
-          stats.increment("spider_middleware/dropped_items");
-        } else {
+        if (current != null) {
           out.add(current);
         }
       }
@@ -111,9 +129,7 @@ final class SpiderChain {
         for (int i = n - 1; i >= 0 && current != null; i--) {
           current = hook(middlewares.get(i), response, current);
         }
-        if (current == null) {
-          stats.increment("spider_middleware/dropped_requests");
-        } else {
+        if (current != null) {
           out.add(current);
         }
       }
@@ -125,9 +141,9 @@ final class SpiderChain {
     };
   }
 
-  private static @Nullable Item hook(SpiderMiddleware m, Response response, Item item) {
+  private static @Nullable Item hook(SpiderMiddleware m, Response response, Item item, Output downstream) {
     try {
-      return m.processItem(response, item);
+      return m.processItem(response, item, downstream);
     } catch (Exception e) {
       throw new HookFailure(e);
     }

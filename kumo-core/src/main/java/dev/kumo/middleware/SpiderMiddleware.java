@@ -1,5 +1,6 @@
 package dev.kumo.middleware;
 
+import dev.kumo.Failure;
 import dev.kumo.Item;
 import dev.kumo.Output;
 import dev.kumo.Request;
@@ -24,12 +25,40 @@ import org.jspecify.annotations.Nullable;
  * the callback's own exception.
  */
 public interface SpiderMiddleware {
+  /**
+   * Handles {@code response} in place of its callback, e.g. a download the middleware asked for itself; true
+   * when it did (later middlewares and the callback are then skipped). Called before {@link #processInput}.
+   *
+   * @param out where its items and requests go (through the output hooks of the middlewares before this one)
+   */
+  default boolean handleResponse(Response response, Output out) throws Exception {
+    return false;
+  }
+
+  /**
+   * Handles a failed request (a download failure after its retries, or an HTTP error status) before its
+   * errback; true when it did (the errback is then not called).
+   *
+   * @param out where its items and requests go (straight to the engine)
+   */
+  default boolean handleFailure(Failure failure, Output out) throws Exception {
+    return false;
+  }
+
   /** Called before the callback with its response; throwing skips the callback (see {@link #processException}). */
   default void processInput(Response response) throws Exception {}
 
   /** Each item the callback outputs: returns it (perhaps changed), or null to drop it. */
   default @Nullable Item processItem(Response response, Item item) throws Exception {
     return item;
+  }
+
+  /**
+   * As {@link #processItem(Response, Item)}, with the output the item goes on to, where a middleware may add
+   * requests (or, later, the item itself: returning null holds it back). Calls the two-argument form by default.
+   */
+  default @Nullable Item processItem(Response response, Item item, Output out) throws Exception {
+    return processItem(response, item);
   }
 
   /** Each request the callback outputs: returns it (perhaps changed), or null to drop it. */
