@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Spider arguments ({@code -a key=value}) reach a spider class's fields or constructor and a spider file's placeholders. */
+/** Spider arguments ({@code -a key=value}) reach a spider class (fields or constructor) and a spider file. */
 class SpiderArgumentsTest {
   private static final String PREFIX = SpiderArgumentsTest.class.getName() + "$";
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Signals at the test site: told with the right values, from extensions and Java listeners, and idle keeps a crawl going. */
+/** Signals at the test site: told with their values, to extensions and Java listeners; idle keeps a crawl going. */
 public class SignalsIT {
   static TestSite site;
 
