@@ -80,8 +80,12 @@ public class DownloaderMiddlewareIT {
     private final Settings own;
 
     Recorder(Settings own, String... paths) {
+      this(own, java.util.Arrays.stream(paths).map(p -> Request.get(site.url(p))).toList());
+    }
+
+    Recorder(Settings own, List<Request> starts) {
       this.own = own;
-      this.starts = java.util.Arrays.stream(paths).map(p -> Request.get(site.url(p))).toList();
+      this.starts = starts;
     }
 
     @Override
@@ -214,5 +218,34 @@ public class DownloaderMiddlewareIT {
     assertThat(calls).containsExactly("outer request", "answer request", "answer response", "outer response");
     assertThat(spider.titles()).containsExactly("made up");
     assertThat(site.stats().pageFetchCount(0)).isZero();
+  }
+
+  @Test
+  void anExceptionHookAnswersAFailedDownloadAndAFailingHookDropsItsRequestCounted() throws Exception {
+    DownloaderMiddleware fallback = new DownloaderMiddleware() {
+      @Override
+      public DownloadAction processRequest(Request request) {
+        if (request.url().contains("boom")) {
+          throw new IllegalStateException("boom");
+        }
+        return DownloadAction.proceed(request);
+      }
+
+      @Override
+      public DownloadAction processException(Request request, dev.kumo.download.DownloadException failure) {
+        return DownloadAction.respond(Response.to(request).html("<title>fallback " + failure.reason() + "</title>")
+            .build());
+      }
+    };
+    Recorder spider = new Recorder(Settings.defaults(),
+        List.of(Request.get("http://127.0.0.1:1/refused"), Request.get(site.url("/echo?boom=1"))));
+    site.resetStats();
+
+    CrawlResult result = Crawler.builder(spider).downloaderMiddleware(fallback, 1).build().run();
+
+    assertThat(spider.titles()).containsExactly("fallback connect");
+    assertThat(result.stat("downloader_middleware/errors/IllegalStateException")).isEqualTo(1);
+    assertThat(result.stat("downloader/exception_count")).isZero();
+    assertThat(site.stats().requestCount("/echo")).isZero();
   }
 }
