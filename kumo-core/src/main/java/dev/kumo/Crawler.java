@@ -3,6 +3,7 @@ package dev.kumo;
 import dev.kumo.download.DnsOverrides;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
+import dev.kumo.engine.Components;
 import dev.kumo.engine.Engine;
 import dev.kumo.export.Feed;
 import dev.kumo.export.FeedSink;
@@ -11,9 +12,14 @@ import dev.kumo.frontier.Checkpoint;
 import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.MemoryFrontier;
+import dev.kumo.internal.ComponentLoader;
+import dev.kumo.internal.ComponentLoader.Ordered;
 import dev.kumo.job.JobDirectory;
+import dev.kumo.middleware.DownloaderMiddleware;
+import dev.kumo.middleware.SpiderMiddleware;
 import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
+import dev.kumo.signal.SignalListener;
 import dev.kumo.stats.Stats;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,6 +64,9 @@ public final class Crawler {
   private final List<Feed> feeds;
   private final List<ItemSink> sinks;
   private final List<ItemProcessor> processors;
+  private final List<Ordered<DownloaderMiddleware>> downloaderMiddlewares;
+  private final List<Ordered<SpiderMiddleware>> spiderMiddlewares;
+  private final List<SignalListener> listeners;
   private final Function<TransportConfig, Transport> transportFactory;
   private final @Nullable Frontier frontier;
   private final Stats stats = new Stats();
@@ -73,6 +82,9 @@ public final class Crawler {
     this.feeds = List.copyOf(b.feeds);
     this.sinks = List.copyOf(b.sinks);
     this.processors = List.copyOf(b.processors);
+    this.downloaderMiddlewares = List.copyOf(b.downloaderMiddlewares);
+    this.spiderMiddlewares = List.copyOf(b.spiderMiddlewares);
+    this.listeners = List.copyOf(b.listeners);
     this.transportFactory = b.transportFactory;
     this.frontier = b.frontier;
   }
@@ -119,6 +131,38 @@ public final class Crawler {
   }
 
   private CrawlResult run(@Nullable JobDirectory job) throws IOException, InterruptedException {
+    ClassLoader loader = spider.getClass().getClassLoader();
+    List<ItemProcessor> allProcessors = ComponentLoader.sorted(ComponentLoader.load(Setting.ITEM_PIPELINES.name(),
+        settings.get(Setting.ITEM_PIPELINES), ItemProcessor.class, loader, settings), List.of());
+    allProcessors = new ArrayList<>(allProcessors);
+    allProcessors.addAll(processors);
+    Components components = components(loader);
+    ItemProcessors opened = ItemProcessors.open(allProcessors, spider, stats);
+    try {
+      return run(job, allProcessors, components);
+    } finally {
+      opened.close();
+    }
+  }
+
+  private Components components(ClassLoader loader) {
+    List<SignalListener> all = new ArrayList<>(ComponentLoader.sorted(ComponentLoader.load(Setting.EXTENSIONS.name(),
+        settings.get(Setting.EXTENSIONS), SignalListener.class, loader, settings), List.of()));
+    all.addAll(listeners);
+    if (spider instanceof SignalListener l) {
+      all.add(l);
+    }
+    return new Components(
+        ComponentLoader.sorted(ComponentLoader.load(Setting.DOWNLOADER_MIDDLEWARES.name(),
+            settings.get(Setting.DOWNLOADER_MIDDLEWARES), DownloaderMiddleware.class, loader, settings),
+            downloaderMiddlewares),
+        ComponentLoader.sorted(ComponentLoader.load(Setting.SPIDER_MIDDLEWARES.name(),
+            settings.get(Setting.SPIDER_MIDDLEWARES), SpiderMiddleware.class, loader, settings), spiderMiddlewares),
+        all);
+  }
+
+  private CrawlResult run(@Nullable JobDirectory job, List<ItemProcessor> allProcessors, Components components)
+      throws IOException, InterruptedException {
     Checkpoint resumed = job == null ? Checkpoint.EMPTY : job.resumedFrom();
     List<ItemSink> allSinks = openFeeds(job, resumed);
     allSinks.addAll(sinks);
@@ -129,7 +173,7 @@ public final class Crawler {
     int cores = Runtime.getRuntime().availableProcessors();
     DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
     Transport transport = transportFactory.apply(TransportConfig.from(settings));
-    Engine e = new Engine(spider, settings, stats, f, transport, processors, allSinks);
+    Engine e = new Engine(spider, settings, stats, f, transport, allProcessors, allSinks, components);
     engine = e;
     if ("abort".equals(earlyRequest)) {
       e.abort();
@@ -273,6 +317,9 @@ public final class Crawler {
     private final List<Feed> feeds = new ArrayList<>();
     private final List<ItemSink> sinks = new ArrayList<>();
     private final List<ItemProcessor> processors = new ArrayList<>();
+    private final List<Ordered<DownloaderMiddleware>> downloaderMiddlewares = new ArrayList<>();
+    private final List<Ordered<SpiderMiddleware>> spiderMiddlewares = new ArrayList<>();
+    private final List<SignalListener> listeners = new ArrayList<>();
     private Function<TransportConfig, Transport> transportFactory = Transport::open;
     private @Nullable Frontier frontier;
 
@@ -317,9 +364,30 @@ public final class Crawler {
       });
     }
 
-    /** Adds a step to the item pipeline, run in the order added. */
+    /** Adds a step to the item pipeline, run in the order added, after those of the setting {@code item_pipelines}. */
     public Builder processor(ItemProcessor processor) {
       processors.add(processor);
+      return this;
+    }
+
+    /**
+     * Adds a downloader middleware at {@code order}, among those of the setting {@code downloader_middlewares}
+     * (at an equal order, after them).
+     */
+    public Builder downloaderMiddleware(DownloaderMiddleware middleware, int order) {
+      downloaderMiddlewares.add(new Ordered<>(order, middleware));
+      return this;
+    }
+
+    /** Adds a spider middleware at {@code order}, among those of the setting {@code spider_middlewares}. */
+    public Builder spiderMiddleware(SpiderMiddleware middleware, int order) {
+      spiderMiddlewares.add(new Ordered<>(order, middleware));
+      return this;
+    }
+
+    /** Subscribes {@code listener} to the crawl's signals, after the extensions of the settings. */
+    public Builder listener(SignalListener listener) {
+      listeners.add(listener);
       return this;
     }
 

@@ -44,6 +44,19 @@ public final class Item {
     return b.build();
   }
 
+  /**
+   * An item of a record's components, in order (a typed item, exported like any other): enums by name,
+   * nested records as maps, collections as lists, other values as their text.
+   *
+   * <pre>{@code
+   * record Book(String title, double price, List<String> tags) {}
+   * out.add(Item.from(new Book("Dune", 9.99, List.of("sf"))));   // or out.add(new Book(...))
+   * }</pre>
+   */
+  public static Item from(Record record) {
+    return of(dev.kumo.internal.RecordFields.of(record));
+  }
+
   /** A builder for an item. */
   public static Builder builder() {
     return new Builder();

@@ -10,6 +10,11 @@ public interface Output {
   /** Exports {@code item} through the item pipeline. May block while the pipeline is full (back-pressure). */
   void add(Item item);
 
+  /** Exports a typed item, a record, as {@link Item#from(Record)} makes it. */
+  default void add(Record record) {
+    add(Item.from(record));
+  }
+
   /** Schedules {@code request}; an invalid URL, duplicate or offsite request is dropped and counted. */
   void add(Request request);
 

@@ -39,6 +39,8 @@ public final class Request {
   private final int depth;
   private final Map<String, Object> meta;
   private final String callback;
+  private final @Nullable String errback;
+  private final Map<String, Object> cbKwargs;
   private final boolean dontFilter;
 
   private Request(Builder b) {
@@ -50,6 +52,8 @@ public final class Request {
     this.depth = b.depth;
     this.meta = Collections.unmodifiableMap(new LinkedHashMap<>(b.meta));
     this.callback = b.callback;
+    this.errback = b.errback;
+    this.cbKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(b.cbKwargs));
     this.dontFilter = b.dontFilter;
   }
 
@@ -61,6 +65,20 @@ public final class Request {
   /** A GET of {@code url} with the default callback. */
   public static Request get(String url) {
     return to(url).build();
+  }
+
+  /**
+   * A builder for a JSON request (Scrapy's {@code JsonRequest}): a POST of {@code data} written as JSON, with
+   * {@code Content-Type: application/json} and a JSON {@code Accept} header.
+   *
+   * @param data what Jackson can write: maps, lists, records, strings, numbers, booleans
+   * @throws IllegalArgumentException when {@code data} cannot be written as JSON
+   */
+  public static Builder json(String url, Object data) {
+    return to(url).method("POST")
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/javascript, */*; q=0.01")
+        .body(dev.kumo.internal.StructuredFiles.writeJson(data));
   }
 
   /** The URL as given (absolute). */
@@ -108,6 +126,19 @@ public final class Request {
     return callback;
   }
 
+  /**
+   * The name of the spider method {@code name(Failure, Output)} told when this request fails (download error,
+   * timeout, DNS, or an HTTP error status that is not handled), or null for none.
+   */
+  public @Nullable String errback() {
+    return errback;
+  }
+
+  /** Named values passed to the callback (Scrapy's {@code cb_kwargs}), unmodifiable; plain types only. */
+  public Map<String, Object> cbKwargs() {
+    return cbKwargs;
+  }
+
   /** Whether this request skips the duplicate filter. */
   public boolean dontFilter() {
     return dontFilter;
@@ -123,6 +154,8 @@ public final class Request {
     b.depth = depth;
     b.meta.putAll(meta);
     b.callback = callback;
+    b.errback = errback;
+    b.cbKwargs.putAll(cbKwargs);
     b.dontFilter = dontFilter;
     return b;
   }
@@ -138,6 +171,8 @@ public final class Request {
         && depth == r.depth
         && meta.equals(r.meta)
         && callback.equals(r.callback)
+        && Objects.equals(errback, r.errback)
+        && cbKwargs.equals(r.cbKwargs)
         && dontFilter == r.dontFilter;
   }
 
@@ -161,6 +196,8 @@ public final class Request {
     private int depth;
     private final Map<String, Object> meta = new LinkedHashMap<>();
     private String callback = DEFAULT_CALLBACK;
+    private @Nullable String errback;
+    private final Map<String, Object> cbKwargs = new LinkedHashMap<>();
     private boolean dontFilter;
 
     private Builder(String url) {
@@ -237,6 +274,28 @@ public final class Request {
         throw new IllegalArgumentException("callback name is blank");
       }
       this.callback = callback;
+      return this;
+    }
+
+    /** The name of the spider method {@code name(Failure, Output)} told when this request fails; null for none. */
+    public Builder errback(@Nullable String errback) {
+      if (errback != null && errback.isBlank()) {
+        throw new IllegalArgumentException("errback name is blank");
+      }
+      this.errback = errback;
+      return this;
+    }
+
+    /** Adds a named value passed to the callback, read with {@link Response#cbKwargs()}. */
+    public Builder cbKwarg(String key, Object value) {
+      cbKwargs.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Replaces the named values passed to the callback. */
+    public Builder cbKwargs(Map<String, ?> kwargs) {
+      cbKwargs.clear();
+      kwargs.forEach(this::cbKwarg);
       return this;
     }
 

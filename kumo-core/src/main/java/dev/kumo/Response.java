@@ -4,8 +4,10 @@ import dev.kumo.download.CharsetDetector;
 import dev.kumo.internal.UrlJoin;
 import dev.kumo.select.Selection;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -181,6 +183,34 @@ public final class Response {
   /** A request for {@code href}, resolved against this response, handled by {@code callback}. */
   public Request follow(String href, String callback) {
     return followBuilder(href).callback(callback).build();
+  }
+
+  /** Requests for each of {@code hrefs} (Scrapy's {@code follow_all}), handled by the default callback. */
+  public List<Request> followAll(Iterable<String> hrefs) {
+    return followAll(hrefs, Request.DEFAULT_CALLBACK);
+  }
+
+  /** Requests for each of {@code hrefs}, resolved against this response, handled by {@code callback}. */
+  public List<Request> followAll(Iterable<String> hrefs, String callback) {
+    List<Request> requests = new ArrayList<>();
+    for (String href : hrefs) {
+      requests.add(follow(href, callback));
+    }
+    return List.copyOf(requests);
+  }
+
+  /** The request's named values for the callback ({@link Request#cbKwargs()}). */
+  public Map<String, Object> cbKwargs() {
+    return request.cbKwargs();
+  }
+
+  /**
+   * The body read as JSON (Scrapy's {@code response.json()}): maps, lists, strings, numbers, booleans or null.
+   *
+   * @throws IllegalArgumentException when the body is not JSON, with the line and column
+   */
+  public @Nullable Object json() {
+    return text().isBlank() ? null : dev.kumo.internal.StructuredFiles.parseJson(text(), Object.class);
   }
 
   /** A request builder for {@code href}, resolved against this response. */

@@ -251,6 +251,51 @@ public final class Setting<T> {
   public static final Setting<Double> LOGSTATS_INTERVAL =
       doubleKey("logstats_interval", 60.0, "seconds", "Seconds between progress log lines; 0 turns them off.");
 
+  // --- Duplicate filter and scope (issue 13)
+  /** Keep URL fragments when canonicalising, so that pages differing only by #fragment are crawled apart. */
+  public static final Setting<Boolean> CANONICALIZE_KEEP_FRAGMENTS = boolKey("canonicalize_keep_fragments", false,
+      "Keep #fragments in canonical URLs (so the duplicate filter tells them apart), e.g. for sites that route "
+          + "by fragment. Changing it makes a job directory's seen-set miss.");
+  /** Query parameters removed from canonical URLs. */
+  public static final Setting<List<String>> CANONICALIZE_IGNORE_PARAMS = listKey("canonicalize_ignore_params",
+      List.of(), "Query parameters left out of canonical URLs (so session ids or tracking parameters do not "
+          + "make duplicates look new): utm_source,sessionid. Changing it makes a job directory's seen-set miss.");
+  /** Sort query parameters when canonicalising. */
+  public static final Setting<Boolean> CANONICALIZE_SORT_QUERY = boolKey("canonicalize_sort_query", true,
+      "Sort query parameters in canonical URLs, so ?a=1&b=2 and ?b=2&a=1 are duplicates.");
+  /** Most requests scheduled for one host; 0 means no limit. */
+  public static final Setting<Integer> MAX_REQUESTS_PER_DOMAIN = intKey("max_requests_per_domain", 0, "requests",
+      "Most requests scheduled for one host (duplicates not counted); the rest are dropped and counted as "
+          + "max_requests_per_domain/filtered. 0 means no limit.");
+
+  // --- Components (issue 13): class name to order, lowest first; a null order leaves a component out
+  /** Downloader middlewares by class name and order. */
+  public static final Setting<Map<String, Object>> DOWNLOADER_MIDDLEWARES = componentsKey("downloader_middlewares",
+      "Downloader middlewares (dev.kumo.middleware.DownloaderMiddleware) by class name and order, lowest "
+          + "first: {\"com.example.Rotate\": 500}.");
+  /** Spider middlewares by class name and order. */
+  public static final Setting<Map<String, Object>> SPIDER_MIDDLEWARES = componentsKey("spider_middlewares",
+      "Spider middlewares (dev.kumo.middleware.SpiderMiddleware) by class name and order, lowest first.");
+  /** Extensions (signal listeners) by class name and order. */
+  public static final Setting<Map<String, Object>> EXTENSIONS = componentsKey("extensions",
+      "Extensions (dev.kumo.signal.SignalListener) by class name and order, like Scrapy's EXTENSIONS.");
+  /** Item pipelines by class name and order. */
+  public static final Setting<Map<String, Object>> ITEM_PIPELINES = componentsKey("item_pipelines",
+      "Item pipelines (dev.kumo.pipeline.ItemProcessor) by class name and order, lowest first, before the "
+          + "processors given to Crawler.Builder.");
+
+  // --- Files pipeline (issue 13)
+  /** Directory where the files pipeline stores downloaded files. */
+  public static final Setting<String> FILES_STORE = stringKey("files_store", "",
+      "Directory where dev.kumo.media.FilesPipeline stores the files of items, under full/ by content hash "
+          + "(Scrapy's FILES_STORE); required by that middleware.");
+  /** The item field holding the URLs of files to download. */
+  public static final Setting<String> FILES_URLS_FIELD = stringKey("files_urls_field", "file_urls",
+      "The item field holding the URLs the files pipeline downloads.");
+  /** The item field the files pipeline fills with what it stored. */
+  public static final Setting<String> FILES_RESULT_FIELD = stringKey("files_result_field", "files",
+      "The item field the files pipeline fills with {url, path, checksum} of each file stored.");
+
   private final String name;
   private final Class<T> type;
   private final T defaultValue;
@@ -343,6 +388,12 @@ public final class Setting<T> {
   static Setting<Map<String, Object>> mapKey(String name, String description) {
     Class<Map<String, Object>> type = (Class) Map.class;
     return register(new Setting<>(name, type, Map.of(), "", description, Setting::parseMap, List.of()));
+  }
+
+  private static Setting<Map<String, Object>> componentsKey(String name, String description) {
+    return mapKey(name, description).check(m -> m.values().stream()
+        .allMatch(v -> v == null || v instanceof Number n && n.doubleValue() == n.intValue()) ? null
+        : "must map class names to whole-number orders (or null to leave one out)");
   }
 
   private static @Nullable String checkSlots(Map<String, Object> slots) {

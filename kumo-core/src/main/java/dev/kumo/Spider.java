@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public abstract class Spider {
   private final Map<String, Callback> callbacks = new ConcurrentHashMap<>();
+  private final Map<String, Errback> errbacks = new ConcurrentHashMap<>();
   private final SpiderState state = new SpiderState();
 
   /** The spider's name, used in logs and stats; the class name in lower case by default. */
@@ -104,36 +105,63 @@ public abstract class Spider {
     return cb;
   }
 
+  /** Registers {@code errback} under {@code name}, taking precedence over a method of that name. */
+  protected final void registerErrback(String name, Errback errback) {
+    errbacks.put(name, errback);
+  }
+
+  /**
+   * The errback named {@code name}: a registered one, else the method {@code name(Failure, Output)}.
+   *
+   * @throws IllegalArgumentException when there is none
+   */
+  public final Errback errback(String name) {
+    Errback eb = errbacks.get(name);
+    if (eb == null) {
+      eb = errbacks.computeIfAbsent(name, n -> {
+        MethodHandle h = method("errback", n, Failure.class);
+        return (failure, out) -> invoke(h, failure, out);
+      });
+    }
+    return eb;
+  }
+
   private Callback methodCallback(String name) {
     if (name.equals(Request.DEFAULT_CALLBACK)) {
       return this::parse;
     }
+    MethodHandle h = method("callback", name, Response.class);
+    return (response, out) -> invoke(h, response, out);
+  }
+
+  /** The spider's method {@code name(first, Output)} as a handle taking (Object, Output). */
+  private MethodHandle method(String kind, String name, Class<?> first) {
     for (Class<?> c = getClass(); c != null && c != Spider.class; c = c.getSuperclass()) {
       try {
-        Method m = c.getDeclaredMethod(name, Response.class, Output.class);
+        Method m = c.getDeclaredMethod(name, first, Output.class);
         m.setAccessible(true);
-        MethodHandle h = MethodHandles.lookup().unreflect(m).bindTo(this)
-            .asType(MethodType.methodType(void.class, Response.class, Output.class));
-        return (response, out) -> invoke(h, response, out);
+        return MethodHandles.lookup().unreflect(m).bindTo(this)
+            .asType(MethodType.methodType(void.class, Object.class, Output.class));
       } catch (NoSuchMethodException e) {
         // look in the superclass
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalArgumentException("callback '" + name + "' of " + getClass().getName()
+        throw new IllegalArgumentException(kind + " '" + name + "' of " + getClass().getName()
             + " is not accessible: " + e.getMessage(), e);
       }
     }
-    String near = dev.kumo.internal.Nearest.closeTo(name, callbackNames());
-    throw new IllegalArgumentException("spider " + name() + " has no callback '" + name + "'"
+    String near = dev.kumo.internal.Nearest.closeTo(name, methodNames(first, kind.equals("callback")
+        ? callbacks.keySet() : errbacks.keySet()));
+    throw new IllegalArgumentException("spider " + name() + " has no " + kind + " '" + name + "'"
         + (near != null ? "; did you mean '" + near + "'?"
-            : ": define a method " + name + "(Response, Output) or register one"));
+            : ": define a method " + name + "(" + first.getSimpleName() + ", Output) or register one"));
   }
 
-  /** The names of the registered callbacks and of the methods {@code (Response, Output)} of this spider. */
-  private java.util.Set<String> callbackNames() {
-    java.util.Set<String> names = new java.util.TreeSet<>(callbacks.keySet());
+  /** The {@code registered} names and those of this spider's methods {@code (first, Output)}. */
+  private java.util.Set<String> methodNames(Class<?> first, java.util.Set<String> registered) {
+    java.util.Set<String> names = new java.util.TreeSet<>(registered);
     for (Class<?> c = getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       for (Method m : c.getDeclaredMethods()) {
-        if (java.util.Arrays.equals(m.getParameterTypes(), new Class<?>[] {Response.class, Output.class})) {
+        if (java.util.Arrays.equals(m.getParameterTypes(), new Class<?>[] {first, Output.class})) {
           names.add(m.getName());
         }
       }
@@ -141,9 +169,9 @@ public abstract class Spider {
     return names;
   }
 
-  private static void invoke(MethodHandle h, Response response, Output out) throws Exception {
+  private static void invoke(MethodHandle h, Object argument, Output out) throws Exception {
     try {
-      h.invokeExact(response, out);
+      h.invokeExact(argument, out);
     } catch (Exception | Error e) {
       throw e;
     } catch (Throwable t) {

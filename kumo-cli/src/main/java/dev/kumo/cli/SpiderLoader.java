@@ -1,10 +1,10 @@
 package dev.kumo.cli;
 
 import dev.kumo.Spider;
+import dev.kumo.SpiderArguments;
 import dev.kumo.spec.SpecException;
 import dev.kumo.spec.SpiderSpec;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -33,14 +34,22 @@ public final class SpiderLoader implements AutoCloseable {
 
   /** Loads {@code spider}, a spider file or a class name looked up on {@code classpath}. */
   public Spider load(String spider, List<Path> classpath) {
+    return load(spider, classpath, Map.of());
+  }
+
+  /**
+   * Loads {@code spider} with its arguments ({@code -a key=value}): a spider file's placeholders, or a spider
+   * class's constructor or fields (see {@link SpiderArguments}).
+   */
+  public Spider load(String spider, List<Path> classpath, Map<String, String> arguments) {
     if (isSpecFile(spider)) {
-      return fromFile(path(spider));
+      return fromFile(path(spider), arguments);
     }
     if (!spider.isBlank() && Files.isRegularFile(path(spider))) {
       throw CliException.usage("unsupported spider file " + spider + ": expected a .yaml, .yml or .json file");
     }
     if (CLASS_NAME.matcher(spider).matches()) {
-      return fromClass(spider, classpath);
+      return fromClass(spider, classpath, arguments);
     }
     throw CliException.usage("'" + spider + "' is neither a spider file (.yaml, .yml, .json) nor a Java class name");
   }
@@ -60,11 +69,15 @@ public final class SpiderLoader implements AutoCloseable {
 
   /** The spider described by a spider file. */
   Spider fromFile(Path file) {
+    return fromFile(file, Map.of());
+  }
+
+  private Spider fromFile(Path file, Map<String, String> arguments) {
     if (!Files.isRegularFile(file)) {
       throw CliException.usage("spider file not found: " + file);
     }
     try {
-      return SpiderSpec.load(file).toSpider();
+      return SpiderSpec.load(file, arguments).toSpider();
     } catch (SpecException e) {
       throw CliException.usage(e.getMessage(), e);
     } catch (IOException e) {
@@ -74,6 +87,10 @@ public final class SpiderLoader implements AutoCloseable {
 
   /** A new instance of the {@link Spider} subclass {@code className}, found on {@code classpath}. */
   Spider fromClass(String className, List<Path> classpath) {
+    return fromClass(className, classpath, Map.of());
+  }
+
+  private Spider fromClass(String className, List<Path> classpath, Map<String, String> arguments) {
     Class<?> type = findClass(className, classpath);
     if (!Spider.class.isAssignableFrom(type)) {
       throw CliException.usage(className + " is not a spider: it does not extend " + Spider.class.getName());
@@ -81,19 +98,24 @@ public final class SpiderLoader implements AutoCloseable {
     if (Modifier.isAbstract(type.getModifiers())) {
       throw CliException.usage(className + " is abstract: name a concrete subclass");
     }
-    Constructor<?> constructor;
     try {
-      constructor = type.getConstructor();
+      type.getConstructor();
     } catch (NoSuchMethodException e) {
-      throw CliException.usage(className + " has no public no-argument constructor", e);
+      try {
+        type.getConstructor(Map.class);
+      } catch (NoSuchMethodException none) {
+        throw CliException.usage(className + " has no public no-argument constructor", e);
+      }
     }
     try {
-      return (Spider) constructor.newInstance();
+      return SpiderArguments.create(type.asSubclass(Spider.class), arguments);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage(), e);
     } catch (InvocationTargetException e) {
       throw CliException.usage("the constructor of " + className + " failed: " + e.getCause(), e.getCause());
     } catch (IllegalAccessException e) {
       throw CliException.usage(className + " is not accessible: make the class public", e);
-    } catch (InstantiationException | LinkageError e) {
+    } catch (ReflectiveOperationException | LinkageError e) {
       throw CliException.usage("cannot create " + className + ": " + e, e);
     }
   }

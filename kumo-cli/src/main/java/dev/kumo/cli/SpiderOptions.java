@@ -3,7 +3,9 @@ package dev.kumo.cli;
 import dev.kumo.Spider;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,8 +20,13 @@ public final class SpiderOptions {
       description = "A jar or class directory holding the spider class and what it needs (repeatable).")
   private List<Path> classpath = new ArrayList<>();
 
+  @Option(names = "-a", paramLabel = "KEY=VALUE",
+      description = "A spider argument (repeatable): a spider file's ${KEY} placeholders, or the spider class's "
+          + "constructor taking a Map, or its field KEY.")
+  private Map<String, String> arguments = new LinkedHashMap<>();
+
   /** The spider, loaded by {@code loader} (which must stay open while it runs). */
   public Spider load(SpiderLoader loader) {
-    return loader.load(spider, classpath);
+    return loader.load(spider, classpath, arguments);
   }
 }

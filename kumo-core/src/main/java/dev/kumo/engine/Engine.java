@@ -54,6 +54,9 @@ public final class Engine {
   private final LeaseCommitter committer;
   private final ClosingConditions closing;
   private final ExecutionModel model;
+  private final SignalFanOut signals;
+  private final DownloaderChain downloaders;
+  private final SpiderChain spiderChain;
   private final int globalLimit;
   private final WakeUp wakeUp = new WakeUp();
   private final AtomicInteger pending = new AtomicInteger();
@@ -65,10 +68,17 @@ public final class Engine {
   private volatile @Nullable FrontierException failure;
   private volatile long startNanos;
 
-  /** An engine for one crawl; {@link #run()} starts it. */
+  /** An engine for one crawl without user components; {@link #run()} starts it. */
   public Engine(Spider spider, Settings settings, Stats stats, Frontier frontier, Transport transport,
       List<ItemProcessor> processors, List<ItemSink> sinks) {
+    this(spider, settings, stats, frontier, transport, processors, sinks, Components.NONE);
+  }
+
+  /** An engine for one crawl with middlewares and listeners; {@link #run()} starts it. */
+  public Engine(Spider spider, Settings settings, Stats stats, Frontier frontier, Transport transport,
+      List<ItemProcessor> processors, List<ItemSink> sinks, Components components) {
     this.spider = spider;
+    this.signals = new SignalFanOut(components.listeners(), stats);
     this.stats = stats;
     this.frontier = frontier;
     this.transport = transport;
@@ -91,17 +101,23 @@ public final class Engine {
         settings.get(Setting.CLOSESPIDER_PAGECOUNT), settings.get(Setting.CLOSESPIDER_ERRORCOUNT),
         settings.get(Setting.CLOSESPIDER_TIMEOUT), this::close);
     UrlCanonicalizer canonicalizer = UrlCanonicalizer.builder()
-        .sessionIdParams(Set.copyOf(settings.get(Setting.SESSION_ID_PARAMS))).build();
+        .sessionIdParams(Set.copyOf(settings.get(Setting.SESSION_ID_PARAMS)))
+        .keepFragment(settings.get(Setting.CANONICALIZE_KEEP_FRAGMENTS))
+        .sortQuery(settings.get(Setting.CANONICALIZE_SORT_QUERY))
+        .stripQueryParams(Set.copyOf(settings.get(Setting.CANONICALIZE_IGNORE_PARAMS))).build();
     this.intake = new RequestIntake(frontier, stats, canonicalizer, new RequestFingerprinter(canonicalizer),
         spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), TrapGuard.from(settings), slotKeys::slotOf,
-        wakeUp::signal, this::fail);
+        wakeUp::signal, this::fail, signals, settings.get(Setting.MAX_REQUESTS_PER_DOMAIN));
     this.committer = new LeaseCommitter(frontier, sinks, stats, spider, t -> leaseEnded(), this::fail,
         this::pipelineDied);
     this.pipeline = new ItemPipeline<>(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
-        item -> closing.item(), committer);
+        item -> closing.item(), committer, signals);
     this.callbacks = new CallbackCheck(spider, stats);
     EngineOutputs outputs = new EngineOutputs(intake, settings.get(Setting.DEPTH_PRIORITY), stats, callbacks);
-    this.responses = new ResponseHandler(spider, stats, intake, outputs, canonicalizer,
+    this.spiderChain = new SpiderChain(components.spider(), stats);
+    this.downloaders = new DownloaderChain(components.downloader(), stats, intake::offer, signals);
+    this.responses = new ResponseHandler(new CallbackRunner(spider, stats, outputs, spiderChain, closing), stats,
+        intake, canonicalizer,
         settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing,
         new RetryPolicy(settings, slots, stats));
     this.model = switch (settings.get(Setting.EXECUTION_MODEL)) {
@@ -137,9 +153,11 @@ public final class Engine {
     try {
       commitState(); // the feeds' positions as this run starts
       spider.opened();
+      signals.spiderOpened(spider);
       for (Request r : spider.startRequests()) {
-        if (callbacks.known(r)) {
-          intake.offer(r);
+        Request start = spiderChain.startRequest(r);
+        if (start != null && callbacks.known(start)) {
+          intake.offer(start);
         }
       }
       dispatch();
@@ -162,6 +180,7 @@ public final class Engine {
       }
     });
     spider.closed(reason);
+    signals.spiderClosed(spider, reason);
     return reason;
   }
 
@@ -242,6 +261,9 @@ public final class Engine {
       }
       if (lease == null) {
         if (pending.get() == 0 && frontier.queued() == 0) {
+          if (idleAddedRequests()) {
+            continue;
+          }
           return;
         }
         long wait = Math.min(gate.minWaitNanos(), MAX_IDLE_WAIT_NANOS);
@@ -262,7 +284,16 @@ public final class Engine {
     }
   }
 
-  /** Downloads the ticket's request; null when the download failed (counted). Frees its slot. */
+  /** Tells listeners the crawl is idle; true when they scheduled requests that keep it going. */
+  private boolean idleAddedRequests() {
+    signals.spiderIdle(spider, intake::offer);
+    return frontier.queued() > 0;
+  }
+
+  /**
+   * Downloads the ticket's request through the downloader middlewares; null when the download failed (counted)
+   * or a middleware dropped or rescheduled it. Frees its slot.
+   */
   @Nullable Response download(LeaseTicket ticket) throws InterruptedException {
     Lease lease = ticket.lease();
     Request request = lease.request();
@@ -270,33 +301,46 @@ public final class Engine {
       if (robots != null && !robots.allowed(request, lease.slot())) {
         return null;
       }
-      stats.increment("downloader/request_count");
-      stats.increment("downloader/request_method_count/" + request.method());
-      long start = System.nanoTime();
-      slots.sending(lease.slot(), start);
-      stats.max("downloader/max_active", onTheWire.incrementAndGet());
-      Response response;
-      try {
-        response = transport.exchange(request);
-      } finally {
-        onTheWire.decrementAndGet();
+      signals.requestReachedDownloader(request);
+      Response response = downloaders.download(request, r -> exchange(r, lease.slot()));
+      if (response == null) {
+        return null;
       }
-      if (throttle != null) {
-        throttle.onResponse(lease.slot(), System.nanoTime() - start, response.status());
-      }
+      signals.responseReceived(response);
+      signals.bytesReceived(response.request(), response.bodyLength());
       responses.received(response);
       return response;
     } catch (DownloadException e) {
-      responses.failed(request, lease.slot(), e);
+      responses.failed(request, lease.slot(), e, ticket);
       return null;
     } catch (RuntimeException | Error e) { // a transport's bug (or a JDK error in it) must not lose the lease
       responses.failed(request, lease.slot(),
-          new DownloadException(DownloadException.IO, "unexpected failure fetching " + request.url() + ": " + e, e));
+          new DownloadException(DownloadException.IO, "unexpected failure fetching " + request.url() + ": " + e, e),
+          ticket);
       return null;
     } finally {
       slots.finish(lease.slot());
       wakeUp.signal();
     }
+  }
+
+  /** One request on the wire: counted, timed for AutoThrottle. */
+  private Response exchange(Request request, String slot) throws DownloadException, InterruptedException {
+    stats.increment("downloader/request_count");
+    stats.increment("downloader/request_method_count/" + request.method());
+    long start = System.nanoTime();
+    slots.sending(slot, start);
+    stats.max("downloader/max_active", onTheWire.incrementAndGet());
+    Response response;
+    try {
+      response = transport.exchange(request);
+    } finally {
+      onTheWire.decrementAndGet();
+    }
+    if (throttle != null) {
+      throttle.onResponse(slot, System.nanoTime() - start, response.status());
+    }
+    return response;
   }
 
   /** A ticket's download no longer counts against the global limit. */

@@ -25,7 +25,12 @@ final class EngineOutputs {
   }
 
   Output forResponse(Response response, LeaseTicket ticket) {
-    int depth = response.request().depth() + 1;
+    return forRequest(response.request(), ticket);
+  }
+
+  /** The output of code handling {@code request}'s outcome (a callback, or an errback without a response). */
+  Output forRequest(Request parent, LeaseTicket ticket) {
+    int depth = parent.depth() + 1;
     return new Output() {
       @Override
       public void add(Item item) {

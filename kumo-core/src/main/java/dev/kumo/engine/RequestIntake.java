@@ -8,6 +8,7 @@ import dev.kumo.frontier.InvalidUrlException;
 import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
 import dev.kumo.internal.Domains;
+import dev.kumo.signal.SignalListener;
 import dev.kumo.stats.Stats;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +38,16 @@ final class RequestIntake {
   private final Runnable onQueued;
   private final UnaryOperator<String> slotOf;
   private final Consumer<FrontierException> onFailure;
+  private final SignalListener signals;
+  private final DomainBudget budget;
 
   RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, RequestFingerprinter fingerprinter,
       List<String> allowedDomains, int depthLimit, TrapGuard traps, UnaryOperator<String> slotOf,
-      Runnable onQueued, Consumer<FrontierException> onFailure) {
+      Runnable onQueued, Consumer<FrontierException> onFailure, SignalListener signals, int maxRequestsPerDomain) {
     this.traps = traps;
     this.onFailure = onFailure;
+    this.signals = signals;
+    this.budget = new DomainBudget(maxRequestsPerDomain);
     this.slotOf = slotOf;
     this.frontier = frontier;
     this.stats = stats;
@@ -77,6 +82,7 @@ final class RequestIntake {
           log.info(message, kind, e.getMessage(), kind);
         }
       }
+      signals.requestDropped(request, kind);
       return false;
     }
     String host = hostOf(canonical);
@@ -86,19 +92,27 @@ final class RequestIntake {
         stats.increment("offsite/domains");
         log.debug("Filtered offsite request to {}: {}", host, request.url());
       }
+      signals.requestDropped(request, "offsite/filtered");
       return false;
     }
     if (depthLimit > 0 && request.depth() > depthLimit) {
       stats.increment("depth/filtered");
+      signals.requestDropped(request, "depth/filtered");
       return false;
     }
     String trap = traps.refusal(request, canonical, host);
     if (trap != null) {
       stats.increment(trap);
+      signals.requestDropped(request, trap);
       if (loggedOnce.add(trap)) {
         log.warn("Dropped {} as a likely crawler trap ({}; see urllength_limit and url_pattern_depth_limit; "
             + "further ones are only counted)", request.url(), trap);
       }
+      return false;
+    }
+    if (!budget.take(host)) {
+      stats.increment("max_requests_per_domain/filtered");
+      signals.requestDropped(request, "max_requests_per_domain/filtered");
       return false;
     }
     Fingerprint fp = fingerprinter.fingerprint(request, canonical);
@@ -106,16 +120,20 @@ final class RequestIntake {
     try {
       offer = frontier.offer(request, fp, slotOf.apply(host));
     } catch (FrontierException e) {
+      budget.giveBack(host);
       onFailure.accept(e);
       throw new CrawlAbortedException();
     }
     if (offer == Frontier.Offer.DUPLICATE) {
+      budget.giveBack(host);
       stats.increment("dupefilter/filtered");
+      signals.requestDropped(request, "dupefilter/filtered");
       return false;
     }
     stats.increment("scheduler/enqueued");
     stats.max("request_depth_max", request.depth());
     onQueued.run();
+    signals.requestScheduled(request);
     return true;
   }
 

@@ -1,10 +1,9 @@
 package dev.kumo.engine;
 
-import dev.kumo.Callback;
+import dev.kumo.Failure;
 import dev.kumo.Headers;
 import dev.kumo.Request;
 import dev.kumo.Response;
-import dev.kumo.Spider;
 import dev.kumo.download.DownloadException;
 import dev.kumo.frontier.InvalidUrlException;
 import dev.kumo.frontier.UrlCanonicalizer;
@@ -27,32 +26,30 @@ final class ResponseHandler {
   /** Redirected requests run a little sooner than their origin, as in Scrapy. */
   private static final int REDIRECT_PRIORITY_ADJUST = 2;
 
-  private final Spider spider;
+  private final CallbackRunner runner;
   private final Stats stats;
   private final RequestIntake intake;
-  private final EngineOutputs outputs;
   private final UrlCanonicalizer canonicalizer;
   private final boolean redirectEnabled;
   private final int redirectMaxTimes;
   private final ClosingConditions closing;
   private final RetryPolicy retries;
 
-  ResponseHandler(Spider spider, Stats stats, RequestIntake intake, EngineOutputs outputs,
+  ResponseHandler(CallbackRunner runner, Stats stats, RequestIntake intake,
       UrlCanonicalizer canonicalizer, boolean redirectEnabled, int redirectMaxTimes, ClosingConditions closing,
       RetryPolicy retries) {
     this.retries = retries;
-    this.spider = spider;
+    this.runner = runner;
     this.stats = stats;
     this.intake = intake;
-    this.outputs = outputs;
     this.canonicalizer = canonicalizer;
     this.redirectEnabled = redirectEnabled;
     this.redirectMaxTimes = redirectMaxTimes;
     this.closing = closing;
   }
 
-  /** Counts a failed download, and retries it if it may be. */
-  void failed(Request request, String slot, DownloadException e) {
+  /** Counts a failed download, and retries it if it may be, else tells its errback (items to {@code ticket}). */
+  void failed(Request request, String slot, DownloadException e, LeaseTicket ticket) {
     stats.increment("downloader/exception_count");
     stats.increment("downloader/exception_type_count/" + e.reason());
     Request retry = retries.afterFailure(request, slot, e);
@@ -64,6 +61,7 @@ final class ResponseHandler {
     stats.increment("log_count/ERROR");
     log.error("Error downloading {}: {}", request, e.getMessage());
     closing.error();
+    runner.errback(Failure.of(request, e), ticket);
   }
 
   /** Counts a response as downloaded (before it is handled). */
@@ -97,9 +95,10 @@ final class ResponseHandler {
       stats.increment("httperror/response_ignored_count");
       stats.increment("httperror/response_ignored_status_count/" + status);
       log.info("Ignoring response {}: HTTP status code is not handled or not allowed", response);
+      runner.errback(Failure.httpError(response), ticket);
       return;
     }
-    runCallback(response, ticket);
+    runner.callback(response, ticket);
   }
 
   private static boolean allowed(Request request, int status) {
@@ -162,20 +161,5 @@ final class ResponseHandler {
       return false; // the intake counts it as invalid
     }
     return false;
-  }
-
-  private void runCallback(Response response, LeaseTicket ticket) {
-    try {
-      Callback callback = spider.callback(response.request().callback());
-      callback.handle(response, outputs.forResponse(response, ticket));
-    } catch (CrawlAbortedException e) {
-      throw e;
-    } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
-      stats.increment("spider_exceptions/" + e.getClass().getSimpleName());
-      stats.increment("spider_exceptions_count");
-      stats.increment("log_count/ERROR");
-      log.error("Spider error processing {} (callback {})", response, response.request().callback(), e);
-      closing.error();
-    }
   }
 }

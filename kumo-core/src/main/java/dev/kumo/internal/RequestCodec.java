@@ -21,11 +21,14 @@ public final class RequestCodec {
   private RequestCodec() {}
 
   /**
-   * Checks that {@code request} can be stored: every meta value plain.
+   * Checks that {@code request} can be stored: every meta and cb_kwargs value plain.
    *
    * @throws IllegalArgumentException naming the first key whose value is not
    */
   public static void checkStorable(Request request) {
+    for (Map.Entry<String, Object> e : request.cbKwargs().entrySet()) {
+      PlainValues.check("cb_kwargs key '" + e.getKey() + "' of " + request, e.getValue());
+    }
     for (Map.Entry<String, Object> e : request.meta().entrySet()) {
       PlainValues.check("meta key '" + e.getKey() + "' of " + request, e.getValue());
     }
@@ -59,8 +62,10 @@ public final class RequestCodec {
     if (request.depth() != 0) {
       o.put("d", request.depth());
     }
-    if (!request.meta().isEmpty()) {
+    if (!request.meta().isEmpty() || !request.cbKwargs().isEmpty()) {
       checkStorable(request);
+    }
+    if (!request.meta().isEmpty()) {
       o.set("x", JSON.valueToTree(request.meta()));
     }
     if (!request.callback().equals(Request.DEFAULT_CALLBACK)) {
@@ -68,6 +73,12 @@ public final class RequestCodec {
     }
     if (request.dontFilter()) {
       o.put("f", true);
+    }
+    if (request.errback() != null) {
+      o.put("e", request.errback());
+    }
+    if (!request.cbKwargs().isEmpty()) {
+      o.set("k", JSON.valueToTree(request.cbKwargs()));
     }
     try {
       return JSON.writeValueAsBytes(o);
@@ -111,6 +122,14 @@ public final class RequestCodec {
       @SuppressWarnings("unchecked")
       Map<String, Object> meta = JSON.convertValue(o.get("x"), Map.class);
       b.meta(meta);
+    }
+    if (o.has("e")) {
+      b.errback(o.get("e").asText());
+    }
+    if (o.has("k")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> kwargs = JSON.convertValue(o.get("k"), Map.class);
+      b.cbKwargs(kwargs);
     }
     return b.build();
   }

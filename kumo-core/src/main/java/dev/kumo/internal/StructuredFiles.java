@@ -75,6 +75,19 @@ public final class StructuredFiles {
     }
   }
 
+  /**
+   * {@code value} written as compact JSON.
+   *
+   * @throws IllegalArgumentException when Jackson cannot write it
+   */
+  public static byte[] writeJson(Object value) {
+    try {
+      return JSON.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** A one-line description of a parse error with its line and column. */
   public static String describe(JsonProcessingException e) {
     var loc = e.getLocation();

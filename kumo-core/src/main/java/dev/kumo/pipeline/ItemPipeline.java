@@ -1,6 +1,7 @@
 package dev.kumo.pipeline;
 
 import dev.kumo.Item;
+import dev.kumo.signal.SignalListener;
 import dev.kumo.stats.Stats;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class ItemPipeline<T> {
   private final Stats stats;
   private final Consumer<Item> onScraped;
   private final Committer<T> committer;
+  private final SignalListener signals;
   private final Batch<T> end = new Batch<>(List.of(), null);
   private final Thread thread;
   private volatile boolean aborted;
@@ -65,6 +67,13 @@ public final class ItemPipeline<T> {
    */
   public ItemPipeline(List<ItemProcessor> processors, List<ItemSink> sinks, int capacity, Stats stats,
       Consumer<Item> onScraped, Committer<T> committer) {
+    this(processors, sinks, capacity, stats, onScraped, committer, new SignalListener() {});
+  }
+
+  /** A pipeline, started at once, that tells {@code signals} of each item scraped, dropped or failed. */
+  public ItemPipeline(List<ItemProcessor> processors, List<ItemSink> sinks, int capacity, Stats stats,
+      Consumer<Item> onScraped, Committer<T> committer, SignalListener signals) {
+    this.signals = signals;
     this.processors = List.copyOf(processors);
     this.sinks = List.copyOf(sinks);
     this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
@@ -148,14 +157,22 @@ public final class ItemPipeline<T> {
     for (ItemProcessor p : processors) {
       try {
         current = p.process(current);
+      } catch (DropItem drop) {
+        stats.increment("item_dropped_count");
+        stats.increment("item_dropped_reasons_count/" + drop.reason());
+        log.debug("Dropped {}: {}", item, drop.getMessage());
+        signals.itemDropped(item, drop.reason());
+        return true;
       } catch (Exception | LinkageError | AssertionError e) { // a user's bug, counted like a callback's
         stats.increment("pipeline_exceptions/" + e.getClass().getSimpleName());
         stats.increment("log_count/ERROR");
         log.error("Item processor {} failed on {}", p.getClass().getName(), item, e);
+        signals.itemError(item, e instanceof Exception x ? x : new IllegalStateException(e));
         current = null;
       }
       if (current == null) {
         stats.increment("item_dropped_count");
+        signals.itemDropped(item, "none");
         return true;
       }
     }
@@ -170,6 +187,7 @@ public final class ItemPipeline<T> {
     }
     stats.increment("item_scraped_count");
     onScraped.accept(current);
+    signals.itemScraped(current);
     return written;
   }
 

@@ -113,6 +113,17 @@ public final class SpiderSpec {
     return SpecParser.parse(SpecReader.read(text, fileName));
   }
 
+  /**
+   * Reads a spider file whose placeholders ({@code ${key}}, {@code ${key:-default}}) take the spider arguments
+   * {@code arguments} ({@code kumo crawl -a key=value}).
+   *
+   * @throws SpecException when it is not a valid spider file, or a placeholder has no value
+   */
+  public static SpiderSpec load(Path file, Map<String, String> arguments) throws IOException, SpecException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return parse(Placeholders.fill(text, arguments, file.toString()), file.toString());
+  }
+
   /** A new spider that runs this spec. */
   public SpecSpider toSpider() {
     return new SpecSpider(this);

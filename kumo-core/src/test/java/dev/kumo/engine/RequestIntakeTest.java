@@ -26,7 +26,7 @@ class RequestIntakeTest {
         allowedDomains, depthLimit, new TrapGuard(0, false, 0), host -> "slot:" + host.toUpperCase(Locale.ROOT), wakeUps::incrementAndGet,
         e -> {
           throw e;
-        });
+        }, new dev.kumo.signal.SignalListener() {}, 0);
   }
 
   List<Lease> drain() {

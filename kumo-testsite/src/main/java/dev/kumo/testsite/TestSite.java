@@ -58,6 +58,8 @@ import java.util.function.IntFunction;
  *       to {@code /page/0});
  *   <li>{@code /echo} (JSON: method, path, query, headers with lower-cased names, body), {@code /set-cookie?name=value}
  *       ({@code Set-Cookie: name=value; Path=/} per parameter), {@code /cookies} (the Cookie header, as text);
+ *   <li>{@code /login}, {@code /account}, {@code /ban}, {@code /gallery}, {@code /images/N.png}: see
+ *       {@code FrameworkRoutes};
  *   <li>{@code /__stats}: {@link #stats()} as JSON ({@link SiteStats#toJson()}); not counted itself.
  * </ul>
  * Bad parameters get 400, unknown paths 404. All responses have a Content-Length except the chunked ones above.
@@ -109,6 +111,7 @@ public final class TestSite implements AutoCloseable {
     EchoRoutes.register(router);
     new TrapRoutes().register(router);
     CrossSiteRoutes.register(router);
+    new FrameworkRoutes().register(router);
     return router;
   }
 

@@ -1,0 +1,80 @@
+package dev.kumo.internal;
+
+import dev.kumo.Settings;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes the components a setting lists by class name and order ({@code {"com.example.Rotate": 500}}, Scrapy's
+ * way): each class is loaded, checked against the component type, and made with its public constructor taking
+ * {@link Settings}, or else its public no-argument one. A null order leaves a class out.
+ */
+public final class ComponentLoader {
+  /**
+   * A component with its order.
+   *
+   * @param <T> the component type
+   * @param order lower runs first (for requests; see each component type)
+   * @param component the component
+   */
+  public record Ordered<T>(int order, T component) {}
+
+  private ComponentLoader() {}
+
+  /**
+   * The components of {@code byClassName}, made with {@code settings}, with their orders.
+   *
+   * @param setting the setting's name, for error messages
+   * @throws IllegalArgumentException naming the class and the setting when one cannot be loaded or made
+   */
+  public static <T> List<Ordered<T>> load(String setting, Map<String, Object> byClassName, Class<T> type,
+      ClassLoader loader, Settings settings) {
+    List<Ordered<T>> made = new ArrayList<>();
+    for (Map.Entry<String, Object> e : byClassName.entrySet()) {
+      if (e.getValue() instanceof Number order) {
+        made.add(new Ordered<>(order.intValue(), make(setting, e.getKey().strip(), type, loader, settings)));
+      }
+    }
+    return made;
+  }
+
+  /** The components of both lists sorted by order; equal orders keep their places (the first list first). */
+  public static <T> List<T> sorted(List<Ordered<T>> first, List<Ordered<T>> second) {
+    List<Ordered<T>> all = new ArrayList<>(first);
+    all.addAll(second);
+    all.sort(Comparator.comparingInt(Ordered::order));
+    return all.stream().map(Ordered::component).toList();
+  }
+
+  private static <T> T make(String setting, String className, Class<T> type, ClassLoader loader,
+      Settings settings) {
+    String where = setting + ": " + className;
+    Class<?> c;
+    try {
+      c = Class.forName(className, true, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalArgumentException(where + ": class not found on the classpath", e);
+    }
+    if (!type.isAssignableFrom(c)) {
+      throw new IllegalArgumentException(where + " is not a " + type.getName());
+    }
+    try {
+      try {
+        Constructor<?> withSettings = c.getConstructor(Settings.class);
+        return type.cast(withSettings.newInstance(settings));
+      } catch (NoSuchMethodException e) {
+        return type.cast(c.getConstructor().newInstance());
+      }
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(where + " needs a public constructor taking Settings or none", e);
+    } catch (InvocationTargetException e) {
+      throw new IllegalArgumentException(where + " failed in its constructor: " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(where + " cannot be made: " + e, e);
+    }
+  }
+}

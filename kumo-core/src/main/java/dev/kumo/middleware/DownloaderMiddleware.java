@@ -1,0 +1,60 @@
+package dev.kumo.middleware;
+
+import dev.kumo.Request;
+import dev.kumo.Response;
+import dev.kumo.download.DownloadException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A step around the download of each request (Scrapy's downloader middleware). Middlewares run in their
+ * order, lowest first, on the way to the network ({@link #processRequest}), and highest first on the way back
+ * ({@link #processResponse}, {@link #processException}), as in Scrapy.
+ *
+ * <pre>{@code
+ * public final class RotateUserAgent implements DownloaderMiddleware {
+ *   private final AtomicInteger next = new AtomicInteger();
+ *   @Override public DownloadAction processRequest(Request request) {
+ *     String ua = AGENTS.get(next.getAndIncrement() % AGENTS.size());
+ *     return DownloadAction.proceed(request.toBuilder().header("User-Agent", ua).build());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Listed in the setting {@code downloader_middlewares} ({@code {"com.example.RotateUserAgent": 500}}), a
+ * middleware needs a public constructor taking {@link dev.kumo.Settings} or none. It runs after robots.txt is
+ * checked and before the engine's own retry, redirect and HTTP-error handling, which see what it returns.
+ * Called from many threads at once. An exception it throws is counted as
+ * {@code downloader_middleware/errors/<Type>} and drops the request.
+ */
+public interface DownloaderMiddleware {
+  /**
+   * Called before {@code request} is downloaded.
+   *
+   * @return {@link DownloadAction#proceed} (the default) to go on, {@link DownloadAction#respond} to answer
+   *     without downloading (later middlewares' request hooks are skipped; every response hook still runs),
+   *     {@link DownloadAction#reschedule} or {@link DownloadAction#drop}
+   */
+  default DownloadAction processRequest(Request request) throws Exception {
+    return DownloadAction.proceed(request);
+  }
+
+  /**
+   * Called with each response, before the engine handles it.
+   *
+   * @return {@link DownloadAction#respond} (the default: this response) to pass a response on,
+   *     {@link DownloadAction#reschedule} (e.g. to retry a ban page) or {@link DownloadAction#drop}
+   */
+  default DownloadAction processResponse(Request request, Response response) throws Exception {
+    return DownloadAction.respond(response);
+  }
+
+  /**
+   * Called when the download failed.
+   *
+   * @return null (the default) to pass the failure on (to the engine's retries, then the request's errback),
+   *     else a {@link DownloadAction#respond}, {@link DownloadAction#reschedule} or {@link DownloadAction#drop}
+   */
+  default @Nullable DownloadAction processException(Request request, DownloadException failure) throws Exception {
+    return null;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.kumo.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.CrawlResult;
+import dev.kumo.Crawler;
+import dev.kumo.Item;
+import dev.kumo.Output;
+import dev.kumo.Response;
+import dev.kumo.Settings;
+import dev.kumo.Spider;
+import dev.kumo.testsite.TestSite;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The files pipeline at the test site's galleries: each image fetched once, stored by hash, items completed. */
+class FilesPipelineIT {
+  static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(1).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
+
+  /** One item per gallery, naming its images (each twice) and a missing one. */
+  static final class Galleries extends Spider {
+    @Override
+    public List<String> startUrls() {
+      return List.of(site.url("/gallery?n=3"), site.url("/gallery?n=2"));
+    }
+
+    @Override
+    public void parse(Response response, Output out) {
+      List<String> images = new java.util.ArrayList<>(response.css("img.photo::attr(src)").getAll());
+      images.add("/images/missing.png");
+      out.add(Item.of("gallery", response.url(), "file_urls", images));
+    }
+  }
+
+  static byte[] served(String path) throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(HttpRequest.newBuilder(URI.create(site.url(path))).build(),
+          HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+  }
+
+  @Test
+  void eachFileIsFetchedOnceStoredByContentHashAndItsItemCompletedWithPathsAndChecksums(@TempDir Path store)
+      throws Exception {
+    Queue<Item> items = new ConcurrentLinkedQueue<>();
+    site.resetStats();
+
+    CrawlResult result = Crawler.builder(new Galleries()).onItem(items::add)
+        .overrides(Settings.defaults().with("spider_middlewares", Map.of(FilesPipeline.class.getName(), 100))
+            .with("files_store", store.toString()))
+        .build().run();
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(site.stats().requestCount("/images/" + i + ".png")).as("image %d", i).isEqualTo(1);
+    }
+    assertThat(result.stat("files/downloaded")).isEqualTo(3);
+    assertThat(result.stat("files/failed/http_404")).isEqualTo(1);
+    assertThat(items).hasSize(2);
+    for (Item item : items) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> files = (List<Map<String, Object>>) item.get("files");
+      int n = item.get("gallery").toString().endsWith("n=3") ? 3 : 2;
+      assertThat(files).extracting(f -> f.get("url"))
+          .containsExactlyElementsOf(java.util.stream.IntStream.range(0, n).mapToObj(i -> site.url("/images/" + i
+              + ".png")).toList());
+      for (int i = 0; i < n; i++) {
+        byte[] expected = served("/images/" + i + ".png");
+        Map<String, Object> file = files.get(i);
+        assertThat(file.get("checksum")).isEqualTo(FileStore.sha256(expected));
+        assertThat(file.get("path")).isEqualTo("full/" + FileStore.sha256(expected) + ".png");
+        assertThat(Files.readAllBytes(store.resolve((String) file.get("path")))).isEqualTo(expected);
+      }
+    }
+    try (var stored = Files.list(store.resolve("full"))) {
+      assertThat(stored.count()).isEqualTo(3);
+    }
+  }
+}
