@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Turns the root {@link Node} of a spider file into a validated {@link SpiderSpec}. */
 final class SpecParser {
-  private static final List<String> SPEC_KEYS =
-      List.of("name", "start_urls", "allowed_domains", "settings", "start_callback", "rules", "items");
+  private static final List<String> SPEC_KEYS = java.util.stream.Stream.of(
+      List.of("name", "start_urls", "allowed_domains", "settings", "start_callback", "rules", "items"),
+      SitemapSection.KEYS, ContractSpecs.KEYS).flatMap(List::stream).toList();
   private static final List<String> RULE_KEYS = List.of("allow", "deny", "allow_domains", "deny_domains",
       "restrict_css", "restrict_xpath", "callback", "follow", "priority");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -25,13 +26,15 @@ final class SpecParser {
     }
     Node spec = root.object(SPEC_KEYS);
     String name = name(spec.get("name"));
-    List<String> startUrls = startUrls(spec.get("start_urls"));
+    List<String> startUrls = spec.get("sitemap_urls").present() && !spec.get("start_urls").present() ? List.of()
+        : startUrls(spec.get("start_urls"));
     List<String> allowedDomains = spec.get("allowed_domains").strings(ValueCheck.DOMAIN);
     Settings settings = settings(spec.get("settings"));
     Map<String, ItemRule> items = ItemParser.items(spec.get("items")); // before the names that refer to them
+    SitemapSection sitemaps = SitemapSection.parse(spec, items);
     @Nullable String startCallback = itemRuleName(spec.get("start_callback"), items);
     return new SpiderSpec(name, startUrls, allowedDomains, settings, startCallback, rules(spec.get("rules"), items),
-        items);
+        items, sitemaps, ContractSpecs.parse(spec, items));
   }
 
   private static String name(Node node) throws SpecException {
@@ -95,7 +98,7 @@ final class SpecParser {
         rule.get("priority").integer(0));
   }
 
-  private static @Nullable String itemRuleName(Node node, Map<String, ItemRule> items) throws SpecException {
+  static @Nullable String itemRuleName(Node node, Map<String, ItemRule> items) throws SpecException {
     String name = node.optionalString();
     if (name != null && !items.containsKey(name)) {
       throw node.error(items.isEmpty() ? "no item rule named '" + name + "': 'items' defines none"
