@@ -18,6 +18,16 @@ public final class SpiderOptions {
       description = "A jar or class directory holding the spider class and what it needs (repeatable).")
   private List<Path> classpath = new ArrayList<>();
 
+  /** The SPIDER argument. */
+  String name() {
+    return spider;
+  }
+
+  /** The {@code --classpath} entries. */
+  List<Path> classpath() {
+    return classpath;
+  }
+
   /** The spider, loaded by {@code loader} (which must stay open while it runs). */
   public Spider load(SpiderLoader loader) {
     return loader.load(spider, classpath);
