@@ -5,7 +5,6 @@ import dev.kumo.Response;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -82,7 +81,7 @@ public final class ViewCommand implements Callable<Integer> {
     Matcher head = HEAD.matcher(text);
     String withBase = head.find() ? text.substring(0, head.end()) + base + text.substring(head.end())
         : base + text;
-    Files.writeString(file, withBase, StandardCharsets.UTF_8);
+    Files.write(file, withBase.getBytes(response.charset())); // in its own charset, which its meta tag may name
     return file;
   }
 
