@@ -27,12 +27,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Selectors on a body that is not HTML or XML (an image, a PDF) find nothing; they never throw.
  */
 public final class Response {
+  /** The flag of a response served by the HTTP cache ({@link #flags()}), as in Scrapy. */
+  public static final String CACHED = "cached";
+
   private final Request request;
   private final String url;
   private final int status;
   private final Headers headers;
   private final byte[] body;
   private final String protocol;
+  private final List<String> flags;
   private @Nullable Charset charset;
   private @Nullable String text;
   private @Nullable Selection root;
@@ -45,6 +49,7 @@ public final class Response {
     this.headers = b.headers;
     this.body = b.body;
     this.protocol = b.protocol;
+    this.flags = List.copyOf(b.flags);
   }
 
   /** A builder for the response to {@code request}, its URL defaulting to the request's. */
@@ -75,6 +80,11 @@ public final class Response {
   /** The protocol the response came over, as ALPN names it: {@code http/1.1} or {@code h2}. */
   public String protocol() {
     return protocol;
+  }
+
+  /** Flags about where the response came from, e.g. {@link #CACHED}; empty for a download. */
+  public List<String> flags() {
+    return flags;
   }
 
   /** The body as received (decompressed), a copy. */
@@ -220,7 +230,7 @@ public final class Response {
 
   @Override
   public String toString() {
-    return "<" + status + " " + url + ">";
+    return "<" + status + " " + url + (flags.isEmpty() ? "" : " " + flags) + ">";
   }
 
   /** Builds a {@link Response}; not thread-safe. */
@@ -231,6 +241,7 @@ public final class Response {
     private Headers headers = Headers.empty();
     private byte[] body = new byte[0];
     private String protocol = "http/1.1";
+    private final java.util.ArrayList<String> flags = new java.util.ArrayList<>();
 
     private Builder(Request request) {
       this.request = Objects.requireNonNull(request, "request");
@@ -273,6 +284,12 @@ public final class Response {
     /** The protocol, {@code http/1.1} (the default) or {@code h2}. */
     public Builder protocol(String protocol) {
       this.protocol = Objects.requireNonNull(protocol, "protocol");
+      return this;
+    }
+
+    /** Adds a flag, e.g. {@link Response#CACHED}. */
+    public Builder flag(String flag) {
+      flags.add(Objects.requireNonNull(flag, "flag"));
       return this;
     }
 

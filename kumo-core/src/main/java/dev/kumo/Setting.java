@@ -216,6 +216,27 @@ public final class Setting<T> {
           + "each): while the whole seen-set fits, a new URL costs no disk look-up; 0 keeps none.")
       .check(v -> v < 0 ? "must be at least 0" : null);
 
+  // --- HTTP cache (issue 15)
+  /** Keep responses on disk and serve them again. */
+  public static final Setting<Boolean> HTTPCACHE_ENABLED = boolKey("httpcache_enabled", false,
+      "Keep every response on disk and serve it again on later runs, without a request (Scrapy's HTTP cache).");
+  /** Where the cache keeps its files. */
+  public static final Setting<String> HTTPCACHE_DIR = stringKey("httpcache_dir", ".kumo/httpcache",
+      "The cache's directory (one subdirectory per spider, one file per request fingerprint).");
+  /** Age after which a cached response is ignored. */
+  public static final Setting<Double> HTTPCACHE_EXPIRATION_SECS = doubleKey("httpcache_expiration_secs", 0.0,
+      "seconds", "Cached responses older than this are fetched again; 0 means they never expire.")
+      .check(v -> v < 0 ? "must be at least 0" : null);
+  /** Statuses never cached. */
+  public static final Setting<List<String>> HTTPCACHE_IGNORE_HTTP_CODES = listKey("httpcache_ignore_http_codes",
+      List.of(), "HTTP statuses never cached, e.g. [500, 503].")
+      .check(codes -> codes.stream().allMatch(c -> c.strip().matches("[1-5]\\d\\d")) ? null
+          : "must be HTTP status codes (100 to 599)");
+  /** dummy or rfc9111. */
+  public static final Setting<String> HTTPCACHE_POLICY = choiceKey("httpcache_policy", "dummy",
+      List.of("dummy", "rfc9111"), "dummy: every response is cached and served as is (Scrapy's DummyPolicy); "
+          + "rfc9111: HTTP caching rules (Cache-Control, Expires, validation with ETag / Last-Modified).");
+
   // --- Closing conditions
   /** Close the crawl after this many items. */
   public static final Setting<Integer> CLOSESPIDER_ITEMCOUNT =

@@ -18,7 +18,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = "Kumo, a fast and polite web crawler.",
     subcommands = {CrawlCommand.class, WorkerCommand.class, FetchCommand.class, DemoCommand.class, BenchCommand.class,
         SettingsCommand.class, SiteCommand.class, StartProjectCommand.class, GenSpiderCommand.class, ListCommand.class,
-        RunSpiderCommand.class, AotTrainingCommand.class, HelpCommand.class},
+        RunSpiderCommand.class, ParseCommand.class, CheckCommand.class, ViewCommand.class, ShellCommand.class,
+        AotTrainingCommand.class, HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -24,6 +24,15 @@ public final class SpiderOptions {
       description = "A spider argument (repeatable): a spider file's ${KEY} placeholders, or the spider class's "
           + "constructor taking a Map, or its field KEY.")
   private Map<String, String> arguments = new LinkedHashMap<>();
+  /** The SPIDER argument. */
+  String name() {
+    return spider;
+  }
+
+  /** The {@code --classpath} entries. */
+  List<Path> classpath() {
+    return classpath;
+  }
 
   /** The spider, loaded by {@code loader} (which must stay open while it runs). */
   public Spider load(SpiderLoader loader) {

@@ -58,6 +58,16 @@ final class KumoJar {
         .start();
   }
 
+  /** Runs {@code kumo args} in {@code dir} to the end (at most 60 s), its standard input read from {@code stdin}. */
+  static Result runWithInput(Path dir, Path stdin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectInput(stdin.toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile()).start();
+    return await(p, dir, Duration.ofSeconds(60));
+  }
+
   /** Runs {@code kumo args} in {@code dir} to the end (at most {@code timeout}). */
   static Result run(Path dir, Duration timeout, String... args) throws Exception {
     Process p = start(dir, args);

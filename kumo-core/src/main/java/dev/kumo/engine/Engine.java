@@ -5,6 +5,7 @@ import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
+import dev.kumo.cache.HttpCache;
 import dev.kumo.download.DownloadException;
 import dev.kumo.download.Transport;
 import dev.kumo.frontier.Frontier;
@@ -44,6 +45,7 @@ public final class Engine {
   private final Stats stats;
   private final Frontier frontier;
   private final Transport transport;
+  private final @Nullable HttpCache cache;
   private final Slots slots;
   private final RequestIntake intake;
   private final CallbackCheck callbacks;
@@ -82,6 +84,7 @@ public final class Engine {
     this.stats = stats;
     this.frontier = frontier;
     this.transport = transport;
+    this.cache = HttpCache.open(settings, spider.name(), stats);
     this.globalLimit = positive(settings, Setting.CONCURRENT_REQUESTS);
     positive(settings, Setting.CONCURRENT_REQUESTS_PER_DOMAIN);
     SlotPolicy slotDefaults = SlotPolicy.defaults(settings);
@@ -94,7 +97,8 @@ public final class Engine {
         minDelay, seconds(settings.get(Setting.AUTOTHROTTLE_MAX_DELAY)), settings.get(Setting.AUTOTHROTTLE_DEBUG))
         : null;
     this.robots = settings.get(Setting.ROBOTSTXT_OBEY)
-        ? new RobotsPolicy(transport, slots, stats, settings.get(Setting.USER_AGENT)) : null;
+        ? new RobotsPolicy(cache == null ? transport : cache.over(transport), slots, stats,
+            settings.get(Setting.USER_AGENT)) : null;
     SlotKeys slotKeys = new SlotKeys(settings.get(Setting.CONCURRENT_REQUESTS_PER_IP) > 0,
         settings.get(Setting.DNS_CACHE_TTL), stats);
     this.closing = new ClosingConditions(settings.get(Setting.CLOSESPIDER_ITEMCOUNT),
@@ -325,7 +329,13 @@ public final class Engine {
   }
 
   /** One request on the wire: counted, timed for AutoThrottle. */
+  /** The response from the HTTP cache, or from the site (Scrapy's cache is the middleware next to the wire too). */
   private Response exchange(Request request, String slot) throws DownloadException, InterruptedException {
+    Response hit = cache == null ? null : cache.lookup(request);
+    if (hit != null) { // no request at the site: no politeness delay, no AutoThrottle sample
+      slots.servedFromCache(slot);
+      return hit;
+    }
     stats.increment("downloader/request_count");
     stats.increment("downloader/request_method_count/" + request.method());
     long start = System.nanoTime();
@@ -333,7 +343,7 @@ public final class Engine {
     stats.max("downloader/max_active", onTheWire.incrementAndGet());
     Response response;
     try {
-      response = transport.exchange(request);
+      response = cache == null ? transport.exchange(request) : cache.fetch(request, transport);
     } finally {
       onTheWire.decrementAndGet();
     }

@@ -28,6 +28,8 @@ final class Slots {
     final SlotPolicy policy;
     volatile int active;
     volatile long nextStartNanos = Long.MIN_VALUE;
+    /** The earliest next start that the last request actually sent allows. */
+    long sentNextStartNanos = Long.MIN_VALUE;
     volatile long pausedUntilNanos = Long.MIN_VALUE;
     long crawlDelayNanos;
     long throttleNanos;
@@ -136,6 +138,18 @@ final class Slots {
     if (s != null) {
       // a Crawl-delay learnt since the start (robots.txt) counts already
       s.nextStartNanos = Math.max(s.nextStartNanos, now + Math.max(s.lastDelayNanos, s.crawlDelayNanos));
+      s.sentNextStartNanos = s.nextStartNanos;
+    }
+  }
+
+  /**
+   * Records that the request started in {@code key} was answered by the HTTP cache: nothing reached the
+   * server, so the next start waits only for the delay of the last request that was sent.
+   */
+  synchronized void servedFromCache(String key) {
+    Slot s = slots.get(key);
+    if (s != null) {
+      s.nextStartNanos = s.sentNextStartNanos;
     }
   }
 

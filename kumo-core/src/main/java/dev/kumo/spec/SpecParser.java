@@ -1,5 +1,6 @@
 package dev.kumo.spec;
 
+import dev.kumo.contract.Contract;
 import dev.kumo.internal.Nearest;
 import dev.kumo.Settings;
 import java.util.ArrayList;
@@ -10,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Turns the root {@link Node} of a spider file into a validated {@link SpiderSpec}. */
 final class SpecParser {
-  private static final List<String> SPEC_KEYS =
-      List.of("name", "start_urls", "allowed_domains", "settings", "start_callback", "rules", "items");
+  private static final List<String> SPEC_KEYS = java.util.stream.Stream.of(
+      List.of("name", "start_urls", "allowed_domains", "settings", "start_callback", "rules", "items"),
+      SitemapSection.KEYS, ContractSpecs.KEYS).flatMap(List::stream).toList();
   private static final List<String> RULE_KEYS = List.of("allow", "deny", "allow_domains", "deny_domains",
       "restrict_css", "restrict_xpath", "callback", "follow", "priority");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -27,14 +29,18 @@ final class SpecParser {
     errors.attempt(() -> root.object(SPEC_KEYS));
     Node spec = root;
     String name = errors.attempt(() -> name(spec.get("name")));
-    List<String> startUrls = errors.attempt(() -> startUrls(spec.get("start_urls")));
+    List<String> startUrls = spec.get("sitemap_urls").present() && !spec.get("start_urls").present() ? List.of()
+        : errors.attempt(() -> startUrls(spec.get("start_urls")));
     List<String> allowedDomains = errors.attempt(() -> spec.get("allowed_domains").strings(ValueCheck.DOMAIN));
     Settings settings = settings(spec.get("settings"), errors);
     Map<String, ItemRule> items = ItemParser.items(spec.get("items"), errors); // before the names that refer to them
+    @Nullable SitemapSection sitemaps = errors.attempt(() -> SitemapSection.parse(spec, items));
     @Nullable String startCallback = errors.attempt(() -> itemRuleName(spec.get("start_callback"), items));
     List<FollowRule> rules = rules(spec.get("rules"), items, errors);
+    List<Contract> contracts = errors.attempt(() -> ContractSpecs.parse(spec, items));
     errors.throwIfAny();
-    return new SpiderSpec(name, startUrls, allowedDomains, settings, startCallback, rules, items);
+    return new SpiderSpec(name, startUrls, allowedDomains, settings, startCallback, rules, items, sitemaps,
+        contracts);
   }
 
   private static String name(Node node) throws SpecException {
@@ -111,7 +117,7 @@ final class SpecParser {
         rule.get("priority").integer(0));
   }
 
-  private static @Nullable String itemRuleName(Node node, Map<String, ItemRule> items) throws SpecException {
+  static @Nullable String itemRuleName(Node node, Map<String, ItemRule> items) throws SpecException {
     String name = node.optionalString();
     if (name != null && !items.containsKey(name)) {
       throw node.error(items.isEmpty() ? "no item rule named '" + name + "': 'items' defines none"

@@ -8,6 +8,7 @@ import dev.kumo.Spider;
 import dev.kumo.select.ExtractResult;
 import dev.kumo.select.Link;
 import dev.kumo.select.LinkExtractor;
+import dev.kumo.sitemap.Sitemaps;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Spider} that runs a {@link SpiderSpec}, with Scrapy {@code CrawlSpider} semantics: start
  * pages are handled by {@link #parse}, pages reached through rule {@code i} by the callback
- * {@code rule:i}. Thread-safe.
+ * {@code rule:i}, pages of sitemap rule {@code i} by {@code sitemap:i}; each item rule is also a callback of its
+ * own name (its items, and the link rules when a rule with that callback follows). Thread-safe.
  *
  * <p>Items dropped for a missing required field are counted by {@link #droppedItemCount()}, logged one
  * by one at DEBUG and in total at INFO when the crawl closes.
@@ -39,6 +41,30 @@ public final class SpecSpider extends Spider {
       FollowRule rule = spec.rules().get(i);
       register(ruleCallback(i), (response, out) -> handle(response, out, rule.callback(), rule.follow()));
     }
+    for (String itemRule : spec.items().keySet()) { // for kumo parse --callback and contracts
+      boolean follow = spec.rules().stream().anyMatch(r -> itemRule.equals(r.callback()) && r.follow());
+      if (!itemRule.equals(Request.DEFAULT_CALLBACK)) {
+        register(itemRule, (response, out) -> handle(response, out, itemRule, follow));
+      }
+    }
+    SitemapSection sitemaps = spec.sitemaps();
+    if (sitemaps != null) {
+      register(Sitemaps.CALLBACK, (response, out) -> sitemaps.sitemaps().read(response, out));
+      for (int i = 0; i < sitemaps.targets().size(); i++) {
+        SitemapSection.Target target = sitemaps.targets().get(i);
+        register(SitemapSection.callback(i), (response, out) -> handle(response, out, target.itemRule(),
+            target.follow()));
+      }
+    }
+  }
+
+  /** The sitemap requests (with {@code sitemap_urls}), then the start URLs. */
+  @Override
+  public Iterable<Request> startRequests() {
+    SitemapSection sitemaps = spec.sitemaps();
+    List<Request> all = new java.util.ArrayList<>(sitemaps == null ? List.of() : sitemaps.sitemaps().startRequests());
+    startUrls().forEach(u -> all.add(Request.get(u)));
+    return all;
   }
 
   /** The callback name of requests made by rule {@code index}: {@code rule:<index>}. */

@@ -2,6 +2,7 @@ package dev.kumo.spec;
 
 import dev.kumo.Settings;
 import dev.kumo.Spider;
+import dev.kumo.contract.Contract;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +52,10 @@ import org.jspecify.annotations.Nullable;
  *       stock: {css: '.stock::text', default: 0}             # default: the value when nothing matched
  * }</pre>
  *
+ * <p>Also {@code sitemap_urls}, {@code sitemap_rules}, {@code sitemap_follow} and {@code sitemap_alternate_links}
+ * (Scrapy's {@code SitemapSpider}; with {@code sitemap_urls}, {@code start_urls} may be left out), and
+ * {@code contracts} for {@code kumo check}: see {@code docs/spider-files.md}.
+ *
  * <p><b>Crawling</b> follows Scrapy's {@code CrawlSpider}: start pages go to the {@code start_callback}
  * item rule (if any) and then to the rules. On each page, each rule in order extracts its links; a link
  * already taken by an earlier rule on the same page is not taken again. A link becomes a request with the
@@ -81,9 +86,12 @@ public final class SpiderSpec {
   private final @Nullable String startCallback;
   private final List<FollowRule> rules;
   private final Map<String, ItemRule> items;
+  private final @Nullable SitemapSection sitemaps;
+  private final List<Contract> contracts;
 
   SpiderSpec(String name, List<String> startUrls, List<String> allowedDomains, Settings settings,
-      @Nullable String startCallback, List<FollowRule> rules, Map<String, ItemRule> items) {
+      @Nullable String startCallback, List<FollowRule> rules, Map<String, ItemRule> items,
+      @Nullable SitemapSection sitemaps, List<Contract> contracts) {
     this.name = name;
     this.startUrls = List.copyOf(startUrls);
     this.allowedDomains = List.copyOf(allowedDomains);
@@ -91,6 +99,8 @@ public final class SpiderSpec {
     this.startCallback = startCallback;
     this.rules = List.copyOf(rules);
     this.items = Collections.unmodifiableMap(new LinkedHashMap<>(items));
+    this.sitemaps = sitemaps;
+    this.contracts = List.copyOf(contracts);
   }
 
   /**
@@ -164,6 +174,16 @@ public final class SpiderSpec {
     return rules.size();
   }
 
+  /** The contracts of the {@code contracts} key, for {@code kumo check}. */
+  public List<Contract> contracts() {
+    return contracts;
+  }
+
+  /** The {@code sitemap_*} keys, or null without {@code sitemap_urls}. */
+  @Nullable SitemapSection sitemaps() {
+    return sitemaps;
+  }
+
   List<FollowRule> rules() {
     return rules;
   }
@@ -181,12 +201,14 @@ public final class SpiderSpec {
         && settings.equals(s.settings)
         && Objects.equals(startCallback, s.startCallback)
         && rules.equals(s.rules)
-        && items.equals(s.items);
+        && items.equals(s.items)
+        && Objects.equals(sitemaps, s.sitemaps)
+        && contracts.equals(s.contracts);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, startUrls, allowedDomains, settings, startCallback, rules, items);
+    return Objects.hash(name, startUrls, allowedDomains, settings, startCallback, rules, items, sitemaps, contracts);
   }
 
   @Override

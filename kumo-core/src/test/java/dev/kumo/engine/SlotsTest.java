@@ -41,6 +41,21 @@ class SlotsTest {
   }
 
   @Test
+  void aCacheHitCostsNoDelayButTheLastSendStillCounts() {
+    Slots s = slots(8, 100, false);
+    s.start("a", 0);
+    s.servedFromCache("a"); // nothing was ever sent: the next start may go at once
+    assertThat(s.canStart("a", 1 * MS)).isTrue();
+    s.start("a", 1 * MS);
+    s.sending("a", 1 * MS); // a real request: the next one waits 100 ms from here
+    s.start("a", 101 * MS);
+    s.servedFromCache("a"); // this one was a hit: the gap after the real one is kept, no more
+    assertThat(s.canStart("a", 102 * MS)).isTrue();
+    s.start("a", 102 * MS);
+    assertThat(s.canStart("a", 150 * MS)).as("a start without a hit reserves its delay").isFalse();
+  }
+
+  @Test
   void pausesAndCrawlDelayHoldTheSlot() {
     Slots s = slots(8, 0, false);
     s.start("a", 0);

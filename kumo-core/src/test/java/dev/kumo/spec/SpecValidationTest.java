@@ -388,6 +388,7 @@ class SpecValidationTest {
     assertThatThrownBy(() -> SpiderSpec.load(file))
         .isInstanceOf(SpecException.class)
         .hasMessage(file + ":3: follow: unknown key 'follow'; expected one of name, start_urls, allowed_domains, "
-            + "settings, start_callback, rules, items");
+            + "settings, start_callback, rules, items, sitemap_urls, sitemap_rules, sitemap_follow, "
+            + "sitemap_alternate_links, contracts");
   }
 }

@@ -60,6 +60,9 @@ import java.util.function.IntFunction;
  *       ({@code Set-Cookie: name=value; Path=/} per parameter), {@code /cookies} (the Cookie header, as text);
  *   <li>{@code /login}, {@code /account}, {@code /ban}, {@code /gallery}, {@code /images/N.png}: see
  *       {@code FrameworkRoutes};
+ *   <li>{@code /cached?cache-control=V&etag=T&last-modified=D} (those caching headers; 304 for a matching
+ *       {@code If-None-Match}); {@code /sitemap.xml} (a sitemap index of {@code /sitemaps/even.xml} and the gzip
+ *       {@code /sitemaps/odd.xml.gz}, which list every page between them);
  *   <li>{@code /__stats}: {@link #stats()} as JSON ({@link SiteStats#toJson()}); not counted itself.
  * </ul>
  * Bad parameters get 400, unknown paths 404. All responses have a Content-Length except the chunked ones above.
@@ -112,6 +115,8 @@ public final class TestSite implements AutoCloseable {
     new TrapRoutes().register(router);
     CrossSiteRoutes.register(router);
     new FrameworkRoutes().register(router);
+    CacheRoutes.register(router);
+    new SitemapRoutes(config, addresses).register(router);
     return router;
   }
 
