@@ -7,6 +7,8 @@ import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.download.DownloadException;
 import dev.kumo.download.Transport;
+import dev.kumo.frontier.RobotsFile;
+import dev.kumo.frontier.SharedPoliteness;
 import dev.kumo.internal.UrlJoin;
 import dev.kumo.stats.Stats;
 import java.net.URI;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * robots.txt, parsed with crawler-commons: fetched once per origin (scheme, host, port) by the first request
  * to it, while later requests to that origin wait for the same answer. A missing robots.txt (4xx) allows
  * everything; a server error (5xx) or an unreachable server disallows everything, as RFC 9309 says. A
- * {@code Crawl-delay} raises the slot's delay. Thread-safe.
+ * {@code Crawl-delay} raises the slot's delay. With a frontier shared by many processes, one process fetches an
+ * origin's robots.txt and the others read it from the frontier ({@link SharedPoliteness#robots}). Thread-safe.
  */
 final class RobotsPolicy {
   private static final Logger log = LoggerFactory.getLogger(RobotsPolicy.class);
@@ -32,10 +35,17 @@ final class RobotsPolicy {
   private final Slots slots;
   private final Stats stats;
   private final String agent;
+  private final SharedPoliteness shared;
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
   private final Map<String, CompletableFuture<BaseRobotRules>> byOrigin = new ConcurrentHashMap<>();
 
   RobotsPolicy(Transport transport, Slots slots, Stats stats, String userAgent) {
+    this(transport, slots, stats, userAgent, SharedPoliteness.LOCAL);
+  }
+
+  /** A policy that shares robots.txt with the other processes of {@code shared}'s frontier. */
+  RobotsPolicy(Transport transport, Slots slots, Stats stats, String userAgent, SharedPoliteness shared) {
+    this.shared = shared;
     this.transport = transport;
     this.slots = slots;
     this.stats = stats;
@@ -54,7 +64,7 @@ final class RobotsPolicy {
     if (rules == null) {
       rules = mine;
       try {
-        mine.complete(fetch(origin, request));
+        mine.complete(parse(shared.robots(origin, () -> fetch(origin, request))));
       } catch (InterruptedException | RuntimeException e) { // let the next request fetch it again
         byOrigin.remove(origin, mine);
         mine.completeExceptionally(e);
@@ -80,7 +90,15 @@ final class RobotsPolicy {
     return ok;
   }
 
-  private BaseRobotRules fetch(String origin, Request cause) throws InterruptedException {
+  private BaseRobotRules parse(RobotsFile file) {
+    return switch (file.verdict()) {
+      case RULES -> parser.parseContent(file.url(), file.body(), file.contentType(), List.of(agent));
+      case ALLOW_ALL -> new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+      case ALLOW_NONE -> new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+    };
+  }
+
+  private RobotsFile fetch(String origin, Request cause) throws InterruptedException {
     String url = origin + "/robots.txt";
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       stats.increment("robotstxt/request_count");
@@ -91,7 +109,7 @@ final class RobotsPolicy {
         stats.increment("robotstxt/exception_count/"
             + (e instanceof DownloadException d ? d.reason() : e.getClass().getSimpleName()));
         log.warn("Cannot fetch {} ({}): disallowing the site, as RFC 9309 says", url, e.getMessage());
-        return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+        return verdict(RobotsFile.Verdict.ALLOW_NONE, url);
       }
       stats.increment("robotstxt/response_count");
       stats.increment("robotstxt/response_status_count/" + r.status());
@@ -101,15 +119,19 @@ final class RobotsPolicy {
         continue;
       }
       if (r.status() >= 200 && r.status() < 300) {
-        return parser.parseContent(url, r.body(), r.headers().first("Content-Type"), List.of(agent));
+        return new RobotsFile(RobotsFile.Verdict.RULES, url, r.body(), r.headers().first("Content-Type"));
       }
       if (r.status() >= 400 && r.status() < 500) {
-        return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+        return verdict(RobotsFile.Verdict.ALLOW_ALL, url);
       }
       log.warn("{} answered {}: disallowing the site, as RFC 9309 says", url, r.status());
-      return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+      return verdict(RobotsFile.Verdict.ALLOW_NONE, url);
     }
-    return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL); // too many redirects: RFC 9309 says unavailable
+    return verdict(RobotsFile.Verdict.ALLOW_ALL, url); // too many redirects: RFC 9309 says unavailable
+  }
+
+  private static RobotsFile verdict(RobotsFile.Verdict verdict, String url) {
+    return new RobotsFile(verdict, url, new byte[0], null);
   }
 
   private static @org.jspecify.annotations.Nullable String origin(String url) {

@@ -21,8 +21,10 @@ import java.util.function.Function;
 /**
  * One connection to a Redis server, with the frontier's scripts loaded. Commands wait at most the URI's timeout
  * (never forever); a lost connection is re-established by Lettuce, and scripts the server forgot (a restart)
- * are loaded again. Every Redis failure comes out as a {@link FrontierException} naming the server, except
- * {@code KUMO_NOT_HELD} replies of the scripts, which are {@link IllegalStateException}s. Thread-safe.
+ * are loaded again. A command that fails because the server cannot be reached is retried ({@link Reconnect}:
+ * backing off, for a bounded time); past that bound it fails. Every Redis failure comes out as a
+ * {@link FrontierException} naming the server, except {@code KUMO_NOT_HELD} replies of the scripts, which are
+ * {@link IllegalStateException}s. Thread-safe.
  */
 final class RedisLink implements AutoCloseable {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -31,8 +33,11 @@ final class RedisLink implements AutoCloseable {
   private final StatefulRedisConnection<byte[], byte[]> connection;
   private final String where;
   private final Map<Script, String> digests = new EnumMap<>(Script.class);
+  private final Reconnect reconnect;
 
-  private RedisLink(RedisClient client, StatefulRedisConnection<byte[], byte[]> connection, String where) {
+  private RedisLink(RedisClient client, StatefulRedisConnection<byte[], byte[]> connection, String where,
+      Reconnect reconnect) {
+    this.reconnect = reconnect;
     this.client = client;
     this.connection = connection;
     this.where = where;
@@ -45,6 +50,11 @@ final class RedisLink implements AutoCloseable {
    *     password, or fails
    */
   static RedisLink connect(RedisURI uri) {
+    return connect(uri, CrawlOptions.RECONNECT_FOR);
+  }
+
+  /** Connects as {@link #connect(RedisURI)}; a server lost later is retried for {@code reconnectFor}. */
+  static RedisLink connect(RedisURI uri, Duration reconnectFor) {
     String where = RedisAddress.describe(uri);
     RedisClient client = RedisClient.create();
     client.setOptions(ClientOptions.builder()
@@ -54,7 +64,7 @@ final class RedisLink implements AutoCloseable {
         .build());
     try {
       StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE, uri);
-      RedisLink link = new RedisLink(client, connection, where);
+      RedisLink link = new RedisLink(client, connection, where, new Reconnect(reconnectFor, where));
       link.loadScripts();
       return link;
     } catch (RedisException e) {
@@ -130,15 +140,29 @@ final class RedisLink implements AutoCloseable {
    * @throws FrontierException when Redis failed or could not be reached
    */
   <T> T call(Function<RedisCommands<byte[], byte[]>, T> command) {
-    try {
-      return command.apply(connection.sync());
-    } catch (RedisCommandExecutionException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("KUMO_NOT_HELD ")) {
-        throw new IllegalStateException(e.getMessage().substring("KUMO_NOT_HELD ".length()), e);
+    Reconnect.Attempts attempts = reconnect.attempts();
+    while (true) {
+      try {
+        return command.apply(connection.sync());
+      } catch (RedisCommandExecutionException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.startsWith("KUMO_NOT_HELD ")) {
+          throw new IllegalStateException(m.substring("KUMO_NOT_HELD ".length()), e);
+        }
+        if (m.startsWith("KUMO_LOST ")) {
+          throw new FrontierException("Redis at " + where + ": " + m.substring("KUMO_LOST ".length())
+              + "; its requests and seen-set are lost: start the crawl again under a new --crawl name", e);
+        }
+        if (!Reconnect.transientReply(m)) {
+          throw new FrontierException(explain(e, where), e);
+        }
+        attempts.failed(e); // LOADING (a restart reading its data) and the like: wait as for a lost connection
+      } catch (RedisException e) {
+        if (!Reconnect.lostConnection(e)) {
+          throw new FrontierException(explain(e, where), e);
+        }
+        attempts.failed(e);
       }
-      throw new FrontierException(explain(e, where), e);
-    } catch (RedisException e) {
-      throw new FrontierException(explain(e, where), e);
     }
   }
 
