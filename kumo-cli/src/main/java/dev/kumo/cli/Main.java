@@ -17,7 +17,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "kumo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Kumo, a fast and polite web crawler.",
     subcommands = {CrawlCommand.class, WorkerCommand.class, FetchCommand.class, DemoCommand.class, BenchCommand.class,
-        SettingsCommand.class, SiteCommand.class, AotTrainingCommand.class, HelpCommand.class},
+        PushCommand.class, StatusCommand.class, ExportCommand.class, SettingsCommand.class, SiteCommand.class, AotTrainingCommand.class, HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

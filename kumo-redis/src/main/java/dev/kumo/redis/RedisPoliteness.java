@@ -69,7 +69,13 @@ final class RedisPoliteness implements SharedPoliteness {
       String won = link.call(c -> c.set(claim, RedisKeys.bytes("1"),
           SetArgs.Builder.nx().px(ROBOTS_CLAIM.toMillis())));
       if ("OK".equals(won)) {
-        RobotsFile file = fetch.fetch();
+        RobotsFile file;
+        try {
+          file = fetch.fetch();
+        } catch (InterruptedException | RuntimeException e) { // let another worker fetch it now
+          link.call(c -> c.del(claim));
+          throw e;
+        }
         link.call(c -> {
           c.hset(keys.robots(), field, file.toBytes());
           return c.del(claim);
