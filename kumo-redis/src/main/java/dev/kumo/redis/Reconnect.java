@@ -4,6 +4,7 @@ import dev.kumo.frontier.FrontierException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
+import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,18 @@ final class Reconnect {
     if (e instanceof RedisConnectionException || e instanceof RedisCommandTimeoutException) {
       return true;
     }
-    String m = String.valueOf(e.getMessage());
-    return m.contains("Connection closed") || m.contains("Currently not connected")
-        || m.contains("Connection reset") || m.contains("Connection refused");
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException) { // a closed channel, a reset socket
+        return true;
+      }
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("Connection closed") || m.contains("Connection disconnected")
+          || m.contains("Currently not connected") || m.contains("Connection reset")
+          || m.contains("Connection refused") || m.contains("ClosedChannelException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an error reply is the server's passing state (still loading its data after a restart). */

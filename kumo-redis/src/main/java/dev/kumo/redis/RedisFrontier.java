@@ -161,6 +161,9 @@ public final class RedisFrontier implements Frontier {
     for (long start = 0; ; start += HEADS_PAGE) {
       long from = start;
       List<byte[]> heads = link.call(c -> c.zrange(keys.heads(), from, from + HEADS_PAGE - 1));
+      if (start == 0 && heads.isEmpty()) {
+        checkCrawlExists(); // nothing queued: make sure it is not because Redis lost the crawl
+      }
       List<byte[]> args = new ArrayList<>();
       args.add(RedisKeys.bytes(keys.queuePrefix()));
       args.add(leaseTimeoutMs);
@@ -182,6 +185,14 @@ public final class RedisFrontier implements Frontier {
       if (heads.size() < HEADS_PAGE) {
         return null;
       }
+    }
+  }
+
+  private void checkCrawlExists() {
+    if (link.call(c -> c.exists(keys.meta())) == 0) {
+      throw new FrontierException("Redis at " + link.where() + ": the crawl is gone from this Redis (restarted "
+          + "without persistence, or flushed); its requests and seen-set are lost: start the crawl again under a "
+          + "new --crawl name");
     }
   }
 

@@ -13,15 +13,18 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * One connection to a Redis server, with the frontier's scripts loaded. Commands wait at most the URI's timeout
- * (never forever); a lost connection is re-established by Lettuce, and scripts the server forgot (a restart)
- * are loaded again. A command that fails because the server cannot be reached is retried ({@link Reconnect}:
+ * (never forever); a lost connection is replaced by a new one (not by Lettuce's own reconnection, whose
+ * handshake timed out again and again under load in our tests), and scripts the server forgot (a restart) are
+ * loaded again. A command that fails because the server cannot be reached is retried ({@link Reconnect}:
  * backing off, for a bounded time); past that bound it fails. Every Redis failure comes out as a
  * {@link FrontierException} naming the server, except {@code KUMO_NOT_HELD} replies of the scripts, which are
  * {@link IllegalStateException}s. Thread-safe.
@@ -30,13 +33,15 @@ final class RedisLink implements AutoCloseable {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final RedisClient client;
-  private final StatefulRedisConnection<byte[], byte[]> connection;
+  private final RedisURI uri;
+  private volatile StatefulRedisConnection<byte[], byte[]> connection;
   private final String where;
   private final Map<Script, String> digests = new EnumMap<>(Script.class);
   private final Reconnect reconnect;
 
-  private RedisLink(RedisClient client, StatefulRedisConnection<byte[], byte[]> connection, String where,
-      Reconnect reconnect) {
+  private RedisLink(RedisClient client, RedisURI uri, StatefulRedisConnection<byte[], byte[]> connection,
+      String where, Reconnect reconnect) {
+    this.uri = uri;
     this.reconnect = reconnect;
     this.client = client;
     this.connection = connection;
@@ -61,17 +66,18 @@ final class RedisLink implements AutoCloseable {
         .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
         .timeoutOptions(TimeoutOptions.enabled())
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .autoReconnect(false) // this class opens a new connection itself (Lettuce's reconnection hung under load)
         .build());
     try {
       StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE, uri);
-      RedisLink link = new RedisLink(client, connection, where, new Reconnect(reconnectFor, where));
+      RedisLink link = new RedisLink(client, uri, connection, where, new Reconnect(reconnectFor, where));
       link.loadScripts();
       return link;
     } catch (RedisException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      shutdown(client);
       throw new FrontierException(explain(e, where), e);
     } catch (RuntimeException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      shutdown(client);
       throw e;
     }
   }
@@ -108,6 +114,7 @@ final class RedisLink implements AutoCloseable {
   }
 
   private synchronized void loadScripts() {
+    StatefulRedisConnection<byte[], byte[]> connection = this.connection;
     for (Script s : Script.values()) {
       digests.put(s, connection.sync().scriptLoad(RedisKeys.bytes(s.source())));
     }
@@ -142,8 +149,9 @@ final class RedisLink implements AutoCloseable {
   <T> T call(Function<RedisCommands<byte[], byte[]>, T> command) {
     Reconnect.Attempts attempts = reconnect.attempts();
     while (true) {
+      StatefulRedisConnection<byte[], byte[]> current = connection;
       try {
-        return command.apply(connection.sync());
+        return command.apply(current.sync());
       } catch (RedisCommandExecutionException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         if (m.startsWith("KUMO_NOT_HELD ")) {
@@ -162,7 +170,22 @@ final class RedisLink implements AutoCloseable {
           throw new FrontierException(explain(e, where), e);
         }
         attempts.failed(e);
+        reopen(current);
       }
+    }
+  }
+
+  /** Replaces {@code failed} by a new connection, unless another thread did already; no-op while unreachable. */
+  private synchronized void reopen(StatefulRedisConnection<byte[], byte[]> failed) {
+    if (connection != failed) {
+      return;
+    }
+    try {
+      connection = client.connect(ByteArrayCodec.INSTANCE, uri);
+      failed.closeAsync();
+      loadScripts();
+    } catch (RedisException e) {
+      // still unreachable: the caller's next attempt fails and waits again
     }
   }
 
@@ -176,7 +199,13 @@ final class RedisLink implements AutoCloseable {
     try {
       connection.close();
     } finally {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      shutdown(client);
     }
+  }
+
+  private static void shutdown(RedisClient client) {
+    ClientResources resources = client.getResources();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 }
