@@ -13,13 +13,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kumo push}: adds URLs to a crawl on Redis, at any time (workers with --keep-alive wait for them). */
 @Command(name = "push", sortOptions = false,
     description = {"Adds URLs to a crawl on Redis: the arguments, or one URL per line on stdin. URLs the crawl "
-        + "has seen are dropped; each is queued under its host's slot with the spider's default callback.", ""})
+        + "has seen are dropped; each is queued under its host's slot (a crawl with concurrent_requests_per_ip "
+        + "keys slots by IP: pushed URLs then keep their host's own slot).", ""})
 public final class PushCommand implements Callable<Integer> {
   @Mixin
   private HelpOption help;
@@ -30,6 +32,10 @@ public final class PushCommand implements Callable<Integer> {
   @Mixin
   private RedisTarget target;
 
+  @Option(names = "--callback", paramLabel = "NAME",
+      description = "The spider's callback for these pages (default: its default callback, parse).")
+  private String callback;
+
   @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to queue (none: read them from stdin).")
   private List<String> urls = new ArrayList<>();
 
@@ -38,7 +44,7 @@ public final class PushCommand implements Callable<Integer> {
     List<String> all = urls.isEmpty() ? stdin() : urls;
     RedisCrawl.Pushed pushed;
     try (RedisCrawl crawl = target.open()) {
-      pushed = crawl.push(all);
+      pushed = crawl.push(all, callback);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("queued %d, seen before %d, invalid %d%n", pushed.queued(), pushed.duplicates(),

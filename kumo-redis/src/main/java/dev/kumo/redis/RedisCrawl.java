@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A crawl on Redis seen from outside its workers: {@code kumo push}, {@code kumo status} and {@code kumo export}
@@ -60,10 +61,10 @@ public final class RedisCrawl implements AutoCloseable {
   public record Pushed(int queued, int duplicates, List<String> invalid) {}
 
   /**
-   * Queues {@code urls} (GET, priority 0, the spider's default callback) under their hosts' slots, dropping those
-   * the crawl has seen.
+   * Queues {@code urls} (GET, priority 0, callback {@code callback}, or the spider's default when null) under their
+   * hosts' slots, dropping those the crawl has seen.
    */
-  public Pushed push(List<String> urls) {
+  public Pushed push(List<String> urls, @Nullable String callback) {
     FrontierOrder order = FrontierOrder.parse(field("order"));
     int queued = 0;
     int duplicates = 0;
@@ -77,7 +78,8 @@ public final class RedisCrawl implements AutoCloseable {
           invalid.add(url + " (" + e.getMessage() + ")");
           continue;
         }
-        Request r = Request.to(url).build();
+        Request.Builder b = Request.to(url);
+        Request r = (callback == null ? b : b.callback(callback)).build();
         String host = URI.create(canonical).getHost();
         if (f.offer(r, RequestFingerprinter.DEFAULT.fingerprint(r, canonical), host) == Frontier.Offer.QUEUED) {
           queued++;
