@@ -39,7 +39,8 @@ final class Reconnect {
         return true;
       }
       String m = String.valueOf(t.getMessage());
-      if (m.contains("Connection closed") || m.contains("Connection disconnected")
+      if (m.contains("Connection closed") || m.contains("Connection is closed")
+          || m.contains("Connection disconnected")
           || m.contains("Currently not connected") || m.contains("Connection reset")
           || m.contains("Connection refused") || m.contains("ClosedChannelException")) {
         return true;

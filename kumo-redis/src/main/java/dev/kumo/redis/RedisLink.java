@@ -166,6 +166,9 @@ final class RedisLink implements AutoCloseable {
         }
         attempts.failed(e); // LOADING (a restart reading its data) and the like: wait as for a lost connection
       } catch (RedisException e) {
+        if (current != connection) {
+          continue; // another thread replaced the connection this command ran on: run it on the new one
+        }
         if (!Reconnect.lostConnection(e)) {
           throw new FrontierException(explain(e, where), e);
         }
