@@ -76,9 +76,11 @@ class SharedPolitenessIT {
           .with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, 2).with(Setting.DOWNLOAD_DELAY, 0.2)
           .with(Setting.ROBOTSTXT_OBEY, false));
       assertThat(pages(results)).isEqualTo(48);
-      // As in PolitenessTest: the site stamps a request when its handler runs, which adds tens of ms of noise to
-      // single gaps on a loaded machine. The lower bound of a jittered 0.2 s delay is 0.1 s.
-      long lowerBound = 100_000_000L - 30_000_000L;
+      // The lower bound of a jittered 0.2 s delay is 0.1 s. As in PolitenessTest, the site stamps a request when its
+      // handler runs (tens of ms of noise on a loaded machine); here the worker also raises the slot's next start
+      // in Redis one round trip before its request goes on the wire, and a worker descheduled between the two
+      // shortens that gap: 50 ms of noise allowed (30 ms in the single-process test).
+      long lowerBound = 100_000_000L - 50_000_000L;
       Map<String, List<Long>> starts = site.stats().requestStartNanosByHost();
       assertThat(starts).hasSize(4);
       starts.forEach((host, times) -> {
