@@ -4,6 +4,7 @@ import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -35,11 +36,16 @@ public final class CrawlRunner {
    *
    * @throws CliException (exit 1) when a feed cannot be opened or the thread is interrupted
    */
-  @SuppressWarnings("try") // the resources work by being open
   public CrawlResult run(Crawler crawler) {
+    return run(crawler, () -> "");
+  }
+
+  /** Runs {@code crawler} as above; the status line shows {@code more} after the crawl's own figures. */
+  @SuppressWarnings("try") // the resources work by being open
+  public CrawlResult run(Crawler crawler, Supplier<String> more) {
     CrawlResult result;
     try (InterruptHandler interrupts = InterruptHandler.install(crawler::stop, crawler::abort, err);
-        StatusLine line = statusLine ? StatusLine.start(crawler::progress, err) : StatusLine.none()) {
+        StatusLine line = statusLine ? StatusLine.start(crawler::progress, more, err) : StatusLine.none()) {
       result = crawler.run();
     } catch (IOException e) {
       throw CliException.usage(e.getMessage(), e); // a feed or the job directory: nothing was crawled

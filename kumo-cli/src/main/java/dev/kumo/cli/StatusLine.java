@@ -40,12 +40,17 @@ public final class StatusLine implements AutoCloseable {
 
   /** Starts redrawing {@code progress} on {@code err}. */
   public static StatusLine start(Supplier<Progress> progress, PrintWriter err) {
+    return start(progress, () -> "", err);
+  }
+
+  /** Starts redrawing {@code progress} followed by {@code more} (e.g. crawl-wide figures) on {@code err}. */
+  public static StatusLine start(Supplier<Progress> progress, Supplier<String> more, PrintWriter err) {
     int width = width();
     Thread t = Thread.ofPlatform().name("kumo-status-line").daemon(true).unstarted(() -> {
       try {
         while (!Thread.currentThread().isInterrupted()) {
           Thread.sleep(PERIOD_MILLIS);
-          String line = format(progress.get(), width);
+          String line = format(progress.get(), more.get(), width);
           synchronized (err) {
             err.print("\r" + line + CLEAR_TO_END);
             err.flush();
@@ -125,10 +130,16 @@ public final class StatusLine implements AutoCloseable {
    * {@code host in-flight/limit}.
    */
   public static String format(Progress p, int width) {
+    return format(p, "", width);
+  }
+
+  /** The line for {@code p} as above, with {@code more} after the process's own figures. */
+  static String format(Progress p, String more, int width) {
     StringBuilder sb = new StringBuilder(128);
     sb.append(clock(p.elapsed()))
         .append(String.format(Locale.ROOT, "  %d pages (%.1f/s)  %d items  %d queued  %d in flight  %d errors",
             p.pages(), p.pagesPerSecond(), p.items(), p.queued(), p.inFlight(), p.errors()));
+    sb.append(more);
     int shown = 0;
     for (Progress.SlotView slot : p.busiestSlots()) {
       if (shown == SLOTS_SHOWN || slot.inFlight() == 0) {

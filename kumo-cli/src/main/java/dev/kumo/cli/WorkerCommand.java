@@ -8,6 +8,7 @@ import dev.kumo.Spider;
 import dev.kumo.export.Feed;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
+import dev.kumo.redis.CrawlOptions;
 import dev.kumo.redis.RedisAddress;
 import dev.kumo.redis.RedisFrontier;
 import io.lettuce.core.RedisURI;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
         "",
         "The queue, the seen-set, the leases and the crawl's counters are in Redis. A worker that dies loses "
             + "nothing: its leased requests go back to the queue after --lease-timeout. Ctrl-C hands them back at "
-            + "once. A worker exits when the crawl's queue is empty and no worker holds a lease. The password "
+            + "once. A worker exits when the crawl's queue is empty and no worker holds a lease (or waits for "
+            + "more with --keep-alive). Politeness limits hold for all workers together. Items go to the crawl's "
+            + "stream in Redis with the ack of their pages (kumo export writes them to a file). The password "
             + "comes from KUMO_REDIS_PASSWORD (or the URL).",
         ""})
 public final class WorkerCommand implements Callable<Integer> {
@@ -53,6 +56,15 @@ public final class WorkerCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   private long leaseTimeoutSeconds;
 
+  @Option(names = "--keep-alive",
+      description = "Wait for more URLs (kumo push) when the crawl has none, instead of exiting; Ctrl-C stops.")
+  private boolean keepAlive;
+
+  @Option(names = "--reconnect", paramLabel = "SECONDS", defaultValue = "30",
+      description = "How long to keep retrying when Redis goes away (a restart) before the worker stops "
+          + "(default: ${DEFAULT-VALUE}).")
+  private long reconnectSeconds;
+
   @Mixin
   private FeedOptions feeds;
 
@@ -74,21 +86,24 @@ public final class WorkerCommand implements Callable<Integer> {
       Spider s = spider.load(loader);
       FrontierOrder order = FrontierOrder.parse(base.merge(s.settings()).merge(overrides)
           .get(Setting.FRONTIER_ORDER));
-      try (RedisFrontier frontier = open(uri, crawl == null ? s.name() : crawl, order)) {
-        Crawler.Builder builder = Crawler.builder(s).settings(base).overrides(overrides).frontier(frontier);
+      CrawlOptions options = CrawlOptions.of(order, Duration.ofSeconds(leaseTimeoutSeconds)).spider(s.name())
+          .keepAlive(keepAlive).reconnectFor(Duration.ofSeconds(reconnectSeconds));
+      try (RedisFrontier frontier = open(uri, crawl == null ? s.name() : crawl, options)) {
+        Crawler.Builder builder = Crawler.builder(s).settings(base).overrides(overrides).frontier(frontier)
+            .sink(frontier.items());
         for (Feed feed : feeds.feeds()) {
           builder.feed(feed);
         }
         CrawlResult result = new CrawlRunner(spec.commandLine().getErr(), common.statusLine(), true)
-            .run(builder.build());
+            .run(builder.build(), new CrawlWideFigures(frontier));
         return CrawlRunner.exitCode(result);
       }
     }
   }
 
-  private RedisFrontier open(RedisURI uri, String name, FrontierOrder order) {
+  private static RedisFrontier open(RedisURI uri, String name, CrawlOptions options) {
     try {
-      return RedisFrontier.open(uri, name, order, Duration.ofSeconds(leaseTimeoutSeconds));
+      return RedisFrontier.open(uri, name, options);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage(), e);
     } catch (FrontierException e) {

@@ -92,13 +92,13 @@ public final class Engine {
     long minDelay = slotDefaults.delayNanos();
     this.slots = new Slots(slotDefaults, SlotPolicy.overrides(settings, slotDefaults),
         throttled ? Math.max(minDelay, seconds(settings.get(Setting.AUTOTHROTTLE_START_DELAY))) : 0,
-        settings.get(Setting.ROBOTSTXT_OBEY));
+        settings.get(Setting.ROBOTSTXT_OBEY), frontier.politeness());
     this.throttle = throttled ? new AutoThrottle(slots, settings.get(Setting.AUTOTHROTTLE_TARGET_CONCURRENCY),
         minDelay, seconds(settings.get(Setting.AUTOTHROTTLE_MAX_DELAY)), settings.get(Setting.AUTOTHROTTLE_DEBUG))
         : null;
     this.robots = settings.get(Setting.ROBOTSTXT_OBEY)
         ? new RobotsPolicy(cache == null ? transport : cache.over(transport), slots, stats,
-            settings.get(Setting.USER_AGENT)) : null;
+            settings.get(Setting.USER_AGENT), frontier.politeness()) : null;
     SlotKeys slotKeys = new SlotKeys(settings.get(Setting.CONCURRENT_REQUESTS_PER_IP) > 0,
         settings.get(Setting.DNS_CACHE_TTL), stats);
     this.closing = new ClosingConditions(settings.get(Setting.CLOSESPIDER_ITEMCOUNT),
@@ -264,7 +264,7 @@ public final class Engine {
         continue;
       }
       if (lease == null) {
-        if (pending.get() == 0 && frontier.queued() == 0) {
+        if (pending.get() == 0 && frontier.exhausted()) {
           if (idleAddedRequests()) {
             continue;
           }

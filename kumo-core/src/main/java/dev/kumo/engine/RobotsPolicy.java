@@ -8,6 +8,8 @@ import dev.kumo.Response;
 import dev.kumo.download.DownloadException;
 import dev.kumo.download.Transport;
 import dev.kumo.frontier.InvalidUrlException;
+import dev.kumo.frontier.RobotsFile;
+import dev.kumo.frontier.SharedPoliteness;
 import dev.kumo.frontier.UrlCanonicalizer;
 import dev.kumo.internal.Domains;
 import dev.kumo.internal.UrlJoin;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * everything; a server error (5xx) or an unreachable server disallows everything, as RFC 9309 says. A
  * {@code Crawl-delay} raises the slot's delay. The fetch carries none of the triggering request's credentials
  * ({@code Authorization}, cookies) and follows redirects only within the site; a redirect to another site counts
- * as no robots.txt ({@code robotstxt/redirect_offsite}). Thread-safe.
+ * as no robots.txt ({@code robotstxt/redirect_offsite}). With a frontier shared by many processes, one process
+ * fetches an origin's robots.txt and the others read it from the frontier ({@link SharedPoliteness#robots}).
+ * Thread-safe.
  */
 final class RobotsPolicy {
   private static final Logger log = LoggerFactory.getLogger(RobotsPolicy.class);
@@ -37,10 +41,17 @@ final class RobotsPolicy {
   private final Slots slots;
   private final Stats stats;
   private final String agent;
+  private final SharedPoliteness shared;
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
   private final Map<String, CompletableFuture<BaseRobotRules>> byOrigin = new ConcurrentHashMap<>();
 
   RobotsPolicy(Transport transport, Slots slots, Stats stats, String userAgent) {
+    this(transport, slots, stats, userAgent, SharedPoliteness.LOCAL);
+  }
+
+  /** A policy that shares robots.txt with the other processes of {@code shared}'s frontier. */
+  RobotsPolicy(Transport transport, Slots slots, Stats stats, String userAgent, SharedPoliteness shared) {
+    this.shared = shared;
     this.transport = transport;
     this.slots = slots;
     this.stats = stats;
@@ -59,7 +70,7 @@ final class RobotsPolicy {
     if (rules == null) {
       rules = mine;
       try {
-        mine.complete(fetch(origin, request));
+        mine.complete(parse(shared.robots(origin, () -> fetch(origin, request))));
       } catch (InterruptedException | RuntimeException e) { // let the next request fetch it again
         byOrigin.remove(origin, mine);
         mine.completeExceptionally(e);
@@ -85,7 +96,15 @@ final class RobotsPolicy {
     return ok;
   }
 
-  private BaseRobotRules fetch(String origin, Request cause) throws InterruptedException {
+  private BaseRobotRules parse(RobotsFile file) {
+    return switch (file.verdict()) {
+      case RULES -> parser.parseContent(file.url(), file.body(), file.contentType(), List.of(agent));
+      case ALLOW_ALL -> new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+      case ALLOW_NONE -> new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+    };
+  }
+
+  private RobotsFile fetch(String origin, Request cause) throws InterruptedException {
     String url = origin + "/robots.txt";
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       stats.increment("robotstxt/request_count");
@@ -101,7 +120,7 @@ final class RobotsPolicy {
         } else {
           log.warn("Cannot fetch {} ({}): disallowing the site, as RFC 9309 says", url, e.getMessage());
         }
-        return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+        return verdict(RobotsFile.Verdict.ALLOW_NONE, url);
       }
       stats.increment("robotstxt/response_count");
       stats.increment("robotstxt/response_status_count/" + r.status());
@@ -111,21 +130,25 @@ final class RobotsPolicy {
         if (!sameSite(url, next)) {
           stats.increment("robotstxt/redirect_offsite");
           log.info("{} redirects to another site ({}): treated as no robots.txt", url, next);
-          return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+          return verdict(RobotsFile.Verdict.ALLOW_ALL, url);
         }
         url = next;
         continue;
       }
       if (r.status() >= 200 && r.status() < 300) {
-        return parser.parseContent(url, r.body(), r.headers().first("Content-Type"), List.of(agent));
+        return new RobotsFile(RobotsFile.Verdict.RULES, url, r.body(), r.headers().first("Content-Type"));
       }
       if (r.status() >= 400 && r.status() < 500) {
-        return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+        return verdict(RobotsFile.Verdict.ALLOW_ALL, url);
       }
       log.warn("{} answered {}: disallowing the site, as RFC 9309 says", url, r.status());
-      return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+      return verdict(RobotsFile.Verdict.ALLOW_NONE, url);
     }
-    return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL); // too many redirects: RFC 9309 says unavailable
+    return verdict(RobotsFile.Verdict.ALLOW_ALL, url); // too many redirects: RFC 9309 says unavailable
+  }
+
+  private static RobotsFile verdict(RobotsFile.Verdict verdict, String url) {
+    return new RobotsFile(verdict, url, new byte[0], null);
   }
 
   /** Whether both URLs are on one site (registrable domain), as {@link Domains#sameSite} says. */

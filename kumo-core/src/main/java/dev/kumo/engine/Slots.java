@@ -1,5 +1,7 @@
 package dev.kumo.engine;
 
+import dev.kumo.frontier.SharedPoliteness;
+import dev.kumo.frontier.SlotRules;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +16,9 @@ import java.util.random.RandomGenerator;
  * <p>A slot's delay is the largest of its policy's delay, the robots.txt {@code Crawl-delay} and the
  * AutoThrottle delay. Thread-safe: changes take one lock (each is a few field updates); {@link #waitNanos}, which
  * the frontier calls while holding its own lock, takes none (it reads volatile fields).
+ *
+ * <p>With a frontier shared by many processes, pauses, the gap after each send and AutoThrottle's delay are
+ * also told to its {@link SharedPoliteness} (after the lock is released), so they hold for every process.
  */
 final class Slots {
   private final SlotPolicy defaults;
@@ -21,6 +26,7 @@ final class Slots {
   private final RandomGenerator random;
   private final long initialThrottleNanos;
   private final boolean probation;
+  private final SharedPoliteness shared;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
   /** A slot's state. */
@@ -78,12 +84,24 @@ final class Slots {
    * others would only wait for it while holding permits (and would start before a Crawl-delay is known).
    */
   Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos, boolean probation) {
-    this(defaults, overrides, initialThrottleNanos, probation, () -> ThreadLocalRandom.current().nextLong());
+    this(defaults, overrides, initialThrottleNanos, probation, SharedPoliteness.LOCAL);
+  }
+
+  /** Slots whose pauses, sends and AutoThrottle delays are also told to {@code shared}; otherwise as above. */
+  Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos, boolean probation,
+      SharedPoliteness shared) {
+    this(defaults, overrides, initialThrottleNanos, probation, () -> ThreadLocalRandom.current().nextLong(), shared);
   }
 
   /** Slots that draw their jitter from {@code random} (seeded in tests); otherwise as above. */
   Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos, boolean probation,
       RandomGenerator random) {
+    this(defaults, overrides, initialThrottleNanos, probation, random, SharedPoliteness.LOCAL);
+  }
+
+  private Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos,
+      boolean probation, RandomGenerator random, SharedPoliteness shared) {
+    this.shared = shared;
     this.random = random;
     this.defaults = defaults;
     this.overrides = Map.copyOf(overrides);
@@ -119,6 +137,15 @@ final class Slots {
     return Math.max(s.nextStartNanos, s.pausedUntilNanos) - now;
   }
 
+  /**
+   * What {@code key} may do by this process's settings: its concurrency now (1 while on probation) and a
+   * freshly jittered delay.
+   */
+  synchronized SlotRules rules(String key) {
+    Slot s = slot(key);
+    return new SlotRules(s.limit(), jittered(s.delayNanos(), s.policy.jitter()));
+  }
+
   /** Records a start in {@code key} at {@code now}. */
   synchronized void start(String key, long now) {
     Slot s = slot(key);
@@ -133,12 +160,20 @@ final class Slots {
    * Records that the request started in {@code key} is being sent at {@code now}: the delay counts from
    * here, so a request that took a while to get its thread does not shorten the gap seen by the server.
    */
-  synchronized void sending(String key, long now) {
-    Slot s = slots.get(key);
-    if (s != null) {
+  void sending(String key, long now) {
+    long gap;
+    synchronized (this) {
+      Slot s = slots.get(key);
+      if (s == null) {
+        return;
+      }
       // a Crawl-delay learnt since the start (robots.txt) counts already
-      s.nextStartNanos = Math.max(s.nextStartNanos, now + Math.max(s.lastDelayNanos, s.crawlDelayNanos));
+      gap = Math.max(s.lastDelayNanos, s.crawlDelayNanos);
+      s.nextStartNanos = Math.max(s.nextStartNanos, now + gap);
       s.sentNextStartNanos = s.nextStartNanos;
+    }
+    if (gap > 0) {
+      shared.sending(key, gap);
     }
   }
 
@@ -163,10 +198,16 @@ final class Slots {
     s.finished++;
   }
 
-  /** Pauses {@code key} until {@code untilNanos} (Retry-After, backoff); never shortens a pause. */
-  synchronized void pauseUntil(String key, long untilNanos) {
-    Slot s = slot(key);
-    s.pausedUntilNanos = Math.max(s.pausedUntilNanos, untilNanos);
+  /**
+   * Pauses {@code key} until {@code untilNanos} (Retry-After, backoff; {@link System#nanoTime()}'s clock);
+   * never shortens a pause.
+   */
+  void pauseUntil(String key, long untilNanos) {
+    synchronized (this) {
+      Slot s = slot(key);
+      s.pausedUntilNanos = Math.max(s.pausedUntilNanos, untilNanos);
+    }
+    shared.pause(key, untilNanos - System.nanoTime());
   }
 
   /** Raises {@code key}'s delay to at least {@code crawlDelayNanos} (robots.txt Crawl-delay). */
@@ -175,14 +216,24 @@ final class Slots {
     s.crawlDelayNanos = Math.max(s.crawlDelayNanos, crawlDelayNanos);
   }
 
-  /** The AutoThrottle delay of {@code key}. */
-  synchronized long throttleNanos(String key) {
-    return slot(key).throttleNanos;
+  /** The AutoThrottle delay of {@code key}: the one another process last shared, else this one's. */
+  long throttleNanos(String key) {
+    long elsewhere = shared.throttleNanos(key);
+    synchronized (this) {
+      Slot s = slot(key);
+      if (elsewhere >= 0) {
+        s.throttleNanos = elsewhere;
+      }
+      return s.throttleNanos;
+    }
   }
 
-  /** Sets the AutoThrottle delay of {@code key}. */
-  synchronized void throttleNanos(String key, long nanos) {
-    slot(key).throttleNanos = nanos;
+  /** Sets the AutoThrottle delay of {@code key} (for every process sharing the frontier). */
+  void throttleNanos(String key, long nanos) {
+    synchronized (this) {
+      slot(key).throttleNanos = nanos;
+    }
+    shared.throttleNanos(key, nanos);
   }
 
   /** Requests in flight in {@code key}. */

@@ -85,6 +85,19 @@ public interface Frontier extends AutoCloseable {
   /** Fingerprints in the seen-set. */
   long seen();
 
+  /**
+   * Whether the crawl is over as far as this frontier knows: nothing queued and nothing leased (a frontier
+   * shared by many processes counts theirs too, and may keep a crawl open for requests still to come).
+   */
+  default boolean exhausted() {
+    return queued() == 0 && leased() == 0;
+  }
+
+  /** The politeness state kept for every process sharing this frontier ({@link SharedPoliteness#LOCAL}: none). */
+  default SharedPoliteness politeness() {
+    return SharedPoliteness.LOCAL;
+  }
+
   @Override
   void close();
 }

@@ -7,6 +7,10 @@ import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.Lease;
+import dev.kumo.frontier.SharedPoliteness;
+import dev.kumo.frontier.SlotGate;
+import dev.kumo.frontier.SlotRules;
+import dev.kumo.pipeline.ItemSink;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,11 +58,19 @@ import org.slf4j.LoggerFactory;
  * requests), so that an engine waits while any worker is busy and stops only when the whole crawl is done.
  * {@link #leased} counts this worker's leases, {@link #seen} the crawl's seen-set.
  *
+ * <p>Politeness holds for all workers together: {@link #take} applies each slot's limits ({@link SlotGate}: at
+ * most that many requests of the slot leased by all workers, the delay since the slot's last start, pauses) in
+ * the take script, and {@link #politeness()} shares pauses, AutoThrottle delays and robots.txt.
+ *
+ * <p>Items: the sink of {@link #items()} holds what the pipeline wrote until the ack of its leases, which appends
+ * them to the crawl's stream ({@code kumo export}) in the same script: an item is in the stream once for each
+ * acknowledged lease, never for a lease that returned to the queue.
+ *
  * <p>Thread-safe. {@link #take}'s {@code slotReady} test runs without a lock.
  */
 public final class RedisFrontier implements Frontier {
   /** Format of the keys and values, stored in the crawl's {@code meta} hash. */
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
   private static final Logger LOG = LoggerFactory.getLogger(RedisFrontier.class);
   private static final int HEADS_PAGE = 64;
   private static final int REAP_BATCH = 1000;
@@ -71,13 +84,21 @@ public final class RedisFrontier implements Frontier {
   private final AtomicLong nextReap = new AtomicLong(System.nanoTime());
   private final Map<Long, Lease> held = new ConcurrentHashMap<>();
   private final CounterDeltas deltas = new CounterDeltas();
+  private final StreamedItems items = new StreamedItems();
+  private final RedisPoliteness politeness;
+  private final byte[] worker = RedisKeys.bytes(UUID.randomUUID().toString());
+  private long acks;
+  private final boolean keepAlive;
   private final LeaseKeeper keeper;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RedisFrontier(RedisLink link, RedisKeys keys, FrontierOrder order, Duration leaseTimeout) {
+  private RedisFrontier(RedisLink link, RedisKeys keys, CrawlOptions options) {
     this.link = link;
     this.keys = keys;
-    this.lifo = RedisKeys.bytes(order == FrontierOrder.LIFO ? "1" : "0");
+    this.lifo = RedisKeys.bytes(options.order() == FrontierOrder.LIFO ? "1" : "0");
+    Duration leaseTimeout = options.leaseTimeout();
+    this.keepAlive = options.keepAlive();
+    this.politeness = new RedisPoliteness(link, keys);
     this.leaseTimeout = leaseTimeout;
     this.leaseTimeoutMs = RedisKeys.bytes(Long.toString(leaseTimeout.toMillis()));
     this.reapEveryNanos = Math.min(Duration.ofSeconds(1).toNanos(), leaseTimeout.toNanos() / 4);
@@ -85,45 +106,33 @@ public final class RedisFrontier implements Frontier {
   }
 
   /**
-   * Connects to Redis and joins crawl {@code crawl}, creating it when new.
+   * Connects to Redis and joins crawl {@code crawl}, creating it when new; no spider check, no keep-alive.
    *
    * @param leaseTimeout how long a lease outlives a worker that stopped renewing it
    * @throws IllegalArgumentException when the crawl name is not valid or the lease timeout is under a second
    * @throws FrontierException when Redis cannot be reached, refuses the password, or holds this crawl in another
-   *     format or order
+   *     format or order, or for another Kumo version
    */
   public static RedisFrontier open(RedisURI uri, String crawl, FrontierOrder order, Duration leaseTimeout) {
+    return open(uri, crawl, CrawlOptions.of(order, leaseTimeout));
+  }
+
+  /**
+   * Connects to Redis and joins crawl {@code crawl} with {@code options}, creating the crawl when new.
+   *
+   * @throws IllegalArgumentException when the crawl name is not valid
+   * @throws FrontierException when Redis cannot be reached, refuses the password, or holds this crawl in another
+   *     format or order, for another spider or another Kumo version
+   */
+  public static RedisFrontier open(RedisURI uri, String crawl, CrawlOptions options) {
     RedisKeys keys = new RedisKeys(crawl);
-    if (leaseTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("a lease timeout of at least 1 s: " + leaseTimeout);
-    }
-    RedisLink link = RedisLink.connect(uri);
+    RedisLink link = RedisLink.connect(uri, options.reconnectFor());
     try {
-      checkMeta(link, keys, order);
-      return new RedisFrontier(link, keys, order, leaseTimeout);
+      CrawlIdentity.check(link, keys, options);
+      return new RedisFrontier(link, keys, options);
     } catch (RuntimeException e) {
       link.close();
       throw e;
-    }
-  }
-
-  /** Records the crawl's format and order on first use; refuses a crawl stored in another. */
-  private static void checkMeta(RedisLink link, RedisKeys keys, FrontierOrder order) {
-    byte[] meta = keys.meta();
-    List<KeyValue<byte[], byte[]>> found = link.call(c -> {
-      c.hsetnx(meta, RedisKeys.bytes("format"), RedisKeys.bytes(FORMAT));
-      c.hsetnx(meta, RedisKeys.bytes("order"), RedisKeys.bytes(order.name()));
-      return c.hmget(meta, RedisKeys.bytes("format"), RedisKeys.bytes("order"));
-    });
-    String format = new String(found.get(0).getValue(), StandardCharsets.UTF_8);
-    String stored = new String(found.get(1).getValue(), StandardCharsets.UTF_8);
-    if (!format.equals(FORMAT)) {
-      throw new FrontierException("crawl '" + keys.crawl() + "' on " + link.where() + " is in format " + format
-          + "; this Kumo reads format " + FORMAT + ": use another --crawl name");
-    }
-    if (!stored.equals(order.name())) {
-      throw new FrontierException("crawl '" + keys.crawl() + "' on " + link.where() + " queues in " + stored
-          + " order; this worker was started with " + order.name());
     }
   }
 
@@ -131,7 +140,8 @@ public final class RedisFrontier implements Frontier {
   public Offer offer(Request request, Fingerprint fingerprint, String slot) {
     byte[] payload = QueueEntry.payload(request, fingerprint); // refuses what cannot be stored first
     Long queued = link.eval(Script.OFFER, ScriptOutputType.INTEGER,
-        new byte[][] {keys.seen(), keys.queue(checkSlot(slot)), keys.heads(), keys.head(), keys.counts()},
+        new byte[][] {keys.seen(), keys.queue(checkSlot(slot)), keys.heads(), keys.head(), keys.counts(),
+            keys.meta()},
         fingerprint.toBytes(), RedisKeys.bytes(request.dontFilter() ? "1" : "0"),
         QueueEntry.priorityKey(request.priority()), lifo, payload, RedisKeys.bytes(slot));
     return queued == 1 ? Offer.QUEUED : Offer.DUPLICATE;
@@ -147,16 +157,29 @@ public final class RedisFrontier implements Frontier {
   @Override
   public @Nullable Lease take(Predicate<String> slotReady) {
     reapIfDue();
+    SlotGate gate = slotReady instanceof SlotGate g ? g : null;
     for (long start = 0; ; start += HEADS_PAGE) {
       long from = start;
       List<byte[]> heads = link.call(c -> c.zrange(keys.heads(), from, from + HEADS_PAGE - 1));
+      if (start == 0 && heads.isEmpty()) {
+        checkCrawlExists(); // nothing queued: make sure it is not because Redis lost the crawl
+      }
+      List<byte[]> args = new ArrayList<>();
+      args.add(RedisKeys.bytes(keys.queuePrefix()));
+      args.add(leaseTimeoutMs);
       for (byte[] head : heads) {
         String slot = QueueEntry.slotOfHead(head);
         if (slotReady.test(slot)) {
-          Lease lease = takeFrom(slot);
-          if (lease != null) {
-            return lease;
-          }
+          SlotRules rules = gate == null ? UNLIMITED : gate.rules(slot);
+          args.add(RedisKeys.bytes(slot));
+          args.add(RedisKeys.bytes(Integer.toString(rules.concurrency())));
+          args.add(RedisKeys.bytes(Long.toString((rules.delayNanos() + 999_999) / 1_000_000)));
+        }
+      }
+      if (args.size() > 2) {
+        Lease lease = takeFrom(args, gate);
+        if (lease != null) {
+          return lease;
         }
       }
       if (heads.size() < HEADS_PAGE) {
@@ -165,15 +188,31 @@ public final class RedisFrontier implements Frontier {
     }
   }
 
-  private @Nullable Lease takeFrom(String slot) {
+  private void checkCrawlExists() {
+    if (link.call(c -> c.exists(keys.meta())) == 0) {
+      throw new FrontierException("Redis at " + link.where() + ": the crawl is gone from this Redis (restarted "
+          + "without persistence, or flushed); its requests and seen-set are lost: start the crawl again under a "
+          + "new --crawl name");
+    }
+  }
+
+  private static final SlotRules UNLIMITED = new SlotRules(Integer.MAX_VALUE, 0);
+
+  private @Nullable Lease takeFrom(List<byte[]> args, @Nullable SlotGate gate) {
     List<Object> taken = link.eval(Script.TAKE, ScriptOutputType.MULTI,
-        new byte[][] {keys.queue(slot), keys.heads(), keys.head(), keys.counts(), keys.leases(), keys.deadlines()},
-        RedisKeys.bytes(slot), leaseTimeoutMs);
-    if (taken.isEmpty()) {
-      return null; // another worker emptied the slot since we listed it
+        new byte[][] {keys.heads(), keys.head(), keys.counts(), keys.leases(), keys.deadlines(), keys.busy(),
+            keys.next(), keys.paused(), keys.throttle(), keys.meta()},
+        args.toArray(byte[][]::new));
+    if (taken.size() < 3) {
+      long wait = taken.isEmpty() ? -1 : (Long) taken.get(0);
+      if (wait >= 0 && gate != null) {
+        gate.heldFor("", wait * 1_000_000);
+      }
+      return null;
     }
     long id = (Long) taken.get(0);
     byte[] member = (byte[]) taken.get(1);
+    String slot = new String((byte[]) taken.get(2), StandardCharsets.UTF_8);
     Lease lease = new Lease(id, QueueEntry.request(member, slot), QueueEntry.fingerprint(member), slot);
     held.put(id, lease);
     return lease;
@@ -191,7 +230,7 @@ public final class RedisFrontier implements Frontier {
   /** Puts the requests of every expired lease of the crawl back in the queue; returns how many expired. */
   long reap() {
     Long reaped = link.eval(Script.REAP, ScriptOutputType.INTEGER,
-        new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.heads(), keys.head()},
+        new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.heads(), keys.head(), keys.busy()},
         RedisKeys.bytes(keys.queuePrefix()), RedisKeys.bytes(Integer.toString(REAP_BATCH)));
     if (reaped > 0) {
       LOG.info("{} expired leases of crawl '{}' queued again", reaped, keys.crawl());
@@ -208,21 +247,27 @@ public final class RedisFrontier implements Frontier {
         }
       }
       Map<String, Long> grown = deltas.since(checkpoint.counters());
+      List<byte[]> written = leases.isEmpty() ? List.of() : items.take(); // items travel with their leases only
       if (leases.isEmpty() && grown.isEmpty()) {
         return;
       }
       List<byte[]> args = new ArrayList<>();
+      args.add(worker);
+      args.add(RedisKeys.bytes(Long.toString(++acks)));
       args.add(RedisKeys.bytes(Integer.toString(leases.size())));
       for (Lease lease : leases) {
         args.add(RedisKeys.bytes(Long.toString(lease.id())));
       }
+      args.add(RedisKeys.bytes(Integer.toString(written.size())));
+      args.addAll(written);
       grown.forEach((name, delta) -> {
         args.add(RedisKeys.bytes(name));
         args.add(RedisKeys.bytes(Long.toString(delta)));
       });
       try {
         link.<Long>eval(Script.ACK, ScriptOutputType.INTEGER,
-            new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.stats()},
+            new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.stats(), keys.busy(), keys.items(),
+                keys.acks(), keys.meta()},
             args.toArray(byte[][]::new));
       } catch (IllegalStateException e) {
         throw new FrontierException(e.getMessage() + " in Redis any more: it expired (this worker was stalled "
@@ -244,7 +289,7 @@ public final class RedisFrontier implements Frontier {
     try {
       link.<Long>eval(Script.REQUEUE, ScriptOutputType.INTEGER,
           new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.queue(lease.slot()), keys.heads(),
-              keys.head()},
+              keys.head(), keys.busy()},
           RedisKeys.bytes(Long.toString(lease.id())), RedisKeys.bytes(lease.slot()));
     } catch (IllegalStateException e) {
       // the lease expired and was reaped: its request is queued already, as requeue wants
@@ -268,6 +313,25 @@ public final class RedisFrontier implements Frontier {
   private static long count(KeyValue<byte[], byte[]> kv) {
     return kv.hasValue() ? Long.parseLong(new String(kv.getValue(), StandardCharsets.US_ASCII))
         : 0;
+  }
+
+  /** False with keep-alive (the worker waits for pushed requests); else: nothing queued, no worker busy. */
+  @Override
+  public boolean exhausted() {
+    return !keepAlive && held.isEmpty() && queued() == 0;
+  }
+
+  @Override
+  public SharedPoliteness politeness() {
+    return politeness;
+  }
+
+  /**
+   * The sink to add to the crawl ({@code Crawler.Builder.sink}) for items committed to the crawl's stream with
+   * their leases' acks.
+   */
+  public ItemSink items() {
+    return items;
   }
 
   @Override

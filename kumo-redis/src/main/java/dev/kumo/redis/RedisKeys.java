@@ -15,7 +15,14 @@ import java.nio.charset.StandardCharsets;
  *       by expiry (server time, ms);
  *   <li>{@code counts}: hash of {@code seq}, {@code lease_ids}, {@code queued}, {@code leased};
  *   <li>{@code stats}: hash of the crawl's counters, summed over every worker;
- *   <li>{@code meta}: hash of the crawl's format version and queue order.
+ *   <li>{@code meta}: hash of the crawl's format version, queue order, spider and Kumo version;
+ *   <li>{@code busy}: hash from slot to its requests in progress (leased); {@code next}: hash from slot to the
+ *       earliest time (server ms) of its next start; {@code paused}: hash from slot to the end of its pause;
+ *       {@code throttle}: hash from slot to its AutoThrottle delay (ms);
+ *   <li>{@code robots}: hash from origin to its robots.txt outcome; {@code robots-fetch:ORIGIN}: the claim of the
+ *       worker fetching it;
+ *   <li>{@code items}: stream of the crawl's items, appended by each ack; {@code acks}: hash from worker to the
+ *       number of its last ack.
  * </ul>
  */
 record RedisKeys(String crawl) {
@@ -87,6 +94,38 @@ record RedisKeys(String crawl) {
 
   byte[] meta() {
     return key("meta");
+  }
+
+  byte[] busy() {
+    return key("busy");
+  }
+
+  byte[] next() {
+    return key("next");
+  }
+
+  byte[] paused() {
+    return key("paused");
+  }
+
+  byte[] throttle() {
+    return key("throttle");
+  }
+
+  byte[] robots() {
+    return key("robots");
+  }
+
+  byte[] robotsFetch(String origin) {
+    return key("robots-fetch:" + origin);
+  }
+
+  byte[] items() {
+    return key("items");
+  }
+
+  byte[] acks() {
+    return key("acks");
   }
 
   static byte[] bytes(String s) {

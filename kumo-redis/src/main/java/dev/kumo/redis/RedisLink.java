@@ -13,26 +13,36 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * One connection to a Redis server, with the frontier's scripts loaded. Commands wait at most the URI's timeout
- * (never forever); a lost connection is re-established by Lettuce, and scripts the server forgot (a restart)
- * are loaded again. Every Redis failure comes out as a {@link FrontierException} naming the server, except
- * {@code KUMO_NOT_HELD} replies of the scripts, which are {@link IllegalStateException}s. Thread-safe.
+ * (never forever); a lost connection is replaced by a new one (not by Lettuce's own reconnection, whose
+ * handshake timed out again and again under load in our tests), and scripts the server forgot (a restart) are
+ * loaded again. A command that fails because the server cannot be reached is retried ({@link Reconnect}:
+ * backing off, for a bounded time); past that bound it fails. Every Redis failure comes out as a
+ * {@link FrontierException} naming the server, except {@code KUMO_NOT_HELD} replies of the scripts, which are
+ * {@link IllegalStateException}s. Thread-safe.
  */
 final class RedisLink implements AutoCloseable {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final RedisClient client;
-  private final StatefulRedisConnection<byte[], byte[]> connection;
+  private final RedisURI uri;
+  private volatile StatefulRedisConnection<byte[], byte[]> connection;
   private final String where;
   private final Map<Script, String> digests = new EnumMap<>(Script.class);
+  private final Reconnect reconnect;
 
-  private RedisLink(RedisClient client, StatefulRedisConnection<byte[], byte[]> connection, String where) {
+  private RedisLink(RedisClient client, RedisURI uri, StatefulRedisConnection<byte[], byte[]> connection,
+      String where, Reconnect reconnect) {
+    this.uri = uri;
+    this.reconnect = reconnect;
     this.client = client;
     this.connection = connection;
     this.where = where;
@@ -45,23 +55,29 @@ final class RedisLink implements AutoCloseable {
    *     password, or fails
    */
   static RedisLink connect(RedisURI uri) {
+    return connect(uri, CrawlOptions.RECONNECT_FOR);
+  }
+
+  /** Connects as {@link #connect(RedisURI)}; a server lost later is retried for {@code reconnectFor}. */
+  static RedisLink connect(RedisURI uri, Duration reconnectFor) {
     String where = RedisAddress.describe(uri);
     RedisClient client = RedisClient.create();
     client.setOptions(ClientOptions.builder()
         .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
         .timeoutOptions(TimeoutOptions.enabled())
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .autoReconnect(false) // this class opens a new connection itself (Lettuce's reconnection hung under load)
         .build());
     try {
       StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE, uri);
-      RedisLink link = new RedisLink(client, connection, where);
+      RedisLink link = new RedisLink(client, uri, connection, where, new Reconnect(reconnectFor, where));
       link.loadScripts();
       return link;
     } catch (RedisException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      shutdown(client);
       throw new FrontierException(explain(e, where), e);
     } catch (RuntimeException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      shutdown(client);
       throw e;
     }
   }
@@ -98,6 +114,7 @@ final class RedisLink implements AutoCloseable {
   }
 
   private synchronized void loadScripts() {
+    StatefulRedisConnection<byte[], byte[]> connection = this.connection;
     for (Script s : Script.values()) {
       digests.put(s, connection.sync().scriptLoad(RedisKeys.bytes(s.source())));
     }
@@ -130,15 +147,48 @@ final class RedisLink implements AutoCloseable {
    * @throws FrontierException when Redis failed or could not be reached
    */
   <T> T call(Function<RedisCommands<byte[], byte[]>, T> command) {
-    try {
-      return command.apply(connection.sync());
-    } catch (RedisCommandExecutionException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("KUMO_NOT_HELD ")) {
-        throw new IllegalStateException(e.getMessage().substring("KUMO_NOT_HELD ".length()), e);
+    Reconnect.Attempts attempts = reconnect.attempts();
+    while (true) {
+      StatefulRedisConnection<byte[], byte[]> current = connection;
+      try {
+        return command.apply(current.sync());
+      } catch (RedisCommandExecutionException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.startsWith("KUMO_NOT_HELD ")) {
+          throw new IllegalStateException(m.substring("KUMO_NOT_HELD ".length()), e);
+        }
+        if (m.startsWith("KUMO_LOST ")) {
+          throw new FrontierException("Redis at " + where + ": " + m.substring("KUMO_LOST ".length())
+              + "; its requests and seen-set are lost: start the crawl again under a new --crawl name", e);
+        }
+        if (!Reconnect.transientReply(m)) {
+          throw new FrontierException(explain(e, where), e);
+        }
+        attempts.failed(e); // LOADING (a restart reading its data) and the like: wait as for a lost connection
+      } catch (RedisException e) {
+        if (current != connection) {
+          continue; // another thread replaced the connection this command ran on: run it on the new one
+        }
+        if (!Reconnect.lostConnection(e)) {
+          throw new FrontierException(explain(e, where), e);
+        }
+        attempts.failed(e);
+        reopen(current);
       }
-      throw new FrontierException(explain(e, where), e);
+    }
+  }
+
+  /** Replaces {@code failed} by a new connection, unless another thread did already; no-op while unreachable. */
+  private synchronized void reopen(StatefulRedisConnection<byte[], byte[]> failed) {
+    if (connection != failed) {
+      return;
+    }
+    try {
+      connection = client.connect(ByteArrayCodec.INSTANCE, uri);
+      failed.closeAsync();
+      loadScripts();
     } catch (RedisException e) {
-      throw new FrontierException(explain(e, where), e);
+      // still unreachable: the caller's next attempt fails and waits again
     }
   }
 
@@ -152,7 +202,13 @@ final class RedisLink implements AutoCloseable {
     try {
       connection.close();
     } finally {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      shutdown(client);
     }
+  }
+
+  private static void shutdown(RedisClient client) {
+    ClientResources resources = client.getResources();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 }

@@ -12,7 +12,8 @@ enum Script {
   ACK("ack.lua"),
   REQUEUE("requeue.lua"),
   REAP("reap.lua"),
-  RENEW("renew.lua");
+  RENEW("renew.lua"),
+  RAISE("raise.lua");
 
   private final String file;
 

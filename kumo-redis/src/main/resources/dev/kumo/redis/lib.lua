@@ -27,3 +27,24 @@ end
 local function not_held(id)
   return redis.error_reply('KUMO_NOT_HELD lease ' .. id .. ' is not held')
 end
+
+-- A crawl whose meta hash is gone was lost by the server (a restart without persistence, a FLUSHALL): refuse to
+-- go on rather than crawl again from an empty seen-set.
+local function check_crawl(meta)
+  if redis.call('EXISTS', meta) == 0 then
+    return redis.error_reply('KUMO_LOST the crawl is gone from this Redis (restarted without persistence, or '
+      .. 'flushed)')
+  end
+  return false
+end
+
+-- A lease of the slot ended: one fewer of its requests in progress across the crawl.
+local function release_slot(busy, slot)
+  if redis.call('HINCRBY', busy, slot, -1) <= 0 then redis.call('HDEL', busy, slot) end
+end
+
+-- The slot named by a lease entry (slot, NUL, queue member), and the member.
+local function split_entry(entry)
+  local cut = string.find(entry, '\0', 1, true)
+  return string.sub(entry, 1, cut - 1), string.sub(entry, cut + 1)
+end

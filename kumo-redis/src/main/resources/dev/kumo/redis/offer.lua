@@ -1,6 +1,8 @@
--- KEYS: seen, queue of the slot, heads, head, counts
+-- KEYS: seen, queue of the slot, heads, head, counts, meta
 -- ARGV: fingerprint, dont_filter (1/0), priority (8 hex digits), lifo (1/0), fingerprint+request, slot
 -- Returns 1 when queued, 0 when the fingerprint was seen before.
+local lost = check_crawl(KEYS[6])
+if lost then return lost end
 local fresh = redis.call('SADD', KEYS[1], ARGV[1])
 if fresh == 0 and ARGV[2] ~= '1' then return 0 end
 local seq = redis.call('HINCRBY', KEYS[5], 'seq', 1)

@@ -57,7 +57,12 @@ final class Crawls implements BeforeEachCallback, AfterEachCallback {
 
   /** A worker's frontier on crawl {@code name}, closed after the test. */
   RedisFrontier open(String name, FrontierOrder order, Duration leaseTimeout) {
-    RedisFrontier f = RedisFrontier.open(uri, name, order, leaseTimeout);
+    return open(name, CrawlOptions.of(order, leaseTimeout));
+  }
+
+  /** A worker's frontier on crawl {@code name} with {@code options}, closed after the test. */
+  RedisFrontier open(String name, CrawlOptions options) {
+    RedisFrontier f = RedisFrontier.open(uri, name, options);
     opened.add(f);
     return f;
   }

@@ -48,21 +48,32 @@ public final class LocalRedis implements ParameterResolver {
   }
 
   /** A private redis-server process, stopped when the test run ends. */
-  record Server(Process process, Path dir, int port, String password) implements AutoCloseable {
+  record Server(Process process, Path dir, int port, String password, boolean persistent) implements AutoCloseable {
     static Server start() {
+      try {
+        return start(freePort(), UUID.randomUUID().toString(), Files.createTempDirectory("kumo-redis-test"), false);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start " + SERVER + ": " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * A server on {@code port} keeping its files in {@code dir}; {@code persistent}: an append-only file written
+     * at every command, so a restart finds every acknowledged write.
+     */
+    static Server start(int port, String password, Path dir, boolean persistent) {
       if (!Files.isExecutable(SERVER)) {
         throw new IllegalStateException("the Redis tests need a Redis server: set " + URL_VARIABLE
             + " (and KUMO_REDIS_PASSWORD) or install the Debian package redis-server (apt-get install -y "
             + "redis-server), which provides " + SERVER);
       }
       try {
-        int port = freePort();
-        String password = UUID.randomUUID().toString();
-        Path dir = Files.createTempDirectory("kumo-redis-test");
         Process p = new ProcessBuilder(List.of(SERVER.toString(), "--port", Integer.toString(port), "--bind",
-            "127.0.0.1", "--requirepass", password, "--save", "", "--appendonly", "no", "--dir", dir.toString()))
-            .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        Server server = new Server(p, dir, port, password);
+            "127.0.0.1", "--requirepass", password, "--save", "", "--appendonly", persistent ? "yes" : "no",
+            "--appendfsync", "always", "--dir", dir.toString()))
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
+            .start();
+        Server server = new Server(p, dir, port, password, persistent);
         server.awaitListening();
         return server;
       } catch (IOException e) {
@@ -70,7 +81,24 @@ public final class LocalRedis implements ParameterResolver {
       }
     }
 
-    private static int freePort() throws IOException {
+    /** A private server on a free port, with or without persistence, for tests that stop and restart it. */
+    static Server startPrivate(boolean persistent) throws IOException {
+      return start(freePort(), UUID.randomUUID().toString(), Files.createTempDirectory("kumo-redis-restart"),
+          persistent);
+    }
+
+    /** Stops this server (SIGTERM: a persistent one writes its data first). */
+    void stop() throws InterruptedException {
+      process.destroy();
+      process.waitFor();
+    }
+
+    /** The same server started again: same port, password and files. */
+    Server restart() {
+      return start(port, password, dir, persistent);
+    }
+
+    static int freePort() throws IOException {
       try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         return s.getLocalPort();
       }
@@ -112,8 +140,11 @@ public final class LocalRedis implements ParameterResolver {
       process.destroy();
       try {
         process.waitFor();
-        Files.deleteIfExists(dir.resolve("redis.log"));
-        Files.deleteIfExists(dir);
+        try (var files = Files.walk(dir)) {
+          for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(f);
+          }
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (IOException e) {
