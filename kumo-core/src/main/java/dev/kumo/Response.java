@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,7 @@ public final class Response {
   private final Headers headers;
   private final byte[] body;
   private final String protocol;
+  private final AtomicReference<@Nullable Runnable> release;
   private @Nullable Charset charset;
   private @Nullable String text;
   private @Nullable Selection root;
@@ -43,6 +45,7 @@ public final class Response {
     this.headers = b.headers;
     this.body = b.body;
     this.protocol = b.protocol;
+    this.release = new AtomicReference<>(b.release);
   }
 
   /** A builder for the response to {@code request}, its URL defaulting to the request's. */
@@ -83,6 +86,18 @@ public final class Response {
   /** Length of the body in bytes. */
   public int bodyLength() {
     return body.length;
+  }
+
+  /**
+   * Gives the body's share of the crawl's memory budget ({@code download_memory_budget}) back; the engine calls
+   * it when the response's callback has returned. The body stays readable: only the accounting changes, so a
+   * response kept beyond its callback is memory the budget no longer sees. Later calls do nothing.
+   */
+  public void release() {
+    Runnable r = release.getAndSet(null);
+    if (r != null) {
+      r.run();
+    }
   }
 
   /** The request's meta, for convenience. */
@@ -201,6 +216,7 @@ public final class Response {
     private Headers headers = Headers.empty();
     private byte[] body = new byte[0];
     private String protocol = "http/1.1";
+    private @Nullable Runnable release;
 
     private Builder(Request request) {
       this.request = Objects.requireNonNull(request, "request");
@@ -243,6 +259,12 @@ public final class Response {
     /** The protocol, {@code http/1.1} (the default) or {@code h2}. */
     public Builder protocol(String protocol) {
       this.protocol = Objects.requireNonNull(protocol, "protocol");
+      return this;
+    }
+
+    /** What {@link Response#release()} runs, once: gives the body's share of a memory budget back. */
+    public Builder onRelease(Runnable action) {
+      this.release = Objects.requireNonNull(action, "action");
       return this;
     }
 

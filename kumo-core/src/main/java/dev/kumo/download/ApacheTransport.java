@@ -160,9 +160,9 @@ public final class ApacheTransport implements Transport {
     Headers headers = Headers.of(pairs.toArray(String[]::new));
     cookies.store(uri, headers);
     HttpEntity entity = response.getEntity();
-    try {
-      byte[] raw = entity == null ? new byte[0]
-          : BodyBuffer.readAll(entity.getContent(), config, request.url(), entity.getContentLength());
+    try (BodyHold hold = bodies.hold(request.url())) {
+      BodyBuffer raw = entity == null ? new BodyBuffer(config, hold, 0)
+          : BodyBuffer.readAll(entity.getContent(), config, hold, entity.getContentLength());
       return bodies.response(request, response.getCode(), headers, raw);
     } catch (DownloadException e) {
       throw new IOException(e.getMessage(), e); // the client closes the connection; unwrapped by LibraryFailures

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param totalTimeout time allowed for the whole exchange, body included
  * @param readTimeout time allowed without any byte arriving; zero for no limit
  * @param maxSize bytes after which a body (compressed or decompressed) is aborted; 0 for no limit
+ * @param maxRatio decoded bytes per encoded byte after which a compressed body is aborted; 0 for no limit
+ * @param budget the crawl-wide budget of bytes held in response bodies
  * @param warnSize bytes after which a body is logged as large; 0 for never
  * @param defaultHeaders headers sent with every request unless the request sets them
  * @param cookies whether to keep cookies across requests
@@ -24,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param pool the connection pool's caps and idle timeout
  */
 public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Duration readTimeout, long maxSize,
-    long warnSize, Headers defaultHeaders, boolean cookies, ProxyRules proxies, String client, boolean http2,
+    double maxRatio, BodyBudget budget, long warnSize, Headers defaultHeaders, boolean cookies, ProxyRules proxies, String client, boolean http2,
     PoolLimits pool) {
 
   /**
@@ -65,6 +67,7 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
     PoolLimits pool = new PoolLimits(max > 0 ? max : requests, perOrigin > 0 ? perOrigin : Integer.MAX_VALUE,
         seconds(settings.get(Setting.DOWNLOAD_POOL_IDLE_TIMEOUT)));
     return new TransportConfig(connect, total, read, settings.get(Setting.DOWNLOAD_MAXSIZE),
+        settings.get(Setting.DOWNLOAD_MAXRATIO), BodyBudget.forSetting(settings.get(Setting.DOWNLOAD_MEMORY_BUDGET)),
         settings.get(Setting.DOWNLOAD_WARNSIZE), headers, settings.get(Setting.COOKIES_ENABLED), proxies,
         settings.get(Setting.HTTP_CLIENT), settings.get(Setting.HTTP2_ENABLED), pool);
   }
@@ -95,6 +98,11 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
           + "credentials and no no_proxy, not " + p + ": use http_client = okhttp");
     }
     return InetSocketAddress.createUnresolved(p.host(), p.port());
+  }
+
+  /** A new share of the body budget for one download of {@code url} that must end by {@code deadlineNanos}. */
+  BodyHold hold(String url, long deadlineNanos) {
+    return budget.hold(url, deadlineNanos);
   }
 
   /** Whether {@code bytes} is over the maximum size. */

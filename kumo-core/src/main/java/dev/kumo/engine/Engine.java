@@ -277,10 +277,12 @@ public final class Engine {
     } catch (DownloadException e) {
       responses.failed(request, lease.slot(), e);
       return null;
-    } catch (RuntimeException | Error e) { // a transport's bug (or a JDK error in it) must not lose the lease
+    } catch (RuntimeException e) { // a transport's bug must not lose the lease
       responses.failed(request, lease.slot(),
           new DownloadException(DownloadException.IO, "unexpected failure fetching " + request.url() + ": " + e, e));
       return null;
+    } catch (Error e) { // out of memory or a JVM failure: never survived
+      throw fatal(ticket, e);
     } finally {
       slots.finish(lease.slot());
       wakeUp.signal();
@@ -304,12 +306,29 @@ public final class Engine {
     } catch (CrawlAbortedException e) {
       abandon(ticket);
       return;
-    } catch (RuntimeException | Error e) { // a bug past the callback's own guard must not lose the lease
+    } catch (RuntimeException e) { // a bug past the callback's own guard must not lose the lease
       stats.increment("engine/unexpected_errors/" + e.getClass().getSimpleName());
       stats.increment("log_count/ERROR");
       log.error("Unexpected error handling {}", response, e);
+    } catch (Error e) {
+      throw fatal(ticket, e);
+    } finally {
+      response.release();
     }
     finish(ticket);
+  }
+
+  /**
+   * An {@link Error} (out of memory, a JVM failure) is never survived: the ticket's lease goes back to the
+   * frontier (a job directory stays resumable), the crawl aborts, and the error goes on up.
+   */
+  private Error fatal(LeaseTicket ticket, Error e) {
+    abandon(ticket);
+    stats.increment("engine/fatal_errors/" + e.getClass().getSimpleName());
+    stats.increment("log_count/ERROR");
+    log.error("Aborting the crawl: {}", e.toString(), e);
+    abort();
+    return e;
   }
 
   /**

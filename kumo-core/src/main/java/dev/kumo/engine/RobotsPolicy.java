@@ -55,7 +55,7 @@ final class RobotsPolicy {
       rules = mine;
       try {
         mine.complete(fetch(origin, request));
-      } catch (InterruptedException | RuntimeException e) { // let the next request fetch it again
+      } catch (InterruptedException | RuntimeException | Error e) { // let the next request fetch it again
         byOrigin.remove(origin, mine);
         mine.completeExceptionally(e);
         throw e;
@@ -87,7 +87,7 @@ final class RobotsPolicy {
       Response r;
       try {
         r = transport.exchange(Request.to(url).headers(cause.headers()).build());
-      } catch (DownloadException | RuntimeException | Error e) { // never leave the slot's waiters hanging
+      } catch (DownloadException | RuntimeException e) { // never leave the slot's waiters hanging
         stats.increment("robotstxt/exception_count/"
             + (e instanceof DownloadException d ? d.reason() : e.getClass().getSimpleName()));
         log.warn("Cannot fetch {} ({}): disallowing the site, as RFC 9309 says", url, e.getMessage());
@@ -95,13 +95,20 @@ final class RobotsPolicy {
       }
       stats.increment("robotstxt/response_count");
       stats.increment("robotstxt/response_status_count/" + r.status());
+      if (r.status() < 200 || r.status() >= 300) {
+        r.release(); // only a 2xx body is read, below
+      }
       String location = r.headers().first("Location");
       if (r.status() >= 300 && r.status() < 400 && location != null) {
         url = UrlJoin.resolve(r.url(), location);
         continue;
       }
       if (r.status() >= 200 && r.status() < 300) {
-        return parser.parseContent(url, r.body(), r.headers().first("Content-Type"), List.of(agent));
+        try {
+          return parser.parseContent(url, r.body(), r.headers().first("Content-Type"), List.of(agent));
+        } finally {
+          r.release();
+        }
       }
       if (r.status() >= 400 && r.status() < 500) {
         return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
