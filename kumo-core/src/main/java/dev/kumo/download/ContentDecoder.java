@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ContentDecoder {
   /** Below this many decoded bytes the ratio is not checked: tiny pages of blanks compress very well. */
-  static final long RATIO_FLOOR = 1 << 20;
+  static final int RATIO_FLOOR_BYTES = 1 << 20;
   private static final int GZIP_MIN = 18;
 
   private ContentDecoder() {}
@@ -70,7 +70,7 @@ final class ContentDecoder {
   static long limit(long encoded, TransportConfig config) {
     long limit = config.maxSize() > 0 ? config.maxSize() : Integer.MAX_VALUE - 16;
     if (config.maxRatio() > 0) {
-      limit = Math.min(limit, Math.max(RATIO_FLOOR, (long) Math.min(Long.MAX_VALUE / 2.0,
+      limit = Math.min(limit, Math.max(RATIO_FLOOR_BYTES, (long) Math.min(Long.MAX_VALUE / 2.0,
           (double) encoded * config.maxRatio())));
     }
     return Math.min(limit, Integer.MAX_VALUE - 16);

@@ -3,6 +3,7 @@ package dev.kumo.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kumo.Setting;
 import dev.kumo.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,34 @@ class ContentDecoderTest {
         .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("maxsize"));
     assertThatThrownBy(() -> decode(gzip(new byte[5 << 20]), "gzip", ONE_MIB, "u"))
         .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("maxsize"));
+  }
+
+  @Test
+  void decodingHoldsTheEncodedAndTheDecodedBodyOnlyNeverAThirdCopy() throws Exception {
+    byte[] plain = TEXT.repeat(500).getBytes(StandardCharsets.UTF_8);
+    for (String encoding : new String[] {"gzip", "deflate", "br"}) {
+      byte[] raw = switch (encoding) {
+        case "gzip" -> gzip(plain);
+        case "deflate" -> deflate(plain, false);
+        default -> Base64.getDecoder().decode(BROTLI_TEXT);
+      };
+      byte[] expected = encoding.equals("br") ? TEXT.getBytes(StandardCharsets.UTF_8) : plain;
+      TransportConfig config = TransportConfig.from(Settings.defaults());
+      assertThat(decode(raw, encoding, config, "u")).as(encoding).isEqualTo(expected);
+      assertThat(config.budget().peak()).as(encoding).isEqualTo(raw.length + expected.length);
+      assertThat(config.budget().used()).as(encoding + ": all given back").isZero();
+    }
+  }
+
+  @Test
+  void aBodyThatDecodesToMoreThanMaxratioTimesItsSizeIsCutPastTheFirstMebibyte() throws Exception {
+    TransportConfig defaults = TransportConfig.from(Settings.defaults());
+    assertThatThrownBy(() -> decode(gzip(new byte[16 << 20]), "gzip", defaults, "u"))
+        .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("maxratio"));
+    byte[] blanks = new byte[ContentDecoder.RATIO_FLOOR_BYTES];
+    assertThat(decode(gzip(blanks), "gzip", defaults, "u")).as("a small page compresses as it likes").hasSize(blanks.length);
+    TransportConfig noRatio = TransportConfig.from(Settings.defaults().with(Setting.DOWNLOAD_MAXRATIO, 0.0));
+    assertThat(decode(gzip(new byte[8 << 20]), "gzip", noRatio, "u")).hasSize(8 << 20);
   }
 
   @Test
