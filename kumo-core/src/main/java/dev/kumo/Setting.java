@@ -45,7 +45,7 @@ public final class Setting<T> {
   /** Total time allowed for one download. */
   public static final Setting<Double> DOWNLOAD_TIMEOUT =
       doubleKey("download_timeout", 180.0, "seconds", "Total time allowed for one download, body included.");
-  /** Responses larger than this are aborted (16 MiB: just over Googlebot's 15 MB; see docs/memory.md). */
+  /** Responses larger than this are aborted: 16 MiB, just over what Googlebot reads (docs/ARCHITECTURE.md). */
   public static final Setting<Long> DOWNLOAD_MAXSIZE = longKey("download_maxsize", 16L * 1024 * 1024, "bytes",
       "Responses larger than this (raw or decoded) are aborted and counted as maxsize; 0 means no limit.");
   /** Responses larger than this are logged once. */

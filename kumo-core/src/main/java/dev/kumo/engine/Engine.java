@@ -61,6 +61,7 @@ public final class Engine {
   private final AtomicReference<@Nullable String> closeReason = new AtomicReference<>();
   private volatile boolean aborting;
   private volatile @Nullable FrontierException failure;
+  private volatile @Nullable Error fatal;
   private volatile long startNanos;
 
   /** An engine for one crawl; {@link #run()} starts it. */
@@ -125,7 +126,8 @@ public final class Engine {
 
   /**
    * Crawls until done or closed, on the calling thread; returns the finish reason ({@code finished}, a
-   * {@code closespider_*} condition, {@code shutdown}, or {@code aborted}).
+   * {@code closespider_*} condition, {@code shutdown}, or {@code aborted}). An {@link Error} in a download or
+   * a callback (e.g. {@link OutOfMemoryError}) aborts the crawl and is thrown here once it has stopped.
    */
   public String run() throws InterruptedException {
     startNanos = System.nanoTime();
@@ -142,6 +144,10 @@ public final class Engine {
       fail(e);
     } finally {
       shutDown();
+    }
+    Error error = fatal;
+    if (error != null) {
+      throw error; // the same in every model: run() never returns after an Error
     }
     String reason = closeReason.get() == null ? "finished" : closeReason.get();
     for (SlotFigures f : slotFigures()) {
@@ -320,10 +326,13 @@ public final class Engine {
 
   /**
    * An {@link Error} (out of memory, a JVM failure) is never survived: the ticket's lease goes back to the
-   * frontier (a job directory stays resumable), the crawl aborts, and the error goes on up.
+   * frontier (a job directory stays resumable), the crawl aborts, and {@link #run()} throws the error.
    */
   private Error fatal(LeaseTicket ticket, Error e) {
     abandon(ticket);
+    if (fatal == null) {
+      fatal = e;
+    }
     stats.increment("engine/fatal_errors/" + e.getClass().getSimpleName());
     stats.increment("log_count/ERROR");
     log.error("Aborting the crawl: {}", e.toString(), e);

@@ -65,7 +65,9 @@ class BodyBudgetCrawlTest {
     CrawlResult result = Crawler.builder(spider)
         .overrides(Settings.defaults().with(Setting.EXECUTION_MODEL, model)
             .with(Setting.CONCURRENT_REQUESTS, BODIES).with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, BODIES)
-            .with(Setting.PARSE_THREADS, 1).with(Setting.DOWNLOAD_MEMORY_BUDGET, BUDGET))
+            .with(Setting.PARSE_THREADS, 1).with(Setting.DOWNLOAD_MEMORY_BUDGET, BUDGET)
+            .with(Setting.DOWNLOAD_TIMEOUT, 30.0)) // a leak would cut the waiting downloads then, not hang
+
         .transport(c -> {
           config.set(c);
           return Transport.open(c);
