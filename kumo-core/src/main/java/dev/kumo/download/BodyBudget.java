@@ -4,6 +4,7 @@ import dev.kumo.stats.Stats;
 import java.io.InterruptedIOException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * The crawl-wide budget of bytes held in response bodies ({@code download_memory_budget}): every array a
@@ -51,39 +52,28 @@ public final class BodyBudget {
 
   /** Bytes held now. */
   public long used() {
-    lock.lock();
-    try {
-      return used;
-    } finally {
-      lock.unlock();
-    }
+    return read(() -> used);
   }
 
   /** The most bytes ever held at once. */
   public long peak() {
-    lock.lock();
-    try {
-      return peak;
-    } finally {
-      lock.unlock();
-    }
+    return read(() -> peak);
   }
 
   /** How many times a download waited for room. */
   public long waits() {
-    lock.lock();
-    try {
-      return waits;
-    } finally {
-      lock.unlock();
-    }
+    return read(() -> waits);
   }
 
   /** How many downloads were cut for want of room. */
   public long cuts() {
+    return read(() -> cuts);
+  }
+
+  private long read(LongSupplier field) {
     lock.lock();
     try {
-      return cuts;
+      return field.getAsLong();
     } finally {
       lock.unlock();
     }

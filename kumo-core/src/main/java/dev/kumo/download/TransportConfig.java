@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param pool the connection pool's caps and idle timeout
  */
 public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Duration readTimeout, long maxSize,
-    double maxRatio, BodyBudget budget, long warnSize, Headers defaultHeaders, boolean cookies, ProxyRules proxies, String client, boolean http2,
-    PoolLimits pool) {
+    double maxRatio, BodyBudget budget, long warnSize, Headers defaultHeaders, boolean cookies, ProxyRules proxies,
+    String client, boolean http2, PoolLimits pool) {
 
   /**
    * Caps on a transport's connections.

@@ -63,7 +63,8 @@ class ContentDecoderTest {
     assertThatThrownBy(() -> decode(gzip(new byte[16 << 20]), "gzip", defaults, "u"))
         .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("maxratio"));
     byte[] blanks = new byte[ContentDecoder.RATIO_FLOOR_BYTES];
-    assertThat(decode(gzip(blanks), "gzip", defaults, "u")).as("a small page compresses as it likes").hasSize(blanks.length);
+    assertThat(decode(gzip(blanks), "gzip", defaults, "u")).as("a small page compresses as it likes")
+        .hasSize(blanks.length);
     TransportConfig noRatio = TransportConfig.from(Settings.defaults().with(Setting.DOWNLOAD_MAXRATIO, 0.0));
     assertThat(decode(gzip(new byte[8 << 20]), "gzip", noRatio, "u")).hasSize(8 << 20);
   }

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.function.LongFunction;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -37,30 +39,29 @@ final class BombRoutes {
   }
 
   private static void gzip(Call call) throws IOException {
-    long mb = mebibytes(call);
-    long length = GZIP_HEADER.length + mb * DEFLATED_MIB.length + LAST_BLOCK.length + 8;
-    try (OutputStream out = start(call, "gzip", length)) {
-      if (out != null) {
-        out.write(GZIP_HEADER);
-        repeatBlocks(out, mb);
-        out.write(LAST_BLOCK);
-        ByteBuffer trailer = ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        trailer.putInt((int) crcOfZeros(mb)).putInt((int) (mb * MIB));
-        out.write(trailer.array());
-      }
-    }
+    deflated(call, "gzip", GZIP_HEADER, 8, mb -> ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
+        .putInt((int) crcOfZeros(mb)).putInt((int) (mb * MIB)).array());
   }
 
   private static void deflate(Call call) throws IOException {
+    // Adler-32 of zeros: the first sum stays 1, the second grows by 1 a byte
+    deflated(call, "deflate", ZLIB_HEADER, 4, mb -> ByteBuffer.allocate(4)
+        .putInt((int) (((mb * MIB) % 65521) << 16 | 1)).array());
+  }
+
+  /** N MiB of deflated zeros between {@code header} and the trailer (its length, then made once all is sent). */
+  private static void deflated(Call call, String encoding, byte[] header, int trailerLength,
+      LongFunction<byte[]> trailer) throws IOException {
     long mb = mebibytes(call);
-    long length = ZLIB_HEADER.length + mb * DEFLATED_MIB.length + LAST_BLOCK.length + 4;
-    try (OutputStream out = start(call, "deflate", length)) {
+    long length = header.length + mb * DEFLATED_MIB.length + LAST_BLOCK.length + trailerLength;
+    try (OutputStream out = start(call, encoding, length)) {
       if (out != null) {
-        out.write(ZLIB_HEADER);
-        repeatBlocks(out, mb);
+        out.write(header);
+        for (long i = 0; i < mb; i++) {
+          out.write(DEFLATED_MIB);
+        }
         out.write(LAST_BLOCK);
-        long adler = ((mb * MIB) % 65521) << 16 | 1; // every zero byte adds the running sum, which stays 1
-        out.write(ByteBuffer.allocate(4).putInt((int) adler).array());
+        out.write(trailer.apply(mb));
       }
     }
   }
@@ -78,12 +79,6 @@ final class BombRoutes {
   private static OutputStream start(Call call, String encoding, long length) throws IOException {
     call.exchange().getResponseHeaders().set("Content-Encoding", encoding);
     return Replies.start(call, 200, Replies.HTML, length);
-  }
-
-  private static void repeatBlocks(OutputStream out, long mb) throws IOException {
-    for (long i = 0; i < mb; i++) {
-      out.write(DEFLATED_MIB);
-    }
   }
 
   /** The CRC-32 of {@code mb} MiB of zeros: computed only when a client reads that far. */
