@@ -57,7 +57,7 @@ class BodyBudgetCrawlTest {
       @Override
       public void parse(Response response, Output out) throws InterruptedException {
         assertThat(response.bodyLength()).isGreaterThanOrEqualTo(BODY_BYTES);
-        Thread.sleep(20); // a slow callback: bodies pile up waiting for a parser
+        Thread.sleep(100); // a slow callback: bodies pile up waiting for the one parser
         parsed.incrementAndGet();
       }
     };
@@ -79,7 +79,7 @@ class BodyBudgetCrawlTest {
     assertThat(result.stat("memory/body_budget_bytes")).isEqualTo(BUDGET);
     assertThat(result.stat("memory/body_budget_peak_bytes")).isBetween((long) BODY_BYTES, BUDGET);
     assertThat(config.get().budget().used()).as("every body given back").isZero();
-    if (!model.equals("sequential")) {
+    if (model.equals("async")) { // 24 bodies arrive at once, 2.4 s of parsing behind one thread
       assertThat(result.stat("memory/body_budget_waits")).as("downloads waited for room").isPositive();
     }
   }
