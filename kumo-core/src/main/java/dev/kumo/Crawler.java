@@ -172,7 +172,8 @@ public final class Crawler {
     spider.state().restore(resumed.spiderState());
     int cores = Runtime.getRuntime().availableProcessors();
     DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
-    Transport transport = transportFactory.apply(TransportConfig.from(settings));
+    TransportConfig transportConfig = TransportConfig.from(settings);
+    Transport transport = transportFactory.apply(transportConfig);
     Engine e = new Engine(spider, settings, stats, f, transport, allProcessors, allSinks, components);
     engine = e;
     if ("abort".equals(earlyRequest)) {
@@ -193,6 +194,7 @@ public final class Crawler {
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
     stats.set("elapsed_time_millis", elapsed.toMillis());
+    transportConfig.budget().report(stats);
     CrawlResult result = new CrawlResult(reason, elapsed, stats.snapshot());
     log.info("Spider {} closed ({}) after {} ms with {} cores\n{}", spider.name(), reason, elapsed.toMillis(), cores,
         result.format());

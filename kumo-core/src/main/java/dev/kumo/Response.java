@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,7 @@ public final class Response {
   private final byte[] body;
   private final String protocol;
   private final List<String> flags;
+  private final AtomicReference<@Nullable Runnable> release;
   private @Nullable Charset charset;
   private @Nullable String text;
   private @Nullable Selection root;
@@ -50,6 +52,7 @@ public final class Response {
     this.body = b.body;
     this.protocol = b.protocol;
     this.flags = List.copyOf(b.flags);
+    this.release = new AtomicReference<>(b.release);
   }
 
   /** A builder for the response to {@code request}, its URL defaulting to the request's. */
@@ -95,6 +98,18 @@ public final class Response {
   /** Length of the body in bytes. */
   public int bodyLength() {
     return body.length;
+  }
+
+  /**
+   * Gives the body's share of the crawl's memory budget ({@code download_memory_budget}) back; the engine calls
+   * it when the response's callback has returned. The body stays readable: only the accounting changes, so a
+   * response kept beyond its callback is memory the budget no longer sees. Later calls do nothing.
+   */
+  public void release() {
+    Runnable r = release.getAndSet(null);
+    if (r != null) {
+      r.run();
+    }
   }
 
   /** The request's meta, for convenience. */
@@ -242,6 +257,7 @@ public final class Response {
     private byte[] body = new byte[0];
     private String protocol = "http/1.1";
     private final java.util.ArrayList<String> flags = new java.util.ArrayList<>();
+    private @Nullable Runnable release;
 
     private Builder(Request request) {
       this.request = Objects.requireNonNull(request, "request");
@@ -290,6 +306,12 @@ public final class Response {
     /** Adds a flag, e.g. {@link Response#CACHED}. */
     public Builder flag(String flag) {
       flags.add(Objects.requireNonNull(flag, "flag"));
+      return this;
+    }
+
+    /** What {@link Response#release()} runs, once: gives the body's share of a memory budget back. */
+    public Builder onRelease(Runnable action) {
+      this.release = Objects.requireNonNull(action, "action");
       return this;
     }
 

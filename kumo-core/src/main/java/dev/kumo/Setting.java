@@ -45,12 +45,21 @@ public final class Setting<T> {
   /** Total time allowed for one download. */
   public static final Setting<Double> DOWNLOAD_TIMEOUT =
       doubleKey("download_timeout", 180.0, "seconds", "Total time allowed for one download, body included.");
-  /** Responses larger than this are aborted. */
-  public static final Setting<Long> DOWNLOAD_MAXSIZE = longKey("download_maxsize", 1024L * 1024 * 1024, "bytes",
-      "Responses larger than this are aborted and counted; 0 means no limit.");
+  /** Responses larger than this are aborted: 16 MiB, just over what Googlebot reads (docs/ARCHITECTURE.md). */
+  public static final Setting<Long> DOWNLOAD_MAXSIZE = longKey("download_maxsize", 16L * 1024 * 1024, "bytes",
+      "Responses larger than this (raw or decoded) are aborted and counted as maxsize; 0 means no limit.");
   /** Responses larger than this are logged once. */
-  public static final Setting<Long> DOWNLOAD_WARNSIZE = longKey("download_warnsize", 32L * 1024 * 1024, "bytes",
+  public static final Setting<Long> DOWNLOAD_WARNSIZE = longKey("download_warnsize", 4L * 1024 * 1024, "bytes",
       "Responses larger than this are logged; 0 means never.");
+  /** Decoded bytes per encoded byte after which a compressed body is aborted. */
+  public static final Setting<Double> DOWNLOAD_MAXRATIO = doubleKey("download_maxratio", 100.0, "ratio",
+      "A gzip, deflate or br body that decodes to more than this many times its size (past its first MiB) is "
+          + "aborted and counted as maxratio; 0 means no limit.");
+  /** Bytes of response bodies held at once, in the whole crawl. */
+  public static final Setting<Long> DOWNLOAD_MEMORY_BUDGET = longKey("download_memory_budget", 0L, "bytes",
+      "Most bytes of response bodies held at once (downloading, decoding, or waiting for their callback); a "
+          + "download that would pass it waits for room or is cut (counted as memory); 0 means a quarter of the "
+          + "JVM's max heap.");
 
   /** Seconds allowed to open a connection. */
   public static final Setting<Double> DOWNLOAD_CONNECT_TIMEOUT = doubleKey("download_connect_timeout", 10.0,
@@ -112,7 +121,8 @@ public final class Setting<T> {
       doubleKey("retry_backoff_max", 60.0, "seconds", "The longest backoff between retries.");
   /** Longest Retry-After that is honoured. */
   public static final Setting<Double> RETRY_AFTER_MAX = doubleKey("retry_after_max", 600.0, "seconds",
-      "The longest Retry-After honoured; a longer one pauses the slot this long.");
+      "The longest Retry-After honoured (a longer one pauses the slot this long), and the most one request may "
+          + "wait for Retry-After in all before its retries count against retry_times.");
 
   // --- Cookies, headers, proxy
   /** Keep cookies per crawl. */

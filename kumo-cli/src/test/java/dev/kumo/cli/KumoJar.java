@@ -47,8 +47,15 @@ final class KumoJar {
 
   /** Starts {@code kumo args} in {@code dir} with the environment variables {@code env} added. */
   static Process start(Path dir, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+    return start(dir, env, List.of(), args);
+  }
+
+  /** Starts {@code kumo args} in {@code dir} in a JVM with {@code jvmOptions} (e.g. {@code -Xmx256m}). */
+  static Process start(Path dir, Map<String, String> env, List<String> jvmOptions, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().putAll(env);

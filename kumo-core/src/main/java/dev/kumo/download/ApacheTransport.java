@@ -181,9 +181,9 @@ public final class ApacheTransport implements Transport {
     Headers headers = Headers.of(pairs.toArray(String[]::new));
     cookies.store(request, headers);
     HttpEntity entity = response.getEntity();
-    try {
-      byte[] raw = entity == null ? new byte[0]
-          : BodyBuffer.readAll(entity.getContent(), config, request.url(), entity.getContentLength());
+    try (BodyHold hold = bodies.hold(request.url())) {
+      BodyBuffer raw = entity == null ? new BodyBuffer(config, hold, 0)
+          : BodyBuffer.readAll(entity.getContent(), config, hold, entity.getContentLength());
       return bodies.response(request, response.getCode(), headers, raw);
     } catch (DownloadException e) {
       // Cancelled first: closing the response would otherwise read the rest of the body to keep the connection,

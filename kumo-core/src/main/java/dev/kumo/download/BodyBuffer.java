@@ -5,36 +5,52 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * A response body growing into one array, refused as soon as it passes {@code download_maxsize}, so that an
- * endless or huge body never fills the heap. Not thread-safe.
+ * A response body in one array, refused as soon as it passes {@code download_maxsize}, so that an endless or huge
+ * body never fills the heap. Every array is reserved in the download's {@link BodyHold} before it is allocated. A
+ * body of declared length gets one array of that length at once (reserved before a byte is read, so a download
+ * waiting for room holds nothing, and never copied); a body of unknown length grows by doubling. Not thread-safe.
  */
 final class BodyBuffer {
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+  private static final int FIRST_ARRAY = 8 * 1024;
 
   private final TransportConfig config;
-  private final String url;
+  private final BodyHold hold;
   private byte[] buffer;
   private int size;
 
-  /** An empty body; {@code expectedLength} (or -1) sizes the first array. */
-  BodyBuffer(TransportConfig config, String url, long expectedLength) throws DownloadException {
+  /** An empty body; {@code declaredLength} (or -1) sizes the arrays. */
+  BodyBuffer(TransportConfig config, BodyHold hold, long declaredLength) throws DownloadException, IOException {
     this.config = config;
-    this.url = url;
-    if (config.tooLarge(expectedLength)) {
-      throw tooLarge(expectedLength);
+    this.hold = hold;
+    if (config.tooLarge(declaredLength) || declaredLength > MAX_ARRAY) {
+      throw tooLarge(declaredLength);
     }
-    this.buffer = new byte[(int) Math.min(Math.max(expectedLength, 8 * 1024), 1 << 20)];
+    int first = declaredLength >= 0 ? (int) declaredLength : FIRST_ARRAY;
+    hold.grow(first);
+    this.buffer = new byte[first];
   }
 
-  /** Makes room for {@code n} more bytes, or refuses them when the body would pass the limit. */
-  void reserve(int n) throws DownloadException {
+  /** Makes room for {@code n} more bytes, or refuses them when the body would pass a limit. */
+  void reserve(int n) throws DownloadException, IOException {
     long newSize = (long) size + n;
     if (config.tooLarge(newSize) || newSize > MAX_ARRAY) {
       throw tooLarge(newSize);
     }
     if (newSize > buffer.length) {
-      buffer = Arrays.copyOf(buffer, (int) Math.min(Math.max(newSize, buffer.length * 2L), MAX_ARRAY));
+      long capacity = Math.max(newSize, buffer.length * 2L);
+      if (config.maxSize() > 0) {
+        capacity = Math.min(capacity, config.maxSize());
+      }
+      resize((int) Math.min(capacity, MAX_ARRAY));
     }
+  }
+
+  private void resize(int capacity) throws DownloadException, IOException {
+    hold.grow(capacity);
+    byte[] old = buffer;
+    buffer = Arrays.copyOf(old, capacity);
+    hold.shrink(old.length);
   }
 
   /** The array to write reserved bytes into, at {@link #size()}. */
@@ -46,6 +62,11 @@ final class BodyBuffer {
     return size;
   }
 
+  /** The download's share of the budget, which decoding uses too. */
+  BodyHold hold() {
+    return hold;
+  }
+
   /** Records {@code n} bytes written at {@link #size()} after {@link #reserve}. */
   void advance(int n) {
     size += n;
@@ -54,27 +75,40 @@ final class BodyBuffer {
   /**
    * All of {@code in} (a library client's body stream), refused as soon as it passes the limit.
    *
-   * @param expectedLength the declared length, or -1
+   * @param declaredLength the declared length, or -1
    */
-  static byte[] readAll(InputStream in, TransportConfig config, String url, long expectedLength)
+  static BodyBuffer readAll(InputStream in, TransportConfig config, BodyHold hold, long declaredLength)
       throws IOException, DownloadException {
-    BodyBuffer body = new BodyBuffer(config, url, expectedLength);
+    BodyBuffer body = new BodyBuffer(config, hold, declaredLength);
     byte[] chunk = new byte[16 * 1024];
     for (int n; (n = in.read(chunk)) >= 0; ) {
       body.reserve(n);
       System.arraycopy(chunk, 0, body.buffer, body.size, n);
       body.advance(n);
     }
-    return body.toByteArray();
+    return body;
   }
 
-  /** The body's bytes. */
-  byte[] toByteArray() {
-    return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+  /**
+   * The body's bytes as an array of exactly its size: the buffer itself when it is full (always so with a
+   * truthful declared length), else one copy, reserved in the budget while both exist.
+   */
+  byte[] toByteArray() throws DownloadException, IOException {
+    if (size != buffer.length) {
+      resize(size);
+    }
+    return buffer;
+  }
+
+  /** Drops the buffer and gives its bytes back to the budget (after decoding, when only the result is kept). */
+  void free() {
+    hold.shrink(buffer.length);
+    buffer = new byte[0];
+    size = 0;
   }
 
   private DownloadException tooLarge(long bytes) {
     return new DownloadException(DownloadException.MAXSIZE,
-        "body of " + url + " (" + bytes + "+ bytes) exceeds download_maxsize (" + config.maxSize() + " bytes)");
+        "body of " + hold.url + " (" + bytes + "+ bytes) exceeds download_maxsize (" + config.maxSize() + " bytes)");
   }
 }

@@ -13,6 +13,10 @@ public final class DownloadException extends Exception {
   public static final String CONNECT = "connect";
   /** The body (or its decompressed form) was larger than download_maxsize. */
   public static final String MAXSIZE = "maxsize";
+  /** A compressed body decoded to more than download_maxratio times its size. */
+  public static final String MAXRATIO = "maxratio";
+  /** The body did not fit in download_memory_budget (see {@link BodyBudget}). */
+  public static final String MEMORY = "memory";
   /** Any other I/O failure. */
   public static final String IO = "io";
   /** A content encoding that could not be decoded. */

@@ -114,7 +114,7 @@ final class HttpInput {
     }
   }
 
-  private void copy(int n, BodyBuffer body) throws DownloadException {
+  private void copy(int n, BodyBuffer body) throws DownloadException, IOException {
     body.reserve(n);
     System.arraycopy(buf, pos, body.array(), body.size(), n);
     body.advance(n);

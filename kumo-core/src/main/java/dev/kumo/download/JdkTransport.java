@@ -3,6 +3,7 @@ package dev.kumo.download;
 import dev.kumo.Headers;
 import dev.kumo.Request;
 import dev.kumo.Response;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -63,19 +64,26 @@ public final class JdkTransport implements Transport {
     HttpRequest httpRequest = toHttpRequest(request);
     checkAddresses(httpRequest.uri());
     AtomicLong lastActivity = new AtomicLong(System.nanoTime());
-    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(httpRequest,
-        info -> new LimitedBodySubscriber(config, request.url(),
-            info.headers().firstValueAsLong("Content-Length").orElse(-1), lastActivity));
-    HttpResponse<byte[]> http = await(future, request, lastActivity);
-    cookies.store(request, Headers.of(http.headers().map())); // a failed body has no headers here
-    return bodies.response(request, http.statusCode(), Headers.of(http.headers().map()), http.body());
+    try (BodyHold hold = bodies.hold(request.url())) {
+      CompletableFuture<HttpResponse<BodyBuffer>> future = client.sendAsync(httpRequest,
+          info -> new LimitedBodySubscriber(config, hold,
+              info.headers().firstValueAsLong("Content-Length").orElse(-1), lastActivity));
+      HttpResponse<BodyBuffer> http = await(future, request, lastActivity);
+      cookies.store(request, Headers.of(http.headers().map())); // a failed body has no headers here
+      return bodies.response(request, http.statusCode(), Headers.of(http.headers().map()), http.body());
+    } catch (IOException e) { // waiting for room in the body budget was interrupted
+      if (Thread.interrupted()) {
+        throw new InterruptedException("download of " + request.url() + " interrupted");
+      }
+      throw failure(request, e);
+    }
   }
 
   /**
    * Waits for the exchange, in slices of the read timeout: cut when no byte came for the read timeout, or
    * when the total timeout is over, whichever comes first.
    */
-  private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> future, Request request,
+  private HttpResponse<BodyBuffer> await(CompletableFuture<HttpResponse<BodyBuffer>> future, Request request,
       AtomicLong lastActivity) throws DownloadException, InterruptedException {
     long start = System.nanoTime();
     long total = config.totalTimeout().toNanos();

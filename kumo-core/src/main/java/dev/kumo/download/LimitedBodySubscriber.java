@@ -1,5 +1,6 @@
 package dev.kumo.download;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -10,23 +11,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects a response body into one array, and cancels the exchange as soon as the body passes the size
+ * Collects a response body into a {@link BodyBuffer}, and cancels the exchange as soon as the body passes the size
  * limit (or its declared {@code Content-Length} does), so an endless or huge body never fills the heap.
  */
-final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
-  private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<BodyBuffer> {
+  private final CompletableFuture<BodyBuffer> result = new CompletableFuture<>();
   private final TransportConfig config;
-  private final String url;
+  private final BodyHold hold;
   private final long declaredLength;
   private final AtomicLong lastActivityNanos;
   private Flow.Subscription subscription;
   private @Nullable BodyBuffer body;
 
-  LimitedBodySubscriber(TransportConfig config, String url, long declaredLength, AtomicLong lastActivityNanos) {
+  LimitedBodySubscriber(TransportConfig config, BodyHold hold, long declaredLength, AtomicLong lastActivityNanos) {
     this.config = config;
     this.lastActivityNanos = lastActivityNanos;
     lastActivityNanos.set(System.nanoTime());
-    this.url = url;
+    this.hold = hold;
     this.declaredLength = declaredLength;
   }
 
@@ -34,8 +35,8 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   public void onSubscribe(Flow.Subscription s) {
     this.subscription = s;
     try {
-      body = new BodyBuffer(config, url, declaredLength);
-    } catch (DownloadException e) {
+      body = new BodyBuffer(config, hold, declaredLength);
+    } catch (DownloadException | IOException e) {
       s.cancel();
       result.completeExceptionally(e);
       return;
@@ -56,7 +57,7 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
         b.get(body.array(), body.size(), n);
         body.advance(n);
       }
-    } catch (DownloadException e) {
+    } catch (DownloadException | IOException e) {
       subscription.cancel();
       result.completeExceptionally(e);
     }
@@ -70,12 +71,12 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   @Override
   public void onComplete() {
     if (body != null) {
-      result.complete(body.toByteArray());
+      result.complete(body);
     }
   }
 
   @Override
-  public CompletionStage<byte[]> getBody() {
+  public CompletionStage<BodyBuffer> getBody() {
     return result;
   }
 }

@@ -120,12 +120,13 @@ public final class OkHttpTransport implements Transport {
       permits.acquire(origin);
     }
     Call call = client.newCall(wire);
-    try (InterruptWatch watch = InterruptWatch.cancelOnInterrupt(call::cancel);
+    try (BodyHold hold = bodies.hold(url);
+        InterruptWatch watch = InterruptWatch.cancelOnInterrupt(call::cancel);
         okhttp3.Response response = call.execute()) {
       Headers headers = headersOf(response.headers());
       cookies.store(request, headers); // kept even when the body then fails
       ResponseBody body = response.body();
-      byte[] raw = BodyBuffer.readAll(body.byteStream(), config, url, body.contentLength());
+      BodyBuffer raw = BodyBuffer.readAll(body.byteStream(), config, hold, body.contentLength());
       String protocol = response.protocol() == Protocol.HTTP_2 ? "h2" : "http/1.1";
       return bodies.response(request, response.code(), headers, raw, protocol);
     } catch (IOException e) {

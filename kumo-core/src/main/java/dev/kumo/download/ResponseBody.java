@@ -14,26 +14,27 @@ final class ResponseBody {
    *
    * @return the body, and whether the connection can carry another exchange afterwards
    */
-  static Read read(HttpInput in, ResponseHead head, String method, TransportConfig config, String url)
+  static Read read(HttpInput in, ResponseHead head, String method, TransportConfig config, BodyHold hold)
       throws IOException, DownloadException {
+    String url = hold.url;
     if (!head.hasBody(method)) {
-      return new Read(new byte[0], head.keepAlive());
+      return new Read(new BodyBuffer(config, hold, 0), head.keepAlive());
     }
     if (head.chunked()) {
-      BodyBuffer body = new BodyBuffer(config, url, -1);
+      BodyBuffer body = new BodyBuffer(config, hold, -1);
       readChunks(in, body, url);
       // Transfer-Encoding with Content-Length, or in HTTP/1.0, is how requests are smuggled: never reuse
       boolean suspicious = head.headers().contains("Content-Length") || head.minorVersion() == 0;
-      return new Read(body.toByteArray(), head.keepAlive() && !suspicious);
+      return new Read(body, head.keepAlive() && !suspicious);
     }
     long length = head.transferEncoded() ? -1 : head.contentLength(url);
-    BodyBuffer body = new BodyBuffer(config, url, length);
+    BodyBuffer body = new BodyBuffer(config, hold, length);
     if (length >= 0) {
       in.readFixed(length, body);
-      return new Read(body.toByteArray(), head.keepAlive());
+      return new Read(body, head.keepAlive());
     }
     in.readToEnd(body);
-    return new Read(body.toByteArray(), false);
+    return new Read(body, false);
   }
 
   private static void readChunks(HttpInput in, BodyBuffer body, String url) throws IOException, DownloadException {
@@ -59,6 +60,6 @@ final class ResponseBody {
     }
   }
 
-  /** A body and whether its connection can be reused. */
-  record Read(byte[] bytes, boolean reusable) {}
+  /** A body (still content-encoded) and whether its connection can be reused. */
+  record Read(BodyBuffer body, boolean reusable) {}
 }

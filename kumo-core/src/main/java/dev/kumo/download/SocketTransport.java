@@ -109,14 +109,14 @@ public final class SocketTransport implements Transport {
     HttpInput in = connection.input();
     in.arm(url, deadline, config);
     boolean keep = false;
-    try {
+    try (BodyHold hold = bodies.hold(url, deadline)) {
       connection.send(head, request.body(), deadline, url);
       ResponseHead response = ResponseHead.read(in, url);
       cookies.store(request, response.headers()); // kept even when the body then fails
       connection.serverKeepAlive(response.headers());
-      ResponseBody.Read body = ResponseBody.read(in, response, request.method(), config, url);
+      ResponseBody.Read body = ResponseBody.read(in, response, request.method(), config, hold);
       keep = body.reusable() && in.buffered() == 0; // bytes past the body: the server is out of step
-      return bodies.response(request, response.status(), response.headers(), body.bytes());
+      return bodies.response(request, response.status(), response.headers(), body.body());
     } catch (IOException e) {
       if (Thread.interrupted()) {
         throw new InterruptedException("download of " + url + " interrupted");

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param totalTimeout time allowed for the whole exchange, body included
  * @param readTimeout time allowed without any byte arriving; zero for no limit
  * @param maxSize bytes after which a body (compressed or decompressed) is aborted; 0 for no limit
+ * @param maxRatio decoded bytes per encoded byte after which a compressed body is aborted; 0 for no limit
+ * @param budget the crawl-wide budget of bytes held in response bodies
  * @param warnSize bytes after which a body is logged as large; 0 for never
  * @param defaultHeaders headers sent with every request unless the request sets them
  * @param cookies whether to keep cookies across requests
@@ -25,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param refusePrivateAddresses whether to refuse non-public addresses after resolution ({@link AddressPolicy})
  */
 public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Duration readTimeout, long maxSize,
-    long warnSize, Headers defaultHeaders, boolean cookies, ProxyRules proxies, String client, boolean http2,
-    PoolLimits pool, boolean refusePrivateAddresses) {
+    double maxRatio, BodyBudget budget, long warnSize, Headers defaultHeaders, boolean cookies, ProxyRules proxies,
+    String client, boolean http2, PoolLimits pool, boolean refusePrivateAddresses) {
 
   /**
    * Caps on a transport's connections.
@@ -66,6 +68,7 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
     PoolLimits pool = new PoolLimits(max > 0 ? max : requests, perOrigin > 0 ? perOrigin : Integer.MAX_VALUE,
         seconds(settings.get(Setting.DOWNLOAD_POOL_IDLE_TIMEOUT)));
     return new TransportConfig(connect, total, read, settings.get(Setting.DOWNLOAD_MAXSIZE),
+        settings.get(Setting.DOWNLOAD_MAXRATIO), BodyBudget.forSetting(settings.get(Setting.DOWNLOAD_MEMORY_BUDGET)),
         settings.get(Setting.DOWNLOAD_WARNSIZE), headers, settings.get(Setting.COOKIES_ENABLED), proxies,
         settings.get(Setting.HTTP_CLIENT), settings.get(Setting.HTTP2_ENABLED), pool,
         settings.get(Setting.REFUSE_PRIVATE_ADDRESSES));
@@ -102,6 +105,11 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
   /** The addresses this configuration lets a transport connect to. */
   AddressPolicy addresses() {
     return AddressPolicy.of(refusePrivateAddresses);
+  }
+
+  /** A new share of the body budget for one download of {@code url} that must end by {@code deadlineNanos}. */
+  BodyHold hold(String url, long deadlineNanos) {
+    return budget.hold(url, deadlineNanos);
   }
 
   /** Whether {@code bytes} is over the maximum size. */

@@ -68,6 +68,7 @@ public final class Engine {
   private final AtomicReference<@Nullable String> closeReason = new AtomicReference<>();
   private volatile boolean aborting;
   private volatile @Nullable FrontierException failure;
+  private volatile @Nullable Error fatal;
   private volatile long startNanos;
 
   /** An engine for one crawl without user components; {@link #run()} starts it. */
@@ -150,7 +151,8 @@ public final class Engine {
 
   /**
    * Crawls until done or closed, on the calling thread; returns the finish reason ({@code finished}, a
-   * {@code closespider_*} condition, {@code shutdown}, or {@code aborted}).
+   * {@code closespider_*} condition, {@code shutdown}, or {@code aborted}). An {@link Error} in a download or
+   * a callback (e.g. {@link OutOfMemoryError}) aborts the crawl and is thrown here once it has stopped.
    */
   public String run() throws InterruptedException {
     startNanos = System.nanoTime();
@@ -171,6 +173,10 @@ public final class Engine {
       fail(e);
     } finally {
       shutDown();
+    }
+    Error error = fatal;
+    if (error != null) {
+      throw error; // the same in every model: run() never returns after an Error
     }
     String reason = closeReason.get() == null ? "finished" : closeReason.get();
     for (SlotFigures f : slotFigures()) {
@@ -317,11 +323,13 @@ public final class Engine {
     } catch (DownloadException e) {
       responses.failed(request, lease.slot(), e, ticket);
       return null;
-    } catch (RuntimeException | Error e) { // a transport's bug (or a JDK error in it) must not lose the lease
+    } catch (RuntimeException e) { // a transport's bug must not lose the lease
       responses.failed(request, lease.slot(),
           new DownloadException(DownloadException.IO, "unexpected failure fetching " + request.url() + ": " + e, e),
           ticket);
       return null;
+    } catch (Error e) { // out of memory or a JVM failure: never survived
+      throw fatal(ticket, e);
     } finally {
       slots.finish(lease.slot());
       wakeUp.signal();
@@ -370,12 +378,32 @@ public final class Engine {
     } catch (CrawlAbortedException e) {
       abandon(ticket);
       return;
-    } catch (RuntimeException | Error e) { // a bug past the callback's own guard must not lose the lease
+    } catch (RuntimeException e) { // a bug past the callback's own guard must not lose the lease
       stats.increment("engine/unexpected_errors/" + e.getClass().getSimpleName());
       stats.increment("log_count/ERROR");
       log.error("Unexpected error handling {}", response, e);
+    } catch (Error e) {
+      throw fatal(ticket, e);
+    } finally {
+      response.release();
     }
     finish(ticket);
+  }
+
+  /**
+   * An {@link Error} (out of memory, a JVM failure) is never survived: the ticket's lease goes back to the
+   * frontier (a job directory stays resumable), the crawl aborts, and {@link #run()} throws the error.
+   */
+  private Error fatal(LeaseTicket ticket, Error e) {
+    abandon(ticket);
+    if (fatal == null) {
+      fatal = e;
+    }
+    stats.increment("engine/fatal_errors/" + e.getClass().getSimpleName());
+    stats.increment("log_count/ERROR");
+    log.error("Aborting the crawl: {}", e.toString(), e);
+    abort();
+    return e;
   }
 
   /**

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Retries (Scrapy's RetryMiddleware) with exponential backoff, and {@code Retry-After}. A retry is a new
  * request past the duplicate filter with {@code retry_times} in its meta; its slot pauses for the backoff
  * (base × 2<sup>n-1</sup>, jittered 50–150 %, capped), so the failing server gets a rest while other slots go on.
- * A 429 or 503 with {@code Retry-After} pauses its slot until then. Thread-safe.
+ * A 429 or 503 with {@code Retry-After} pauses its slot until then, and its retry does not count against
+ * {@code retry_times} as long as the request's Retry-After waits add up to at most {@code retry_after_max}
+ * (so a server that says "come back in 2 s" three times gets its fourth request). Thread-safe.
  */
 final class RetryPolicy {
   private static final Logger log = LoggerFactory.getLogger(RetryPolicy.class);
@@ -31,6 +33,10 @@ final class RetryPolicy {
       Set.of(DownloadException.TIMEOUT, DownloadException.CONNECT, DownloadException.IO);
   /** Retries run a little later than their origin, as in Scrapy. */
   private static final int RETRY_PRIORITY_ADJUST = -1;
+  /** Meta key: milliseconds this request has waited for Retry-After so far (a retry's free waits add up here). */
+  static final String RETRY_AFTER_META = "retry_after_ms";
+  /** A shorter Retry-After (e.g. 0, or a date in the past) is an ordinary retry: it would allow endless ones. */
+  private static final long MIN_FREE_WAIT_NANOS = 1_000_000_000L;
 
   private final boolean enabled;
   private final int maxTimes;
@@ -77,13 +83,30 @@ final class RetryPolicy {
     return retry(request, slot, e.reason());
   }
 
-  /** The retry of a response with a retryable status, or null when none is due. */
+  /**
+   * The retry of a response with a retryable status, or null when none is due. A wait of a second or more that
+   * the server asked for ({@code Retry-After}) costs no retry of {@code retry_times} while the request's waits
+   * add up to at most {@code retry_after_max}.
+   */
   @Nullable Request afterResponse(Response response, String slot) {
-    honourRetryAfter(response, slot);
+    long waited = honourRetryAfter(response, slot);
     if (!codes.contains(response.status())) {
       return null;
     }
-    return retry(response.request(), slot, String.valueOf(response.status()));
+    Request request = response.request();
+    String reason = String.valueOf(response.status());
+    if (waited >= MIN_FREE_WAIT_NANOS && enabled && !Boolean.TRUE.equals(request.meta().get("dont_retry"))) {
+      long total = (request.meta().get(RETRY_AFTER_META) instanceof Number n ? n.longValue() : 0)
+          + waited / 1_000_000;
+      if (total <= retryAfterMaxNanos / 1_000_000) {
+        stats.increment("retry/count");
+        stats.increment("retry/reason_count/" + reason);
+        stats.increment("retry_after/retry_count");
+        return again(request).meta(RETRY_AFTER_META, total).build();
+      }
+      stats.increment("retry_after/max_reached");
+    }
+    return retry(request, slot, reason);
   }
 
   private @Nullable Request retry(Request request, String slot, String reason) {
@@ -104,28 +127,31 @@ final class RetryPolicy {
     slots.pauseUntil(slot, clock.getAsLong() + backoff);
     log.debug("Retrying {} (failed {} times, {}), slot {} pauses {} ms", request, times + 1, reason, slot,
         backoff / 1_000_000);
-    return request.toBuilder()
-        .dontFilter(true)
-        .priority(request.priority() + RETRY_PRIORITY_ADJUST)
-        .meta("retry_times", times + 1)
-        .build();
+    return again(request).meta("retry_times", times + 1).build();
   }
 
-  private void honourRetryAfter(Response response, String slot) {
+  /** The request once more, past the duplicate filter, a little later than its peers. */
+  private static Request.Builder again(Request request) {
+    return request.toBuilder().dontFilter(true).priority(request.priority() + RETRY_PRIORITY_ADJUST);
+  }
+
+  /** Pauses the slot as a 429 or 503 asks; returns the pause in nanoseconds, or -1 when none was asked. */
+  private long honourRetryAfter(Response response, String slot) {
     int status = response.status();
     String header = response.headers().first("Retry-After");
     if ((status != 429 && status != 503) || header == null) {
-      return;
+      return -1;
     }
     Duration wait = parseRetryAfter(header);
     if (wait == null) {
       stats.increment("retry_after/invalid");
-      return;
+      return -1;
     }
     long nanos = wait.compareTo(Duration.ofNanos(retryAfterMaxNanos)) >= 0 ? retryAfterMaxNanos : wait.toNanos();
     stats.increment("retry_after/count");
     slots.pauseUntil(slot, clock.getAsLong() + nanos);
     log.info("{} asks to retry after {} s: slot {} pauses", response, nanos / 1_000_000_000.0, slot);
+    return nanos;
   }
 
   /** {@code Retry-After} as delay-seconds or an HTTP date; null when neither. */

@@ -112,7 +112,7 @@ final class RobotsPolicy {
       try {
         r = transport.exchange(Request.to(url).headers(RedirectCredentials.dropped(cause.headers()))
             .meta("dont_merge_cookies", true).build());
-      } catch (DownloadException | RuntimeException | Error e) { // never leave the slot's waiters hanging
+      } catch (DownloadException | RuntimeException e) { // never leave the slot's waiters hanging
         stats.increment("robotstxt/exception_count/"
             + (e instanceof DownloadException d ? d.reason() : e.getClass().getSimpleName()));
         if (e instanceof DownloadException d && d.reason().equals(DownloadException.CONNECT)) {
@@ -124,6 +124,9 @@ final class RobotsPolicy {
       }
       stats.increment("robotstxt/response_count");
       stats.increment("robotstxt/response_status_count/" + r.status());
+      if (r.status() < 200 || r.status() >= 300) {
+        r.release(); // only a 2xx body is read, below
+      }
       String location = r.headers().first("Location");
       if (r.status() >= 300 && r.status() < 400 && location != null) {
         String next = UrlJoin.resolve(r.url(), location);
@@ -136,7 +139,11 @@ final class RobotsPolicy {
         continue;
       }
       if (r.status() >= 200 && r.status() < 300) {
-        return new RobotsFile(RobotsFile.Verdict.RULES, url, r.body(), r.headers().first("Content-Type"));
+        try {
+          return new RobotsFile(RobotsFile.Verdict.RULES, url, r.body(), r.headers().first("Content-Type"));
+        } finally {
+          r.release();
+        }
       }
       if (r.status() >= 400 && r.status() < 500) {
         return verdict(RobotsFile.Verdict.ALLOW_ALL, url);

@@ -144,7 +144,7 @@ public final class ItemPipeline<T> {
     }
     try {
       committer.commit(tokens, allWritten);
-    } catch (RuntimeException | Error e) { // keep the thread alive, or callbacks would wait forever
+    } catch (RuntimeException e) { // keep the thread alive, or callbacks would wait forever; an Error aborts
       stats.increment("pipeline_exceptions/" + e.getClass().getSimpleName());
       stats.increment("log_count/ERROR");
       log.error("Committing {} batches failed", tokens.size(), e);

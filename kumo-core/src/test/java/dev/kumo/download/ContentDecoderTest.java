@@ -3,7 +3,9 @@ package dev.kumo.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kumo.Setting;
 import dev.kumo.Settings;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,27 +25,64 @@ class ContentDecoderTest {
   @Test
   void decodesGzipDeflateRawDeflateAndBrotli() throws Exception {
     byte[] plain = TEXT.getBytes(StandardCharsets.UTF_8);
-    assertThat(ContentDecoder.decode(gzip(plain), "gzip", ONE_MIB, "u")).isEqualTo(plain);
-    assertThat(ContentDecoder.decode(deflate(plain, false), "deflate", ONE_MIB, "u")).isEqualTo(plain);
-    assertThat(ContentDecoder.decode(deflate(plain, true), "deflate", ONE_MIB, "u")).isEqualTo(plain);
-    assertThat(ContentDecoder.decode(Base64.getDecoder().decode(BROTLI_TEXT), "br", ONE_MIB, "u")).isEqualTo(plain);
-    assertThat(ContentDecoder.decode(plain, "identity", ONE_MIB, "u")).isEqualTo(plain);
+    assertThat(decode(gzip(plain), "gzip", ONE_MIB, "u")).isEqualTo(plain);
+    assertThat(decode(deflate(plain, false), "deflate", ONE_MIB, "u")).isEqualTo(plain);
+    assertThat(decode(deflate(plain, true), "deflate", ONE_MIB, "u")).isEqualTo(plain);
+    assertThat(decode(Base64.getDecoder().decode(BROTLI_TEXT), "br", ONE_MIB, "u")).isEqualTo(plain);
+    assertThat(decode(plain, "identity", ONE_MIB, "u")).isEqualTo(plain);
   }
 
   @Test
   void bombsStopAtTheLimit() throws Exception {
-    assertThatThrownBy(() -> ContentDecoder.decode(Base64.getDecoder().decode(BROTLI_BOMB), "br", ONE_MIB, "u"))
+    assertThatThrownBy(() -> decode(Base64.getDecoder().decode(BROTLI_BOMB), "br", ONE_MIB, "u"))
         .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("maxsize"));
-    assertThatThrownBy(() -> ContentDecoder.decode(gzip(new byte[5 << 20]), "gzip", ONE_MIB, "u"))
+    assertThatThrownBy(() -> decode(gzip(new byte[5 << 20]), "gzip", ONE_MIB, "u"))
         .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("maxsize"));
   }
 
   @Test
+  void decodingHoldsTheEncodedAndTheDecodedBodyOnlyNeverAThirdCopy() throws Exception {
+    byte[] plain = TEXT.repeat(500).getBytes(StandardCharsets.UTF_8);
+    for (String encoding : new String[] {"gzip", "deflate", "br"}) {
+      byte[] raw = switch (encoding) {
+        case "gzip" -> gzip(plain);
+        case "deflate" -> deflate(plain, false);
+        default -> Base64.getDecoder().decode(BROTLI_TEXT);
+      };
+      byte[] expected = encoding.equals("br") ? TEXT.getBytes(StandardCharsets.UTF_8) : plain;
+      TransportConfig config = TransportConfig.from(Settings.defaults());
+      assertThat(decode(raw, encoding, config, "u")).as(encoding).isEqualTo(expected);
+      assertThat(config.budget().peak()).as(encoding).isEqualTo(raw.length + expected.length);
+      assertThat(config.budget().used()).as(encoding + ": all given back").isZero();
+    }
+  }
+
+  @Test
+  void aBodyThatDecodesToMoreThanMaxratioTimesItsSizeIsCutPastTheFirstMebibyte() throws Exception {
+    TransportConfig defaults = TransportConfig.from(Settings.defaults());
+    assertThatThrownBy(() -> decode(gzip(new byte[16 << 20]), "gzip", defaults, "u"))
+        .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("maxratio"));
+    byte[] blanks = new byte[ContentDecoder.RATIO_FLOOR_BYTES];
+    assertThat(decode(gzip(blanks), "gzip", defaults, "u")).as("a small page compresses as it likes")
+        .hasSize(blanks.length);
+    TransportConfig noRatio = TransportConfig.from(Settings.defaults().with(Setting.DOWNLOAD_MAXRATIO, 0.0));
+    assertThat(decode(gzip(new byte[8 << 20]), "gzip", noRatio, "u")).hasSize(8 << 20);
+  }
+
+  @Test
   void brokenOrUnknownEncodingsAreDecodingFailures() {
-    assertThatThrownBy(() -> ContentDecoder.decode(new byte[] {1, 2, 3}, "gzip", ONE_MIB, "u"))
+    assertThatThrownBy(() -> decode(new byte[] {1, 2, 3}, "gzip", ONE_MIB, "u"))
         .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("decoding"));
-    assertThatThrownBy(() -> ContentDecoder.decode(new byte[] {1, 2, 3}, "zstd", ONE_MIB, "u"))
+    assertThatThrownBy(() -> decode(new byte[] {1, 2, 3}, "zstd", ONE_MIB, "u"))
         .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("decoding"));
+  }
+
+  /** {@code raw} decoded as a transport decodes it, within {@code config}'s limits and budget. */
+  static byte[] decode(byte[] raw, String encoding, TransportConfig config, String url) throws Exception {
+    try (BodyHold hold = config.hold(url, System.nanoTime() + 10_000_000_000L)) {
+      BodyBuffer body = BodyBuffer.readAll(new ByteArrayInputStream(raw), config, hold, raw.length);
+      return ContentDecoder.decode(body, encoding, config, url);
+    }
   }
 
   static byte[] gzip(byte[] data) throws Exception {

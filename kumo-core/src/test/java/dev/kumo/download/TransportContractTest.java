@@ -74,6 +74,24 @@ class TransportContractTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"okhttp", "apache", "socket", "jdk"})
+  void tenGibibyteBombsStopAtTheDefaultLimitsAndGiveTheirMemoryBack(String client) throws Exception {
+    TransportConfig config = TransportConfig.from(Settings.defaults().with(Setting.HTTP_CLIENT, client));
+    try (Transport t = Transport.open(config)) {
+      assertThat(reasonOf(t, site.url("/bomb/gzip"))).isEqualTo(DownloadException.MAXSIZE);
+      assertThat(reasonOf(t, site.url("/bomb/deflate"))).isEqualTo(DownloadException.MAXSIZE);
+      assertThat(reasonOf(t, site.url("/bomb/br"))).isEqualTo(DownloadException.MAXRATIO);
+      assertThat(reasonOf(t, site.url("/big?bytes=209715200"))).isEqualTo(DownloadException.MAXSIZE);
+    }
+    assertThat(config.budget().used()).isZero();
+    assertThat(config.budget().peak()).isPositive().isLessThanOrEqualTo(config.budget().limit());
+    try (Transport t = open(client, Settings.defaults().with(Setting.DOWNLOAD_MAXRATIO, 0.0))) {
+      Response zeros = t.exchange(Request.to(site.url("/bomb/br?mb=16")).build());
+      assertThat(zeros.bodyLength()).as("decoded in full without the ratio cap").isEqualTo(16 << 20);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"okhttp", "apache", "socket", "jdk"})
   void anInterruptEndsABlockedExchangeOnAnyThread(String client) throws Exception {
     try (Transport t = open(client, Settings.defaults())) {
       assertInterruptEnds(t, site.url("/slow?ms=30000"));

@@ -66,15 +66,18 @@ class DownloadLimitsTest {
   }
 
   @Test
-  void retryAfterPausesTheSlotAndRetriesThenGivesUp() throws Exception {
+  void retryAfterPausesTheSlotRetriesFreelyUpToRetryAfterMaxThenGivesUp() throws Exception {
     ConcurrentLinkedQueue<Response> got = new ConcurrentLinkedQueue<>();
     long start = System.nanoTime();
     CrawlResult result = fetchAll(List.of(site.baseUrl() + "/status/503?retry-after=1"),
-        Settings.defaults().with(Setting.RETRY_TIMES, 1).with(Setting.RETRY_BACKOFF_BASE, 0.0), got);
+        Settings.defaults().with(Setting.RETRY_TIMES, 1).with(Setting.RETRY_BACKOFF_BASE, 0.0)
+            .with(Setting.RETRY_AFTER_MAX, 1.5), got);
     long elapsed = System.nanoTime() - start;
     assertThat(got).isEmpty();
-    assertThat(result.stat("retry_after/count")).isEqualTo(2);
-    assertThat(result.stat("retry/count")).isEqualTo(1);
+    // 1 s waited: free; 2 s in all would pass 1.5 s: the one retry of retry_times; then it gives up
+    assertThat(result.stat("retry_after/count")).isEqualTo(3);
+    assertThat(result.stat("retry_after/retry_count")).isEqualTo(1);
+    assertThat(result.stat("retry/count")).isEqualTo(2);
     assertThat(result.stat("retry/max_reached")).isEqualTo(1);
     assertThat(result.stat("httperror/response_ignored_status_count/503")).isEqualTo(1);
     assertThat(elapsed).isGreaterThanOrEqualTo(1_000_000_000L); // the retry waited for Retry-After

@@ -117,6 +117,42 @@ class RetryPolicyTest {
   }
 
   @Test
+  void aServerThatSaysComeBackInTwoSecondsThreeTimesGetsItsFourthRequest() {
+    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 2));
+    Request request = Request.get("http://a.test/p");
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Request next = p.afterResponse(Response.to(request).status(429).headers(Headers.of("Retry-After", "2")).build(),
+          "a");
+      assertThat(next).as("request %d", attempt + 1).isNotNull();
+      assertThat(next.meta()).doesNotContainKey("retry_times").containsEntry("retry_after_ms", attempt * 2000L);
+      request = next;
+    }
+    assertThat(stats.get("retry_after/retry_count")).isEqualTo(3);
+    assertThat(stats.get("retry/count")).isEqualTo(3);
+    assertThat(stats.get("retry/max_reached")).isZero();
+  }
+
+  @Test
+  void retryAfterWaitsAreFreeOnlyUpToRetryAfterMaxInAllAndOnlyWhenASecondOrMore() {
+    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 1).with(Setting.RETRY_AFTER_MAX, 5.0));
+    Request request = Request.get("http://a.test/p");
+    List<Request> sent = new ArrayList<>();
+    while (request != null && sent.size() < 10) {
+      sent.add(request);
+      request = p.afterResponse(Response.to(request).status(503).headers(Headers.of("Retry-After", "2")).build(), "a");
+    }
+    // waits of 2 s and 4 s in all are free; the third (6 s > 5 s) spends the one retry; then it gives up
+    assertThat(sent).hasSize(4);
+    assertThat(sent.get(3).meta()).containsEntry("retry_times", 1).containsEntry("retry_after_ms", 4000L);
+    assertThat(stats.get("retry_after/max_reached")).isEqualTo(2);
+    assertThat(stats.get("retry/max_reached")).isEqualTo(1);
+
+    Request zero = p.afterResponse(response(429, "Retry-After", "0"), "b");
+    assertThat(zero).isNotNull();
+    assertThat(zero.meta()).containsEntry("retry_times", 1).doesNotContainKey("retry_after_ms");
+  }
+
+  @Test
   void retryAfterIsSecondsOrAnHttpDate() {
     assertThat(RetryPolicy.parseRetryAfter(" 120 ")).isEqualTo(Duration.ofSeconds(120));
     String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).minusDays(1));

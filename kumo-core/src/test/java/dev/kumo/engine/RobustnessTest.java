@@ -100,18 +100,25 @@ class RobustnessTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sequential", "threads", "async"})
-  void anErrorThrownInADownloadIsCountedNotAHang(String model) throws Exception {
-    // e.g. a JDK class that fails to initialise: the download thread must not die with the lease
-    CrawlResult result = Crawler.builder(spider(List.of(Request.get(site.pageUrl(1)), Request.get(site.pageUrl(2))),
-            (r, out) -> {}))
-        .overrides(dev.kumo.Settings.defaults().with(dev.kumo.Setting.EXECUTION_MODEL, model)
-            .with(dev.kumo.Setting.ROBOTSTXT_OBEY, true))
-        .transport(config -> failingFor(site.pageUrl(1), dev.kumo.download.Transport.open(config),
-            () -> new ExceptionInInitializerError("a poller that cannot start")))
-        .build().run();
-    assertThat(result.finishReason()).isEqualTo("finished");
-    assertThat(result.stat("downloader/exception_type_count/io")).isEqualTo(3);
-    assertThat(result.pages()).isEqualTo(1);
+  void anErrorInADownloadOrACallbackAbortsTheCrawlAndIsThrownNeverSurvived(String model) throws Exception {
+    for (boolean inCallback : new boolean[] {false, true}) {
+      MemoryFrontier frontier = new MemoryFrontier(FrontierOrder.FIFO);
+      String failing = site.pageUrl(1);
+      Crawler crawler = Crawler.builder(spider(List.of(Request.get(failing)), (r, out) -> {
+            if (inCallback) {
+              throw new OutOfMemoryError("simulated, in a callback");
+            }
+          }))
+          .frontier(frontier)
+          .overrides(Settings.defaults().with(Setting.EXECUTION_MODEL, model).with(Setting.ROBOTSTXT_OBEY, true))
+          .transport(config -> inCallback ? dev.kumo.download.Transport.open(config)
+              : failingFor(failing, dev.kumo.download.Transport.open(config),
+                  () -> new OutOfMemoryError("simulated, in a download")))
+          .build();
+      Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(crawler::run);
+      assertThat(thrown).as("in callback: %s", inCallback).isInstanceOf(OutOfMemoryError.class);
+      assertThat(frontier.queued()).as("the lease went back, in callback: %s", inCallback).isEqualTo(1);
+    }
   }
 
   @Test

@@ -56,6 +56,10 @@ import java.util.function.IntFunction;
  *   <li>{@code /gzip-bomb?mb=N} (default 10, at most 1024: {@code Content-Encoding: gzip}, inflates to N MiB of
  *       zeros), {@code /malformed} (broken HTML with {@code <h1 class="title">Malformed</h1>} and one valid link,
  *       to {@code /page/0});
+ *   <li>{@code /bomb/gzip?mb=N}, {@code /bomb/deflate?mb=N}, {@code /bomb/br?mb=N} (default 10 GiB, at most 100 GiB,
+ *       made on the fly: gzip and deflate send about N KiB, brotli 13 bytes per 16 MiB);
+ *   <li>{@code /come-back/{key}?times=N&after=S} ({@code 429} with {@code Retry-After: S}, default 2, the first N
+ *       times, default 3, that key is asked for; then a page titled {@code Came back {key}});
  *   <li>{@code /echo} (JSON: method, path, query, headers with lower-cased names, body), {@code /set-cookie?name=value}
  *       ({@code Set-Cookie: name=value; Path=/} per parameter), {@code /cookies} (the Cookie header, as text);
  *   <li>{@code /login}, {@code /account}, {@code /ban}, {@code /gallery}, {@code /images/N.png}: see
@@ -117,6 +121,8 @@ public final class TestSite implements AutoCloseable {
     new FrameworkRoutes().register(router);
     CacheRoutes.register(router);
     new SitemapRoutes(config, addresses).register(router);
+    BombRoutes.register(router);
+    new ComeBackRoutes().register(router);
     return router;
   }
 
