@@ -1,6 +1,8 @@
 package dev.kumo;
 
+import dev.kumo.download.CharsetChoice;
 import dev.kumo.download.CharsetDetector;
+import dev.kumo.download.CharsetSource;
 import dev.kumo.internal.UrlJoin;
 import dev.kumo.select.Selection;
 import java.nio.charset.Charset;
@@ -31,7 +33,7 @@ public final class Response {
   private final Headers headers;
   private final byte[] body;
   private final String protocol;
-  private @Nullable Charset charset;
+  private @Nullable CharsetChoice charset;
   private @Nullable String text;
   private @Nullable Selection root;
   private @Nullable String baseUrl;
@@ -114,10 +116,22 @@ public final class Response {
     return type.contains("html") || type.contains("xml");
   }
 
-  /** The charset of the body: from the {@code Content-Type} header, a BOM, a meta tag, or detection. */
-  public synchronized Charset charset() {
+  /**
+   * The charset of the body: from a BOM, the {@code Content-Type} header or a meta tag when the body decodes
+   * cleanly with it, else detected in the bytes; see {@link CharsetDetector#choose}.
+   */
+  public Charset charset() {
+    return charsetChoice().charset();
+  }
+
+  /** Where {@link #charset()} was found: a BOM, the header, a meta tag, the detector, or a fallback. */
+  public CharsetSource charsetSource() {
+    return charsetChoice().source();
+  }
+
+  private synchronized CharsetChoice charsetChoice() {
     if (charset == null) {
-      charset = CharsetDetector.detect(body, headers.first("Content-Type"));
+      charset = CharsetDetector.choose(body, headers.first("Content-Type"));
     }
     return charset;
   }

@@ -158,6 +158,7 @@ final class ResponseHandler {
   }
 
   private void runCallback(Response response, LeaseTicket ticket) {
+    CharsetStats.record(response, stats);
     try {
       Callback callback = spider.callback(response.request().callback());
       callback.handle(response, outputs.forResponse(response, ticket));

@@ -103,6 +103,7 @@ public final class TestSite implements AutoCloseable {
     new HostileRoutes(config.seed()).register(router);
     StreamRoutes.register(router);
     CharsetPages.register(router);
+    LanguagePages.register(router);
     EchoRoutes.register(router);
     return router;
   }
