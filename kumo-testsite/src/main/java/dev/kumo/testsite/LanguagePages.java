@@ -72,7 +72,7 @@ public final class LanguagePages {
     String title = language.sentences().getFirst();
     return "<!DOCTYPE html>\n<html>\n<head>\n<title>" + title + "</title>\n"
         + "<link rel=\"stylesheet\" href=\"/static/site.css\">\n</head>\n<body>\n"
-        + "<nav><a href=\"/lang/\">Languages</a> | <a href=\"/\">Home</a></nav>\n"
+        + "<nav><a href=\"/lang/\">Languages</a></nav>\n"
         + "<h1 class=\"title\">" + title + "</h1>\n"
         + "<p class=\"sample\">" + language.paragraph() + "</p>\n"
         + "<p>" + language.text(200, 3) + "</p>\n"
