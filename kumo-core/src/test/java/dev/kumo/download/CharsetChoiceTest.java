@@ -46,7 +46,8 @@ class CharsetChoiceTest {
   @Test
   void aMetaCharsetTheBodyDoesNotDecodeInIsOverruled() {
     String text = Language.CHINESE_SIMPLIFIED.paragraph();
-    byte[] body = concat("<meta charset=utf-8><p>".getBytes(StandardCharsets.US_ASCII), text.getBytes(Charset.forName("GBK")));
+    byte[] body = concat("<meta charset=utf-8><p>".getBytes(StandardCharsets.US_ASCII),
+        text.getBytes(Charset.forName("GBK")));
     CharsetChoice choice = CharsetDetector.choose(body, null);
     assertThat(choice.source()).isEqualTo(CharsetSource.DETECTOR);
     assertThat(decoded(body, choice)).endsWith(text);

@@ -1,13 +1,17 @@
 package dev.kumo.bench.charset;
 
 import com.ibm.icu.text.CharsetMatch;
+import dev.kumo.download.CharsetDetector;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import org.mozilla.universalchardet.UniversalDetector;
 
-/** The charset detectors compared for issue 10, each asked for its one best guess on a whole body. */
+/**
+ * The charset detectors compared for issue 10, each asked for its one best guess on a whole body, and Kumo's
+ * own decision with and without a UTF-8 label.
+ */
 enum Candidate {
   /** ICU4J's {@code CharsetDetector} with its markup filter on (the tags are not counted as text). */
   ICU4J {
@@ -47,6 +51,20 @@ enum Candidate {
       detector.dataEnd();
       org.glavo.chardet.DetectedCharset found = detector.getDetectedCharset();
       return found == null ? null : lookup(found.getName());
+    }
+  },
+  /** Kumo's whole decision ({@code CharsetDetector.choose}) on a page that declares nothing. */
+  KUMO_UNDECLARED {
+    @Override
+    Charset detect(byte[] body) {
+      return CharsetDetector.choose(body, "text/html").charset();
+    }
+  },
+  /** Kumo's whole decision on a page whose header says UTF-8, right or wrong. */
+  KUMO_LABELLED_UTF8 {
+    @Override
+    Charset detect(byte[] body) {
+      return CharsetDetector.choose(body, "text/html; charset=utf-8").charset();
     }
   },
   /** Kumo before issue 10: UTF-8 if the bytes are well-formed UTF-8, else windows-1252. */

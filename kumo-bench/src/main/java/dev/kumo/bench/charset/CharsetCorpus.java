@@ -83,7 +83,8 @@ final class CharsetCorpus {
     return "<!DOCTYPE html>\n<html>\n<head>\n<title>" + text.substring(0, cut) + "</title>\n"
         + "<link rel=\"stylesheet\" href=\"/static/site.css\">\n"
         + "<script src=\"/static/app.js\" defer></script>\n</head>\n<body>\n"
-        + "<nav class=\"top\"><a href=\"/\">Home</a> | <a href=\"/news/\">News</a> | <a href=\"/about\">About</a></nav>\n"
+        + "<nav class=\"top\"><a href=\"/\">Home</a> | <a href=\"/news/\">News</a> | "
+        + "<a href=\"/about\">About</a></nav>\n"
         + "<main>\n<article>\n<p>" + text + "</p>\n</article>\n</main>\n"
         + "<footer><a href=\"/contact\">Contact</a> &copy; 2026</footer>\n</body>\n</html>\n";
   }
