@@ -1,8 +1,8 @@
 package dev.kumo;
 
-import dev.kumo.download.CharsetChoice;
 import dev.kumo.download.CharsetDetector;
 import dev.kumo.download.CharsetSource;
+import dev.kumo.download.DecodedBody;
 import dev.kumo.internal.UrlJoin;
 import dev.kumo.select.Selection;
 import java.nio.charset.Charset;
@@ -33,8 +33,7 @@ public final class Response {
   private final Headers headers;
   private final byte[] body;
   private final String protocol;
-  private @Nullable CharsetChoice charset;
-  private @Nullable String text;
+  private @Nullable DecodedBody decoded;
   private @Nullable Selection root;
   private @Nullable String baseUrl;
 
@@ -121,27 +120,25 @@ public final class Response {
    * cleanly with it, else detected in the bytes; see {@link CharsetDetector#choose}.
    */
   public Charset charset() {
-    return charsetChoice().charset();
+    return decoded().choice().charset();
   }
 
   /** Where {@link #charset()} was found: a BOM, the header, a meta tag, the detector, or a fallback. */
   public CharsetSource charsetSource() {
-    return charsetChoice().source();
-  }
-
-  private synchronized CharsetChoice charsetChoice() {
-    if (charset == null) {
-      charset = CharsetDetector.choose(body, headers.first("Content-Type"));
-    }
-    return charset;
+    return decoded().choice().source();
   }
 
   /** The body decoded with {@link #charset()}; malformed bytes become U+FFFD. */
-  public synchronized String text() {
-    if (text == null) {
-      text = CharsetDetector.decode(body, charset());
+  public String text() {
+    return decoded().text();
+  }
+
+  /** The charset decision and the text, made together (a UTF-8 body is decoded once) and kept. */
+  private synchronized DecodedBody decoded() {
+    if (decoded == null) {
+      decoded = CharsetDetector.read(body, headers.first("Content-Type"));
     }
-    return text;
+    return decoded;
   }
 
   /** The root selection over the parsed body; empty when the body is not markup. */

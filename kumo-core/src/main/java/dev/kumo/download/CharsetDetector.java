@@ -60,9 +60,20 @@ public final class CharsetDetector {
    * @param contentTypeHeader the {@code Content-Type} header value, or null when absent
    */
   public static CharsetChoice choose(byte[] body, @Nullable String contentTypeHeader) {
+    return read(body, contentTypeHeader).choice();
+  }
+
+  /**
+   * {@code body} as text, and the charset it was decoded with. A body that is UTF-8 is decoded once: the
+   * decoding is also the check (no U+FFFD in the text, or few enough malformed sequences).
+   *
+   * @param body the raw (decompressed) body; not copied, not changed
+   * @param contentTypeHeader the {@code Content-Type} header value, or null when absent
+   */
+  public static DecodedBody read(byte[] body, @Nullable String contentTypeHeader) {
     Bom bom = Bom.of(body);
     if (bom != null) {
-      return new CharsetChoice(bom.charset(), CharsetSource.BOM);
+      return decoded(body, bom.charset(), CharsetSource.BOM);
     }
     CharsetSource source = CharsetSource.HEADER;
     Charset declared = fromHeader(contentTypeHeader);
@@ -70,29 +81,35 @@ public final class CharsetDetector {
       source = CharsetSource.META;
       declared = MetaPrescan.scan(body, 0, META_SCAN_LIMIT);
     }
-    if (declared != null && decodesCleanly(body, declared)) {
-      return new CharsetChoice(declared, source);
+    boolean utf8Declared = StandardCharsets.UTF_8.equals(declared);
+    if (declared != null && !utf8Declared && StrictDecoding.decodes(body, STRICT_CHECK_LIMIT, declared)) {
+      return decoded(body, declared, source);
     }
-    if (!StandardCharsets.UTF_8.equals(declared) && Utf8Validator.isMostlyUtf8(body)) {
-      return new CharsetChoice(StandardCharsets.UTF_8, CharsetSource.DETECTOR);
+    String utf8 = utf8Text(body);
+    if (utf8 != null) {
+      return new DecodedBody(utf8, new CharsetChoice(StandardCharsets.UTF_8,
+          utf8Declared ? source : CharsetSource.DETECTOR));
     }
     Charset detected = LibraryDetector.detect(body);
     if (detected != null) {
-      return new CharsetChoice(detected, CharsetSource.DETECTOR);
+      return decoded(body, detected, CharsetSource.DETECTOR);
     }
-    return new CharsetChoice(declared != null ? declared : WINDOWS_1252, CharsetSource.FALLBACK);
+    return decoded(body, declared != null ? declared : WINDOWS_1252, CharsetSource.FALLBACK);
+  }
+
+  private static DecodedBody decoded(byte[] body, Charset cs, CharsetSource source) {
+    return new DecodedBody(decode(body, cs), new CharsetChoice(cs, source));
+  }
+
+  /** {@code body} decoded as UTF-8 when it is UTF-8 (see the class comment), else null. */
+  private static @Nullable String utf8Text(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    return text.indexOf('\uFFFD') < 0 || Utf8Validator.isMostlyUtf8(body) ? text : null;
   }
 
   private static @Nullable Charset fromHeader(@Nullable String contentTypeHeader) {
     String label = contentTypeHeader == null ? null : CharsetLabels.charsetParam(contentTypeHeader);
     return label == null ? null : CharsetLabels.forLabel(label);
-  }
-
-  private static boolean decodesCleanly(byte[] body, Charset cs) {
-    if (cs.equals(StandardCharsets.UTF_8)) {
-      return Utf8Validator.isMostlyUtf8(body);
-    }
-    return StrictDecoding.decodes(body, STRICT_CHECK_LIMIT, cs);
   }
 
   /**

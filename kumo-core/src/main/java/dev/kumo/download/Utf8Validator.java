@@ -1,13 +1,8 @@
 package dev.kumo.download;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Checks whether bytes are UTF-8 (Unicode table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF),
- * without decoding or copying them. Runs of ASCII are skipped eight bytes at a time, so that the common case,
- * a page of mostly ASCII markup, costs a fraction of its decoding.
+ * without decoding or copying them.
  */
 final class Utf8Validator {
   /**
@@ -15,10 +10,7 @@ final class Utf8Validator {
    * sequences per malformed one: a UTF-8 page with a stray byte stays UTF-8, while a legacy CJK or Cyrillic page
    * read as UTF-8 has several malformed sequences per well-formed one (measured in docs/BENCHMARKS.md).
    */
-  static final int WELL_FORMED_PER_MALFORMED = 4;
-
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long HIGH_BITS = 0x8080808080808080L;
+  static final int WELL_FORMED_PER_MALFORMED = 2;
 
   private Utf8Validator() {}
 
@@ -51,11 +43,7 @@ final class Utf8Validator {
     int i = 0;
     int n = bytes.length;
     while (i < n) {
-      if (i + 8 <= n && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
-        i += 8; // eight ASCII bytes
-        continue;
-      }
-      if (bytes[i] >= 0) {
+      if (bytes[i] >= 0) { // ASCII: the common case, keep the loop tight
         i++;
         continue;
       }

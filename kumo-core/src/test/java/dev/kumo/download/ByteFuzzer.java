@@ -76,7 +76,7 @@ final class ByteFuzzer {
       while (tried < maxTries && (tried < seeds.size() || System.nanoTime() < deadline)) {
         byte[] input = tried < seeds.size() ? seeds.get(tried) : mutate(seeds);
         tried++;
-        check(worker, target, input, budget.perInput(), expected);
+        check(worker, target, input, budget.perInput(), List.of(expected));
       }
     } finally {
       worker.shutdownNow();
@@ -86,7 +86,7 @@ final class ByteFuzzer {
   }
 
   private void check(ExecutorService worker, Target target, byte[] input, Duration perInput,
-      Class<? extends Exception>[] expected) throws InterruptedException {
+      List<Class<? extends Exception>> expected) throws InterruptedException {
     Future<?> future = worker.submit(() -> {
       target.run(input);
       return null;

@@ -64,6 +64,14 @@ class CharsetChoiceTest {
   }
 
   @Test
+  void aReplacementCharacterWrittenInTheTextIsNotAFlaw() {
+    byte[] body = page("a\uFFFDb", StandardCharsets.UTF_8);
+    DecodedBody read = CharsetDetector.read(body, UTF8_HEADER);
+    assertThat(read.choice()).isEqualTo(new CharsetChoice(StandardCharsets.UTF_8, CharsetSource.HEADER));
+    assertThat(read.text()).contains("a\uFFFDb");
+  }
+
+  @Test
   void aUtf8BodyLabelledWithAMultiByteLegacyCharsetIsReadAsUtf8() {
     byte[] body = page(Language.JAPANESE.paragraph(), StandardCharsets.UTF_8);
     assertThat(CharsetDetector.choose(body, "text/html; charset=gbk"))
@@ -95,11 +103,11 @@ class CharsetChoiceTest {
 
   @Test
   void mostlyUtf8CountsWellFormedSequencesAgainstMalformedOnes() {
-    byte[] fourPerOne = concat("éééé".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF});
-    byte[] threePerOne = concat("ééé".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF});
-    assertThat(Utf8Validator.isMostlyUtf8(fourPerOne)).isTrue();
-    assertThat(Utf8Validator.isMostlyUtf8(threePerOne)).isFalse();
-    assertThat(Utf8Validator.isValid(fourPerOne)).isFalse();
+    byte[] twoPerOne = concat("éé".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF});
+    byte[] onePerOne = concat("é".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF});
+    assertThat(Utf8Validator.isMostlyUtf8(twoPerOne)).isTrue();
+    assertThat(Utf8Validator.isMostlyUtf8(onePerOne)).isFalse();
+    assertThat(Utf8Validator.isValid(twoPerOne)).isFalse();
     assertThat(Utf8Validator.isMostlyUtf8("plain ascii, longer than eight bytes".getBytes(StandardCharsets.US_ASCII)))
         .isTrue();
   }
