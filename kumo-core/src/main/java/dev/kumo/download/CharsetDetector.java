@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * from any thread. They never throw on odd input: unknown charset names are skipped, malformed bytes become
  * U+FFFD.
  *
- * <p>{@link #choose} looks, in order, at
+ * <p>{@link #read} (and {@link #choose}, {@link #detect}) looks, in order, at
  * <ol>
  *   <li>a byte order mark (UTF-8, UTF-16LE, UTF-16BE), which wins over the header as in browsers;
  *   <li>the {@code charset} parameter of the {@code Content-Type} header, else a {@code <meta charset>} or
@@ -19,9 +19,8 @@ import org.jspecify.annotations.Nullable;
  *       labelled UTF-8) the bytes: UTF-8 when they are UTF-8, else what juniversalchardet detects in them;
  *   <li>when the detector has no answer, the declared charset, or windows-1252 when none was declared.
  * </ol>
- * "Decodes cleanly" means, for UTF-8, well-formed or with at most one malformed sequence per
- * {@value Utf8Validator#WELL_FORMED_PER_MALFORMED} well-formed multi-byte ones (a UTF-8 page with a stray byte
- * stays UTF-8); for the multi-byte legacy charsets (GBK, Big5, Shift_JIS, EUC-KR...), no malformed or
+ * "Decodes cleanly" means, for UTF-8, well-formed or with at most one malformed sequence per two well-formed
+ * multi-byte ones (a UTF-8 page with a stray byte stays UTF-8); for the multi-byte legacy charsets (GBK, Big5, Shift_JIS, EUC-KR...), no malformed or
  * unmappable sequence in the first {@value #STRICT_CHECK_LIMIT} bytes; single-byte charsets (windows-1252,
  * windows-1251...) are always taken as declared, since any bytes decode in them.
  *
