@@ -1,6 +1,8 @@
 package dev.kumo;
 
 import dev.kumo.download.CharsetDetector;
+import dev.kumo.download.CharsetSource;
+import dev.kumo.download.DecodedBody;
 import dev.kumo.internal.UrlJoin;
 import dev.kumo.select.Selection;
 import java.nio.charset.Charset;
@@ -39,8 +41,7 @@ public final class Response {
   private final String protocol;
   private final List<String> flags;
   private final AtomicReference<@Nullable Runnable> release;
-  private @Nullable Charset charset;
-  private @Nullable String text;
+  private @Nullable DecodedBody decoded;
   private @Nullable Selection root;
   private @Nullable String baseUrl;
 
@@ -141,20 +142,30 @@ public final class Response {
     return type.contains("html") || type.contains("xml");
   }
 
-  /** The charset of the body: from the {@code Content-Type} header, a BOM, a meta tag, or detection. */
-  public synchronized Charset charset() {
-    if (charset == null) {
-      charset = CharsetDetector.detect(body, headers.first("Content-Type"));
-    }
-    return charset;
+  /**
+   * The charset of the body: from a BOM, the {@code Content-Type} header or a meta tag when the body decodes
+   * cleanly with it, else detected in the bytes; see {@link CharsetDetector#choose}.
+   */
+  public Charset charset() {
+    return decoded().choice().charset();
+  }
+
+  /** Where {@link #charset()} was found: a BOM, the header, a meta tag, the detector, or a fallback. */
+  public CharsetSource charsetSource() {
+    return decoded().choice().source();
   }
 
   /** The body decoded with {@link #charset()}; malformed bytes become U+FFFD. */
-  public synchronized String text() {
-    if (text == null) {
-      text = CharsetDetector.decode(body, charset());
+  public String text() {
+    return decoded().text();
+  }
+
+  /** The charset decision and the text, made together (a UTF-8 body is decoded once) and kept. */
+  private synchronized DecodedBody decoded() {
+    if (decoded == null) {
+      decoded = CharsetDetector.read(body, headers.first("Content-Type"));
     }
-    return text;
+    return decoded;
   }
 
   /** The root selection over the parsed body; empty when the body is not markup. */

@@ -40,6 +40,7 @@ final class CallbackRunner {
   /** Runs the callback the response's request names; its items go to {@code ticket}. */
   void callback(Response response, LeaseTicket ticket) {
     String name = response.request().callback();
+    CharsetStats.record(response, stats);
     guard("callback " + name, response, () ->
         chain.run(response, (r, out) -> spider.callback(name).handle(r, out), outputs.forResponse(response, ticket)));
   }

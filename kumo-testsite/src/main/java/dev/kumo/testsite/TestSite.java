@@ -115,6 +115,7 @@ public final class TestSite implements AutoCloseable {
     StreamRoutes.register(router);
     holds.register(router);
     CharsetPages.register(router);
+    LanguagePages.register(router);
     EchoRoutes.register(router);
     new TrapRoutes().register(router);
     CrossSiteRoutes.register(router);
