@@ -6,6 +6,7 @@ import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
 import dev.kumo.export.Feed;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,6 +47,9 @@ public final class CrawlCommand implements Callable<Integer> {
   private boolean jobDirReset;
 
   @Mixin
+  private ObserveOptions observe;
+
+  @Mixin
   private CommonOptions common;
 
   @Override
@@ -65,9 +69,12 @@ public final class CrawlCommand implements Callable<Integer> {
       for (Feed feed : feeds.feeds()) {
         builder.feed(feed);
       }
-      CrawlResult result = new CrawlRunner(spec.commandLine().getErr(), common.statusLine(), true)
-          .run(builder.build());
-      return CrawlRunner.exitCode(result);
+      PrintWriter err = spec.commandLine().getErr();
+      try (Observation watch = observe.open(err)) {
+        CrawlResult result = new CrawlRunner(err, common.statusLine(), true)
+            .run(watch.attach(builder).build(), watch);
+        return CrawlRunner.exitCode(result);
+      }
     }
   }
 
