@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,12 +78,23 @@ class DashboardIT {
         "return document.getElementById('ratePlot').toDataURL();");
   }
 
+  /** Starts {@code kumo crawl} of {@code site}, two requests at a time, with {@code options}. */
+  private Process crawl(TestSite site, String... options) throws IOException {
+    Path spider = PageSpiderFile.write(dir, "watched", site.startUrl());
+    List<String> args = new ArrayList<>(List.of("crawl", spider.toString(), "-O", "items.jsonl",
+        "--set", "concurrent_requests_per_domain=2"));
+    args.addAll(List.of(options));
+    return KumoJar.start(dir, args.toArray(String[]::new));
+  }
+
+  private static TestSite site() {
+    return TestSite.builder().pages(1000).latency(Duration.ofMillis(100)).start();
+  }
+
   @Test
   void theBrowserSeesTheCrawlMoveAndPausesResumesAndStopsIt() throws Exception {
-    try (TestSite site = TestSite.builder().pages(1000).latency(Duration.ofMillis(100)).start()) {
-      Path spider = PageSpiderFile.write(dir, "watched", site.startUrl());
-      Process kumo = KumoJar.start(dir, "crawl", spider.toString(), "-O", "items.jsonl", "--dashboard", "0",
-          "--stats-file", "stats.json", "--set", "concurrent_requests_per_domain=2");
+    try (TestSite site = site()) {
+      Process kumo = crawl(site, "--dashboard", "0", "--stats-file", "stats.json");
       String url = dashboardUrl(kumo);
       assertThat(hostHeaderRefused(URI.create(url))).as("a page of another host name (DNS rebinding)").isTrue();
       WebDriver browser = Browser.start();
@@ -146,10 +159,8 @@ class DashboardIT {
 
   @Test
   void aDashboardOnAnAddressOfTheUsersChoiceNeedsItsToken() throws Exception {
-    try (TestSite site = TestSite.builder().pages(1000).latency(Duration.ofMillis(100)).start()) {
-      Path spider = PageSpiderFile.write(dir, "guarded", site.startUrl());
-      Process kumo = KumoJar.start(dir, "crawl", spider.toString(), "-O", "items.jsonl", "--dashboard", "0",
-          "--dashboard-bind", "127.0.0.2", "--set", "concurrent_requests_per_domain=2");
+    try (TestSite site = site()) {
+      Process kumo = crawl(site, "--dashboard", "0", "--dashboard-bind", "127.0.0.2");
       try {
         URI withToken = URI.create(dashboardUrl(kumo));
         assertThat(withToken.getHost()).isEqualTo("127.0.0.2");

@@ -30,9 +30,17 @@ class PauseIT {
     site.close();
   }
 
-  private Crawler crawler() {
-    return Crawler.builder(new SiteSpider(site.startUrl()))
+  /** A crawl of the site, two requests at a time, running on another thread. */
+  private record Running(Crawler crawler, CompletableFuture<CrawlResult> result) {}
+
+  /** Starts a crawl and returns once the site has served 20 requests, then pauses it. */
+  private Running startedThenPaused() throws InterruptedException {
+    Crawler crawler = Crawler.builder(new SiteSpider(site.startUrl()))
         .overrides(Settings.defaults().with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, 2)).build();
+    Running running = new Running(crawler, runInBackground(crawler));
+    await(() -> site.stats().totalRequests() >= 20, "the crawl started");
+    crawler.pause();
+    return running;
   }
 
   private static CompletableFuture<CrawlResult> runInBackground(Crawler crawler) {
@@ -60,10 +68,9 @@ class PauseIT {
 
   @Test
   void pauseStopsNewRequestsAndResumeCrawlsEveryPageOnce() throws Exception {
-    Crawler crawler = crawler();
-    CompletableFuture<CrawlResult> run = runInBackground(crawler);
-    await(() -> site.stats().totalRequests() >= 20, "the crawl started");
-    crawler.pause();
+    Running running = startedThenPaused();
+    Crawler crawler = running.crawler();
+    CompletableFuture<CrawlResult> run = running.result();
     assertThat(crawler.paused()).isTrue();
     long atPause = quietAfterPause(crawler);
     Thread.sleep(500); // many request times (40 ms each, 2 at once): a running crawl would send ~25 more
@@ -81,13 +88,10 @@ class PauseIT {
 
   @Test
   void stopWhilePausedDrainsAndEnds() throws Exception {
-    Crawler crawler = crawler();
-    CompletableFuture<CrawlResult> run = runInBackground(crawler);
-    await(() -> site.stats().totalRequests() >= 20, "the crawl started");
-    crawler.pause();
-    long atPause = quietAfterPause(crawler);
-    crawler.stop();
-    CrawlResult result = run.get(30, TimeUnit.SECONDS);
+    Running running = startedThenPaused();
+    long atPause = quietAfterPause(running.crawler());
+    running.crawler().stop();
+    CrawlResult result = running.result().get(30, TimeUnit.SECONDS);
     assertThat(result.finishReason()).isEqualTo("shutdown");
     assertThat(site.stats().totalRequests()).isEqualTo(atPause);
     assertThat(result.items()).isEqualTo(result.pages()).isPositive();

@@ -8,6 +8,8 @@ import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
+import dev.kumo.Spider;
+import dev.kumo.spec.SpiderSpec;
 import dev.kumo.testsite.TestSite;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -47,7 +49,13 @@ class MetricsEndpointIT {
   void countersDuringTheCrawlGrowAndAtTheEndEqualTheFinalStats() throws Exception {
     try (TestSite site = TestSite.builder().pages(PAGES).latency(Duration.ofMillis(20)).brokenLinks(true).start()) {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      Crawler crawler = Crawler.builder(new SiteSpider(site.startUrl())).observer(new SlotTimers(registry))
+      Spider spider = SpiderSpec.parse("""
+          name: metered
+          start_urls: [%s]
+          rules: [{allow: '.*', callback: page, follow: true}]
+          items: {page: {fields: {url: {value: url}}}}
+          """.formatted(site.startUrl()), "metered.yaml").toSpider();
+      Crawler crawler = Crawler.builder(spider).observer(new SlotTimers(registry))
           .overrides(Settings.defaults().with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, 2)).build();
       CrawlMeters meters = new CrawlMeters(crawler, registry);
       try (MetricsServer server = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), meters, registry)) {
