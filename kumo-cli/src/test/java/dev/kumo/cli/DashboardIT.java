@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -106,6 +108,8 @@ class DashboardIT {
         await(() -> !ratePlot(browser).equals(before)
             && Long.parseLong(text(browser, "pages").replace(",", "")) > pagesBefore, "the throughput plot moves");
         assertThat(browser.findElement(By.id("slots")).getText()).contains("127.0.0.1").contains("/ 2");
+        Files.write(Path.of("target", "dashboard-screenshot.png"), // for a person to look at
+            ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         browser.findElement(By.id("pause")).click();
         await(() -> text(browser, "state").equals("paused"), "the page shows the crawl paused");
