@@ -4,6 +4,7 @@ import dev.kumo.download.DnsOverrides;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
 import dev.kumo.engine.Components;
+import dev.kumo.engine.DownloadObserver;
 import dev.kumo.engine.Engine;
 import dev.kumo.export.Feed;
 import dev.kumo.export.FeedSink;
@@ -69,12 +70,14 @@ public final class Crawler {
   private final List<SignalListener> listeners;
   private final Function<TransportConfig, Transport> transportFactory;
   private final @Nullable Frontier frontier;
+  private final DownloadObserver observer;
   private final Stats stats = new Stats();
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile @Nullable Engine engine;
   /** A stop or abort asked for before the engine existed: applied as soon as it does. */
   private volatile @Nullable String earlyRequest;
   private volatile long startNanos;
+  private volatile boolean pauseRequested;
 
   private Crawler(Builder b) {
     this.spider = b.spider;
@@ -87,6 +90,7 @@ public final class Crawler {
     this.listeners = List.copyOf(b.listeners);
     this.transportFactory = b.transportFactory;
     this.frontier = b.frontier;
+    this.observer = b.observer;
   }
 
   /** A builder for a crawl of {@code spider}. */
@@ -175,7 +179,11 @@ public final class Crawler {
     TransportConfig transportConfig = TransportConfig.from(settings);
     Transport transport = transportFactory.apply(transportConfig);
     Engine e = new Engine(spider, settings, stats, f, transport, allProcessors, allSinks, components);
+    e.observe(observer);
     engine = e;
+    if (pauseRequested) {
+      e.pause();
+    }
     if ("abort".equals(earlyRequest)) {
       e.abort();
     } else if ("stop".equals(earlyRequest)) {
@@ -291,6 +299,45 @@ public final class Crawler {
         stats.get("downloader/exception_count") + stats.get("spider_exceptions_count"), slots);
   }
 
+  /** Every download slot's figures now, in no particular order; empty before {@link #run()} starts. */
+  public List<Progress.SlotView> slots() {
+    Engine e = engine;
+    return e == null ? List.of() : e.slotFigures().stream()
+        .map(f -> new Progress.SlotView(f.key(), f.inFlight(), f.limit(), f.started(), f.delaySeconds())).toList();
+  }
+
+  /** Responses waiting for a parser now (the {@code async} model's parse queue). */
+  public int waitingToParse() {
+    Engine e = engine;
+    return e == null ? 0 : e.waitingToParse();
+  }
+
+  /**
+   * Pauses: no new request starts until {@link #resume()}; requests in flight finish, nothing queued is dropped.
+   * {@link #stop()} still stops a paused crawl (it drains what is in flight).
+   */
+  public void pause() {
+    pauseRequested = true;
+    Engine e = engine;
+    if (e != null) {
+      e.pause();
+    }
+  }
+
+  /** Resumes a paused crawl. */
+  public void resume() {
+    pauseRequested = false;
+    Engine e = engine;
+    if (e != null) {
+      e.resume();
+    }
+  }
+
+  /** Whether the crawl is paused. */
+  public boolean paused() {
+    return pauseRequested;
+  }
+
   /** Closes gracefully: requests in flight finish, their items are exported, then {@link #run()} returns. */
   public void stop() {
     Engine e = engine;
@@ -324,6 +371,7 @@ public final class Crawler {
     private final List<SignalListener> listeners = new ArrayList<>();
     private Function<TransportConfig, Transport> transportFactory = Transport::open;
     private @Nullable Frontier frontier;
+    private DownloadObserver observer = DownloadObserver.NONE;
 
     private Builder(Spider spider) {
       this.spider = spider;
@@ -402,6 +450,12 @@ public final class Crawler {
     /** Uses another frontier (e.g. a durable or shared one). */
     public Builder frontier(Frontier frontier) {
       this.frontier = frontier;
+      return this;
+    }
+
+    /** Tells {@code o} of every download's outcome (metrics, dashboards). */
+    public Builder observer(DownloadObserver o) {
+      this.observer = o;
       return this;
     }
 

@@ -52,6 +52,9 @@ public final class CrawlCommand implements Callable<Integer> {
   private boolean jobDirReset;
 
   @Mixin
+  private ObserveOptions observe;
+
+  @Mixin
   private CommonOptions common;
 
   @Override
@@ -65,7 +68,7 @@ public final class CrawlCommand implements Callable<Integer> {
       overrides = overrides.with(Setting.JOB_DIR_RESET, true);
     }
     try (SpiderLoader loader = new SpiderLoader()) {
-      return run(spec, spider.load(loader), feeds.feeds(), common, overrides);
+      return run(spec, spider.load(loader), feeds.feeds(), common, overrides, observe);
     }
   }
 
@@ -73,7 +76,8 @@ public final class CrawlCommand implements Callable<Integer> {
    * Crawls with {@code spider} in the foreground, exporting to {@code feeds} (a warning when there is none: the
    * items are not saved), and returns the exit code, printing why the crawl failed when it did.
    */
-  static int run(CommandSpec spec, Spider spider, List<Feed> feeds, CommonOptions common, Settings overrides) {
+  static int run(CommandSpec spec, Spider spider, List<Feed> feeds, CommonOptions common, Settings overrides,
+      ObserveOptions observe) {
     Settings base = common.baseSettings(CommonOptions.withProxyEnvironment(defaults()));
     Crawler.Builder builder = Crawler.builder(spider).settings(base).overrides(overrides);
     feeds.forEach(builder::feed);
@@ -81,8 +85,11 @@ public final class CrawlCommand implements Callable<Integer> {
     if (feeds.isEmpty()) {
       log.warn("No -o/-O given: the items are not saved (-o items.jsonl saves them, -o - prints them)");
     }
-    CrawlResult result = new CrawlRunner(err, common.statusLine(), true).run(builder.build());
-    return CrawlRunner.report(result, err);
+    try (Observation watch = observe.open(err)) {
+      CrawlResult result = new CrawlRunner(err, common.statusLine(), true)
+          .run(watch.attach(builder).build(), watch, () -> "");
+      return CrawlRunner.report(result, err);
+    }
   }
 
   /** The command line's defaults, under everything else: obey robots.txt (the library does not by default). */

@@ -5,6 +5,7 @@ import dev.kumo.Crawler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -37,15 +38,23 @@ public final class CrawlRunner {
    * @throws CliException (exit 1) when a feed cannot be opened or the thread is interrupted
    */
   public CrawlResult run(Crawler crawler) {
-    return run(crawler, () -> "");
+    return run(crawler, null, () -> "");
   }
 
-  /** Runs {@code crawler} as above; the status line shows {@code more} after the crawl's own figures. */
+  /**
+   * Runs {@code crawler}, watched by {@code watch} (servers while it runs, the summary and stats file after); the
+   * status line shows {@code more} after the crawl's own figures.
+   *
+   * @throws CliException (exit 1) as {@link #run(Crawler)}, and when a server cannot listen
+   */
   @SuppressWarnings("try") // the resources work by being open
-  public CrawlResult run(Crawler crawler, Supplier<String> more) {
+  CrawlResult run(Crawler crawler, @Nullable Observation watch, Supplier<String> more) {
     CrawlResult result;
     try (InterruptHandler interrupts = InterruptHandler.install(crawler::stop, crawler::abort, err);
         StatusLine line = statusLine ? StatusLine.start(crawler::progress, more, err) : StatusLine.none()) {
+      if (watch != null) {
+        watch.start(crawler);
+      }
       result = crawler.run();
     } catch (IOException e) {
       throw CliException.usage(e.getMessage(), e); // a feed or the job directory: nothing was crawled
@@ -56,6 +65,9 @@ public final class CrawlRunner {
     if (printStats && !LoggerFactory.getLogger(Crawler.class).isInfoEnabled()) { // else the crawler logged it
       err.print(result.format());
       err.flush();
+    }
+    if (watch != null) {
+      watch.finish(result);
     }
     return result;
   }

@@ -38,6 +38,9 @@ public final class RunSpiderCommand implements Callable<Integer> {
   private FeedOptions feeds;
 
   @Mixin
+  private ObserveOptions observe;
+
+  @Mixin
   private CommonOptions common;
 
   @Override
@@ -62,7 +65,7 @@ public final class RunSpiderCommand implements Callable<Integer> {
             ? " holds no public Spider subclass with a public no-argument constructor"
             : " holds several spiders " + spiders + ": keep one per file"));
       }
-      return CrawlCommand.run(spec, loader.load(spiders.getFirst(), path), feeds.feeds(), common, overrides);
+      return CrawlCommand.run(spec, loader.load(spiders.getFirst(), path), feeds.feeds(), common, overrides, observe);
     } finally {
       GeneratedFiles.deleteTree(classes);
     }

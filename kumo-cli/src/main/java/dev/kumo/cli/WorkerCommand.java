@@ -12,6 +12,7 @@ import dev.kumo.redis.CrawlOptions;
 import dev.kumo.redis.RedisAddress;
 import dev.kumo.redis.RedisFrontier;
 import io.lettuce.core.RedisURI;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,6 +70,9 @@ public final class WorkerCommand implements Callable<Integer> {
   private FeedOptions feeds;
 
   @Mixin
+  private ObserveOptions observe;
+
+  @Mixin
   private CommonOptions common;
 
   @Override
@@ -94,9 +98,12 @@ public final class WorkerCommand implements Callable<Integer> {
         for (Feed feed : feeds.feeds()) {
           builder.feed(feed);
         }
-        CrawlResult result = new CrawlRunner(spec.commandLine().getErr(), common.statusLine(), true)
-            .run(builder.build(), new CrawlWideFigures(frontier));
-        return CrawlRunner.exitCode(result);
+        PrintWriter err = spec.commandLine().getErr();
+        try (Observation watch = observe.open(err)) {
+          CrawlResult result = new CrawlRunner(err, common.statusLine(), true)
+              .run(watch.attach(builder).build(), watch, new CrawlWideFigures(frontier));
+          return CrawlRunner.exitCode(result);
+        }
       }
     }
   }

@@ -68,6 +68,11 @@ final class AsyncModel implements ExecutionModel {
   }
 
   /** A response waiting for a parser; its own type so that an abort can requeue what never ran. */
+  @Override
+  public int waitingToParse() {
+    return parsers.getQueue().size();
+  }
+
   private final class ParseTask implements Runnable {
     private final LeaseTicket ticket;
     private final Response response;

@@ -70,6 +70,8 @@ public final class Engine {
   private volatile @Nullable FrontierException failure;
   private volatile @Nullable Error fatal;
   private volatile long startNanos;
+  private final PauseGate pauseGate = new PauseGate(wakeUp::signal);
+  private volatile DownloadObserver observer = DownloadObserver.NONE;
 
   /** An engine for one crawl without user components; {@link #run()} starts it. */
   public Engine(Spider spider, Settings settings, Stats stats, Frontier frontier, Transport transport,
@@ -257,7 +259,7 @@ public final class Engine {
         wakeUp.await(MAX_IDLE_WAIT_NANOS);
         continue;
       }
-      if (downloading.get() >= globalLimit) {
+      if (downloading.get() >= globalLimit || pauseGate.paused()) {
         wakeUp.await(MAX_IDLE_WAIT_NANOS);
         continue;
       }
@@ -321,6 +323,7 @@ public final class Engine {
       responses.received(response);
       return response;
     } catch (DownloadException e) {
+      observer.failed(lease.slot(), request, e.reason());
       responses.failed(request, lease.slot(), e, ticket);
       return null;
     } catch (RuntimeException e) { // a transport's bug must not lose the lease
@@ -355,9 +358,11 @@ public final class Engine {
     } finally {
       onTheWire.decrementAndGet();
     }
+    long nanos = System.nanoTime() - start;
     if (throttle != null) {
-      throttle.onResponse(slot, System.nanoTime() - start, response.status());
+      throttle.onResponse(slot, nanos, response.status());
     }
+    observer.responded(slot, request, response.status(), nanos);
     return response;
   }
 
@@ -497,6 +502,36 @@ public final class Engine {
     aborting = true;
     model.abort();
     wakeUp.signal();
+  }
+
+  /** Stops starting requests (those in flight finish, none is dropped) until {@link #resume()}. */
+  public void pause() {
+    if (pauseGate.pause()) {
+      stats.increment("engine/pause_count");
+      log.info("Paused: no new request starts; {} in flight finish", onTheWire.get());
+    }
+  }
+
+  /** Starts requests again after {@link #pause()}. */
+  public void resume() {
+    if (pauseGate.resume()) {
+      log.info("Resumed");
+    }
+  }
+
+  /** Whether the crawl is paused. */
+  public boolean paused() {
+    return pauseGate.paused();
+  }
+
+  /** Reports every download's outcome to {@code o} from now on (set it before {@link #run()}). */
+  public void observe(DownloadObserver o) {
+    this.observer = o;
+  }
+
+  /** Responses waiting for a parser now (the async model's parse queue; 0 in the others). */
+  public int waitingToParse() {
+    return model.waitingToParse();
   }
 
   /** Requests on the wire now (never more than the limits allow). */

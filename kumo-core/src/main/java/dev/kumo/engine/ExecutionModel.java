@@ -13,6 +13,11 @@ interface ExecutionModel extends AutoCloseable {
    */
   void launch(LeaseTicket ticket) throws InterruptedException;
 
+  /** Responses waiting for a parser now; 0 where the downloading thread parses. */
+  default int waitingToParse() {
+    return 0;
+  }
+
   /** Stops at once, interrupting work in progress. */
   void abort();
 
