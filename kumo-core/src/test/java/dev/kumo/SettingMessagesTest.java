@@ -1,5 +1,6 @@
 package dev.kumo;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,18 @@ class SettingMessagesTest {
   @Test
   void scrapyNamesKumoLacksSayWhatToUseInstead() {
     assertThatThrownBy(() -> Settings.defaults().with("JOBDIR", "x")).hasMessageContaining("use job_dir");
-    assertThatThrownBy(() -> Settings.defaults().with("item_pipelines", "{}"))
-        .hasMessageContaining("ItemProcessor").hasMessageNotContaining("retry_times");
+    assertThatThrownBy(() -> Settings.defaults().with("concurrent_items", "100"))
+        .hasMessageContaining("use queue_capacity");
     assertThatThrownBy(() -> Settings.defaults().with("log_file", "x"))
         .hasMessageContaining("stderr").hasMessageNotContaining("dns_resolve");
+  }
+
+  @Test
+  void noScrapyNameThatKumoHasIsAnsweredWithAnAlternative() {
+    // item_pipelines and the middleware settings were "lacking" once; a setting that exists must be accepted.
+    assertThat(dev.kumo.internal.ScrapyNames.names()).isNotEmpty()
+        .allSatisfy(name -> assertThat(Setting.byName(name)).as(name).isNull());
+    assertThat(Settings.defaults().with("item_pipelines", java.util.Map.of()).get(Setting.ITEM_PIPELINES)).isEmpty();
   }
 
   @Test
