@@ -32,15 +32,33 @@ class HostileSiteIT {
    * One hostile route: the path the crawl starts at, the item title it still gives (null: none), and what it
    * adds to the crawl's stats. A stat of the families in {@link #ACCOUNTED} must be exactly the sum over the rows.
    */
-  record Hostile(String path, @Nullable String item, Map<String, Long> stats) {
+  record Hostile(String path, @Nullable String item, Map<String, Long> stats, Trap trap) {
     static Hostile of(String path, @Nullable String item, Object... statAndCount) {
       Map<String, Long> stats = new TreeMap<>();
       for (int i = 0; i < statAndCount.length; i += 2) {
         stats.put((String) statAndCount[i], ((Number) statAndCount[i + 1]).longValue());
       }
-      return new Hostile(path, item, stats);
+      return new Hostile(path, item, stats, Trap.NONE);
+    }
+
+    /**
+     * A trap (or a family of pages) that must end by itself: exactly {@code pages} items whose titles start with
+     * {@code titlePrefix}, and each of {@code counted} above zero.
+     */
+    static Hostile trap(String path, String titlePrefix, int pages, String... counted) {
+      return new Hostile(path, null, Map.of(), new Trap(titlePrefix, pages, List.of(counted)));
     }
   }
+
+  /** What a trap row expects: {@code pages} items titled {@code titlePrefix...}, each stat of {@code counted} > 0. */
+  record Trap(String titlePrefix, int pages, List<String> counted) {
+    static final Trap NONE = new Trap("", 0, List.of());
+  }
+
+  /** The test site's language pages, by their title (the language's first sentence): 3 labellings each. */
+  static final List<dev.kumo.testsite.Language> LANGUAGES = List.of(dev.kumo.testsite.Language.CHINESE_SIMPLIFIED,
+      dev.kumo.testsite.Language.CHINESE_TRADITIONAL, dev.kumo.testsite.Language.JAPANESE,
+      dev.kumo.testsite.Language.KOREAN, dev.kumo.testsite.Language.RUSSIAN);
 
   static final List<Hostile> ROUTES = List.of(
       Hostile.of("/big?bytes=209715200", null, MAXSIZE, 1), // 200 MB with its Content-Length
@@ -58,7 +76,17 @@ class HostileSiteIT {
       Hostile.of("/trickle", null),
       Hostile.of("/binary", null),
       Hostile.of("/pdf", null),
-      Hostile.of("/malformed", "Malformed"));
+      Hostile.of("/malformed", "Malformed"),
+      // traps (the numbers are those of the breadth-first defaults; TrapsIT has each alone)
+      Hostile.trap("/trap/calendar/2026/11", "Calendar ", 101, "urlpattern/filtered"),
+      Hostile.trap("/trap/grow/", "Grow ", 19, "urlpattern/repeated_segment"),
+      Hostile.trap("/trap/sid-path/0;jsessionid=START", "Session page ", 20, "dupefilter/filtered"),
+      Hostile.trap("/trap/sid-query/0?PHPSESSID=START", "Session page ", 20, "dupefilter/filtered"),
+      Hostile.trap("/trap/grow/" + "x".repeat(2100) + "/", "-", 0, "urllength/filtered"),
+      // a cookie for another site is refused and counted; the page itself is fine
+      Hostile.trap("/xsite/cookie?name=a&value=1&domain=127.0.0.2", "Cookie", 1, "cookies/refused_domain"),
+      // GBK, Big5, Shift_JIS, EUC-KR and windows-1251 pages, labelled right, wrongly (UTF-8) and not at all
+      Hostile.trap("/lang/", "Languages", 1, "charset/source/detector"));
 
   /** Stat families in which every count must come from a row: the failures, by reason. */
   static final List<String> ACCOUNTED = List.of("downloader/exception_type_count/",
@@ -80,10 +108,17 @@ class HostileSiteIT {
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out() + run.err()).doesNotContain("OutOfMemoryError").doesNotContain("Exception in thread");
-      List<Object> titles = KumoJar.jsonLines(dir.resolve("items.jsonl")).stream().map(i -> i.get("title")).toList();
+      List<String> titles = KumoJar.jsonLines(dir.resolve("items.jsonl")).stream()
+          .map(i -> String.valueOf(i.get("title"))).toList();
       List<String> expected = new ArrayList<>(IntStream.range(0, PAGES).mapToObj(site::expectedTitle).toList());
       ROUTES.stream().map(Hostile::item).filter(Objects::nonNull).forEach(expected::add);
-      assertThat(titles).containsExactlyInAnyOrderElementsOf(expected);
+      LANGUAGES.forEach(l -> expected.addAll(java.util.Collections.nCopies(3, l.sentences().getFirst())));
+      Map<String, Integer> trapPages = ROUTES.stream().filter(r -> r.trap().pages() > 0).collect(Collectors.toMap(
+          r -> r.trap().titlePrefix(), r -> r.trap().pages(), Integer::sum, TreeMap::new));
+      List<String> inTraps = titles.stream().filter(t -> trapPages.keySet().stream().anyMatch(t::startsWith)).toList();
+      assertThat(titles).filteredOn(t -> !inTraps.contains(t)).containsExactlyInAnyOrderElementsOf(expected);
+      trapPages.forEach((prefix, pages) ->
+          assertThat(inTraps).as("items titled " + prefix + "...").filteredOn(t -> t.startsWith(prefix)).hasSize(pages));
 
       Map<String, Long> stats = stats(run.err());
       Map<String, Long> accounted = stats.entrySet().stream()
@@ -98,9 +133,14 @@ class HostileSiteIT {
       assertThat(stats.get("memory/body_budget_peak_bytes")).isPositive()
           .isLessThanOrEqualTo(stats.get("memory/body_budget_bytes"));
       for (Hostile route : ROUTES) {
-        String path = route.path().replaceFirst("\\?.*", "");
-        assertThat(site.stats().requestCount(path)).as(route.path()).isPositive();
+        route.trap().counted().forEach(stat -> assertThat(stats.get(stat)).as(stat).isNotNull().isPositive());
+        if (route.trap() == Trap.NONE) {
+          String path = route.path().replaceFirst("\\?.*", "");
+          assertThat(site.stats().requestCount(path)).as(route.path()).isPositive();
+        }
       }
+      assertThat(stats.get("charset/source/detector")).as("the 10 wrongly or not labelled pages")
+          .isGreaterThanOrEqualTo(10);
     }
   }
 

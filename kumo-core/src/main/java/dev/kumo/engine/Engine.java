@@ -119,9 +119,9 @@ public final class Engine {
         this::pipelineDied);
     this.pipeline = new ItemPipeline<>(processors, sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
         item -> closing.item(), committer, signals);
-    this.callbacks = new CallbackCheck(spider, stats);
-    EngineOutputs outputs = new EngineOutputs(intake, settings.get(Setting.DEPTH_PRIORITY), stats, callbacks);
     this.spiderChain = new SpiderChain(components.spider(), stats);
+    this.callbacks = new CallbackCheck(spider, stats, spiderChain::ownsCallback);
+    EngineOutputs outputs = new EngineOutputs(intake, settings.get(Setting.DEPTH_PRIORITY), stats, callbacks);
     this.downloaders = new DownloaderChain(components.downloader(), stats, intake::offer, signals);
     this.responses = new ResponseHandler(new CallbackRunner(spider, stats, outputs, spiderChain, closing), stats,
         intake, canonicalizer,

@@ -106,7 +106,7 @@ final class RequestIntake {
       signals.requestDropped(request, trap);
       if (loggedOnce.add(trap)) {
         log.warn("Dropped {} as a likely crawler trap ({}; see urllength_limit and url_pattern_depth_limit; "
-            + "further ones are only counted)", request.url(), trap);
+            + "further ones are only counted)", abbreviated(request.url()), trap);
       }
       return false;
     }
@@ -170,4 +170,10 @@ final class RequestIntake {
     int colon = authority.lastIndexOf(':');
     return colon < 0 ? authority : authority.substring(0, colon);
   }
+
+  /** {@code url}, cut to 200 characters for a log line (an over-long URL is one of the traps). */
+  private static String abbreviated(String url) {
+    return url.length() <= 200 ? url : url.substring(0, 200) + "... (" + url.length() + " characters)";
+  }
+
 }

@@ -37,6 +37,11 @@ final class SpiderChain {
     this.middlewares = List.copyOf(middlewares);
     this.stats = stats;
   }
+  /** Whether a middleware answers requests naming {@code callback} itself. */
+  boolean ownsCallback(String callback) {
+    return middlewares.stream().anyMatch(m -> m.ownsCallback(callback));
+  }
+
 
   /**
    * Runs {@code callback} on {@code response} through the middlewares.

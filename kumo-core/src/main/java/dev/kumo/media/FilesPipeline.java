@@ -79,6 +79,11 @@ public final class FilesPipeline implements SpiderMiddleware {
   }
 
   @Override
+  public boolean ownsCallback(String callback) {
+    return CALLBACK.equals(callback);
+  }
+
+  @Override
   public @Nullable Item processItem(Response response, Item item, Output out) {
     if (!(item.get(urlsField) instanceof List<?> listed) || listed.isEmpty()) {
       return item;

@@ -36,6 +36,14 @@ public interface SpiderMiddleware {
   }
 
   /**
+   * Whether requests naming {@code callback} are this middleware's own (it answers them in
+   * {@link #handleResponse}), so that the spider need not have a method of that name.
+   */
+  default boolean ownsCallback(String callback) {
+    return false;
+  }
+
+  /**
    * Handles a failed request (a download failure after its retries, or an HTTP error status) before its
    * errback; true when it did (the errback is then not called).
    *
