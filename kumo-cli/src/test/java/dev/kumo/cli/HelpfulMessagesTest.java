@@ -20,7 +20,8 @@ import picocli.CommandLine;
 class HelpfulMessagesTest {
   /** Commands without --set, as the README says. */
   private static final Set<String> WITHOUT_SET =
-      Set.of("settings", "site", "startproject", "genspider", "list", "help", "aot-training");
+      Set.of("settings", "site", "startproject", "genspider", "list", "push", "status", "export", "help",
+          "aot-training");
 
   @TempDir
   Path dir;
@@ -47,9 +48,9 @@ class HelpfulMessagesTest {
 
   @Test
   void aScrapySettingKumoLacksSaysWhatToUseInstead() throws Exception {
-    Cli r = Cli.run("crawl", spiderFile("http://127.0.0.1:1/").toString(), "--set", "item_pipelines={}");
+    Cli r = Cli.run("crawl", spiderFile("http://127.0.0.1:1/").toString(), "--set", "jobdir=crawl-1");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("ItemProcessor").doesNotContain("did you mean");
+    assertThat(r.err()).contains("use job_dir").doesNotContain("did you mean");
   }
 
   @Test
@@ -96,6 +97,7 @@ class HelpfulMessagesTest {
         .filter(e -> e.getValue().getCommandSpec().findOption("--set") == null).map(e -> e.getKey()).toList();
     assertThat(withoutSet).containsExactlyInAnyOrderElementsOf(WITHOUT_SET);
     String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
-    assertThat(readme).contains("`settings`, `site`, `startproject`, `genspider` and `list` do not take `--set`");
+    assertThat(readme).contains("`settings`, `site`, `startproject`, `genspider`, `list` and the Redis tools "
+        + "`push`, `status` and `export` do not take `--set`");
   }
 }
