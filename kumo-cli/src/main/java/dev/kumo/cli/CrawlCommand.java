@@ -85,11 +85,8 @@ public final class CrawlCommand implements Callable<Integer> {
     if (feeds.isEmpty()) {
       log.warn("No -o/-O given: the items are not saved (-o items.jsonl saves them, -o - prints them)");
     }
-    try (Observation watch = observe.open(err)) {
-      CrawlResult result = new CrawlRunner(err, common.statusLine(), true)
-          .run(watch.attach(builder).build(), watch, () -> "");
-      return CrawlRunner.report(result, err);
-    }
+    CrawlResult result = new CrawlRunner(err, common.statusLine(), true).run(builder, observe, () -> "");
+    return CrawlRunner.report(result, err);
   }
 
   /** The command line's defaults, under everything else: obey robots.txt (the library does not by default). */

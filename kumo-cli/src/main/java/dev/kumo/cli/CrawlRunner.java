@@ -41,6 +41,13 @@ public final class CrawlRunner {
     return run(crawler, null, () -> "");
   }
 
+  /** Runs the crawler {@code builder} makes, watched as {@code observe} asks; the status line adds {@code more}. */
+  CrawlResult run(Crawler.Builder builder, ObserveOptions observe, Supplier<String> more) {
+    try (Observation watch = observe.open(err)) {
+      return run(watch.attach(builder).build(), watch, more);
+    }
+  }
+
   /**
    * Runs {@code crawler}, watched by {@code watch} (servers while it runs, the summary and stats file after); the
    * status line shows {@code more} after the crawl's own figures.

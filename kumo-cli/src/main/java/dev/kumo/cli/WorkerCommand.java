@@ -12,7 +12,6 @@ import dev.kumo.redis.CrawlOptions;
 import dev.kumo.redis.RedisAddress;
 import dev.kumo.redis.RedisFrontier;
 import io.lettuce.core.RedisURI;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -98,12 +97,9 @@ public final class WorkerCommand implements Callable<Integer> {
         for (Feed feed : feeds.feeds()) {
           builder.feed(feed);
         }
-        PrintWriter err = spec.commandLine().getErr();
-        try (Observation watch = observe.open(err)) {
-          CrawlResult result = new CrawlRunner(err, common.statusLine(), true)
-              .run(watch.attach(builder).build(), watch, new CrawlWideFigures(frontier));
-          return CrawlRunner.exitCode(result);
-        }
+        CrawlResult result = new CrawlRunner(spec.commandLine().getErr(), common.statusLine(), true)
+            .run(builder, observe, new CrawlWideFigures(frontier));
+        return CrawlRunner.exitCode(result);
       }
     }
   }
