@@ -349,9 +349,10 @@ public final class Setting<T> {
   public static final Setting<Integer> IMAGES_MIN_HEIGHT = intKey("images_min_height", 0, "pixels",
       "Images lower than this are dropped (images/dropped/too_small); 0 keeps all.");
   /** Most pixels of an image decoded. */
-  public static final Setting<Long> IMAGES_MAX_PIXELS = longKey("images_max_pixels", 50_000_000L, "pixels",
+  public static final Setting<Long> IMAGES_MAX_PIXELS = longKey("images_max_pixels", 25_000_000L, "pixels",
       "Images whose header claims more pixels (width x height) are skipped before decoding "
-          + "(images/failed/too_large): a decompression bomb declares huge dimensions in a small file.");
+          + "(images/failed/too_large): a decompression bomb declares huge dimensions in a small file. One image "
+          + "takes 8 bytes a pixel while converted.");
   /** Thumbnails to make of each image. */
   public static final Setting<Map<String, Object>> IMAGES_THUMBS = mapKey("images_thumbs",
       "Thumbnails of each image: {small: [50, 50]} stores thumbs/small/SHA256.jpg fitting 50x50, aspect kept.");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * Downloads the images an item names (Scrapy's {@code ImagesPipeline}), as the {@link FilesPipeline} does
@@ -28,10 +29,15 @@ import java.util.Map;
  * ({@code images/dropped/too_small}); a body no reader recognises ({@code images/failed/not_an_image}), a
  * broken one ({@code images/failed/corrupt}) or one whose header claims more than {@code images_max_pixels}
  * pixels ({@code images/failed/too_large}, checked before decoding) is skipped. The item goes on without them.
+ * Images are converted a few at a time, so that those at the largest size fit in a quarter of the heap.
  */
 public final class ImagesPipeline extends MediaPipeline {
+  /** Bytes of heap one image may take while converted: its decoded pixels and their RGB copy. */
+  private static final int BYTES_PER_PIXEL = 8;
   private final ImageDecoder decoder;
   private final Map<String, int[]> thumbs;
+  /** Images converted at once: as many as a quarter of the heap holds at the largest size, 1 to the cores. */
+  private final Semaphore converting;
 
   /**
    * A pipeline storing under {@code images_store}, counting into {@code stats}.
@@ -45,6 +51,8 @@ public final class ImagesPipeline extends MediaPipeline {
     this.decoder = new ImageDecoder(settings.get(Setting.IMAGES_MIN_WIDTH), settings.get(Setting.IMAGES_MIN_HEIGHT),
         settings.get(Setting.IMAGES_MAX_PIXELS));
     this.thumbs = thumbs(settings.get(Setting.IMAGES_THUMBS));
+    long fit = Runtime.getRuntime().maxMemory() / 4 / (BYTES_PER_PIXEL * Math.max(1, decoder.maxPixels()));
+    this.converting = new Semaphore((int) Math.clamp(fit, 1, Runtime.getRuntime().availableProcessors()));
   }
 
   private static Map<String, int[]> thumbs(Map<String, Object> setting) {
@@ -63,14 +71,19 @@ public final class ImagesPipeline extends MediaPipeline {
 
   @Override
   FileStore.Stored keep(String url, byte[] body, FileStore store) throws IOException, Rejected {
-    BufferedImage image = decoder.decode(body);
-    FileStore.Stored full = store.store(JpegImages.jpeg(JpegImages.rgb(image)), ".jpg");
-    for (Map.Entry<String, int[]> box : thumbs.entrySet()) {
-      String path = "thumbs/" + box.getKey() + "/" + full.checksum() + ".jpg";
-      if (!store.has(path)) {
-        store.put(path, JpegImages.jpeg(JpegImages.thumbnail(image, box.getValue()[0], box.getValue()[1])));
+    converting.acquireUninterruptibly();
+    try {
+      BufferedImage image = decoder.decode(body);
+      FileStore.Stored full = store.store(JpegImages.jpeg(JpegImages.rgb(image)), ".jpg");
+      for (Map.Entry<String, int[]> box : thumbs.entrySet()) {
+        String path = "thumbs/" + box.getKey() + "/" + full.checksum() + ".jpg";
+        if (!store.has(path)) {
+          store.put(path, JpegImages.jpeg(JpegImages.thumbnail(image, box.getValue()[0], box.getValue()[1])));
+        }
       }
+      return full;
+    } finally {
+      converting.release();
     }
-    return full;
   }
 }
