@@ -6,23 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
-import dev.kumo.Item;
-import dev.kumo.Output;
-import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
-import dev.kumo.Spider;
 import dev.kumo.engine.Engine;
 import dev.kumo.export.Feed;
 import dev.kumo.media.FilesPipeline;
+import dev.kumo.media.GalleriesSpider;
 import dev.kumo.testsite.TestSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,31 +31,6 @@ class MediaCrashTest {
   @TempDir
   Path dir;
 
-  /** One item per gallery {@code /gallery?n=K}, K = 1..15, naming images 0..K-1. */
-  static final class Galleries extends Spider {
-    private final TestSite site;
-
-    Galleries(TestSite site) {
-      this.site = site;
-    }
-
-    @Override
-    public String name() {
-      return "galleries";
-    }
-
-    @Override
-    public List<String> startUrls() {
-      return IntStream.rangeClosed(1, GALLERIES).mapToObj(k -> site.url("/gallery?n=" + k)).toList();
-    }
-
-    @Override
-    public void parse(Response response, Output out) {
-      out.add(Item.of("n", response.url().substring(response.url().indexOf("n=") + 2),
-          "file_urls", response.css("img.photo::attr(src)").getAll()));
-    }
-  }
-
   @Test
   void aCrawlWhoseStoreFailsWhileItemsWaitForFilesResumesWithEachItemOnceWithAllItsFiles() throws Exception {
     try (TestSite site = TestSite.builder().pages(1).start()) {
@@ -72,13 +42,13 @@ class MediaCrashTest {
       CrawlResult failed;
       try (JobDirectory job = JobDirectory.open(dir.resolve("job"), "galleries", settings,
           store -> new DiskFrontierTest.FailingStore(store, new AtomicInteger(6), true))) {
-        failed = Crawler.builder(new Galleries(site)).overrides(settings.with(Setting.JOB_DIR, ""))
+        failed = Crawler.builder(new GalleriesSpider(site, GALLERIES)).overrides(settings.with(Setting.JOB_DIR, ""))
             .frontier(job.frontier()).feed(Feed.append(feed)).build().run();
       }
       assertThat(failed.finishReason()).isEqualTo(Engine.FRONTIER_FAILED);
       assertThat(Files.readAllLines(feed)).hasSizeLessThan(GALLERIES);
 
-      CrawlResult resumed = Crawler.builder(new Galleries(site)).overrides(settings).feed(Feed.append(feed))
+      CrawlResult resumed = Crawler.builder(new GalleriesSpider(site, GALLERIES)).overrides(settings).feed(Feed.append(feed))
           .build().run();
 
       assertThat(resumed.finishReason()).isEqualTo("finished");
@@ -86,10 +56,10 @@ class MediaCrashTest {
       ObjectMapper json = new ObjectMapper();
       for (String line : Files.readAllLines(feed)) {
         JsonNode item = json.readTree(line);
-        assertThat(filesByGallery.put(item.get("n").asText(), item.get("files").size())).as("once").isNull();
+        assertThat(filesByGallery.put(item.get("gallery").asText(), item.get("files").size())).as("once").isNull();
       }
       assertThat(filesByGallery).hasSize(GALLERIES)
-          .allSatisfy((n, files) -> assertThat(files).isEqualTo(Integer.parseInt(n)));
+          .allSatisfy((gallery, files) -> assertThat(files).isEqualTo(GalleriesSpider.files(gallery)));
     }
   }
 }

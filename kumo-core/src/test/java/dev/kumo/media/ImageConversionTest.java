@@ -54,6 +54,20 @@ class ImageConversionTest {
     assertThat(back.getRGB(5, 5) & 0xFFFFFF).as("transparent pixels are white").isGreaterThan(0xF0F0F0);
   }
 
+  @Test
+  void aWebpIsReadThroughTheImageIoPlugInOnTheClassPath() throws Exception {
+    byte[] webp;
+    try (var in = ImageConversionTest.class.getResourceAsStream("alpha.webp")) {
+      webp = in.readAllBytes(); // 64x48, the left half blue, the right half transparent (made with cwebp)
+    }
+    BufferedImage rgb = JpegImages.rgb(ANY.decode(webp));
+    assertThat(size(rgb)).isEqualTo(List.of(64, 48));
+    assertThat(rgb.getRGB(60, 20) & 0xFFFFFF).as("transparent becomes white").isEqualTo(0xFFFFFF);
+    int blue = rgb.getRGB(5, 20);
+    assertThat(List.of(blue >> 16 & 0xFF, blue & 0xFF)).as("blue stays blue (red, blue)")
+        .satisfies(c -> assertThat(c.get(0)).isLessThan(40), c -> assertThat(c.get(1)).isGreaterThan(200));
+  }
+
   private static List<Integer> size(BufferedImage image) {
     return List.of(image.getWidth(), image.getHeight());
   }

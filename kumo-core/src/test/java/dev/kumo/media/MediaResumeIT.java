@@ -6,12 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
-import dev.kumo.Item;
-import dev.kumo.Output;
-import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
-import dev.kumo.Spider;
 import dev.kumo.export.Feed;
 import dev.kumo.testsite.TestSite;
 import java.nio.file.Files;
@@ -32,30 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MediaResumeIT {
   private static final int GALLERIES = 20;
 
-  /** One item per gallery {@code /gallery?n=K}, K = 1..20, naming images 0..K-1 (each twice). */
-  static final class Galleries extends Spider {
-    private final TestSite site;
-
-    Galleries(TestSite site) {
-      this.site = site;
-    }
-
-    @Override
-    public String name() {
-      return "galleries";
-    }
-
-    @Override
-    public List<String> startUrls() {
-      return IntStream.rangeClosed(1, GALLERIES).mapToObj(k -> site.url("/gallery?n=" + k)).toList();
-    }
-
-    @Override
-    public void parse(Response response, Output out) {
-      out.add(Item.of("gallery", response.url(), "file_urls", response.css("img.photo::attr(src)").getAll()));
-    }
-  }
-
   @Test
   void aCrawlStoppedWhileItemsWaitForFilesResumesWithEachItemOnceWithItsFilesAndNoFileFetchedTwice(
       @TempDir Path dir) throws Exception {
@@ -66,14 +38,14 @@ class MediaResumeIT {
           .with("item_pipelines", Map.of(FilesPipeline.class.getName(), 1))
           .with("files_store", dir.resolve("files").toString());
 
-      CrawlResult stopped = Crawler.builder(new Galleries(site))
+      CrawlResult stopped = Crawler.builder(new GalleriesSpider(site, GALLERIES))
           .overrides(settings.with(Setting.CLOSESPIDER_ITEMCOUNT, 3)).feed(Feed.append(feed)).build().run();
       assertThat(stopped.finishReason()).isEqualTo("closespider_itemcount");
       assertThat(Files.readAllLines(feed)).hasSizeLessThan(GALLERIES);
       long storedBefore = stopped.stat("files/downloaded");
       assertThat(storedBefore).as("some files were stored before the stop").isPositive().isLessThan(GALLERIES);
 
-      CrawlResult resumed = Crawler.builder(new Galleries(site)).overrides(settings).feed(Feed.append(feed))
+      CrawlResult resumed = Crawler.builder(new GalleriesSpider(site, GALLERIES)).overrides(settings).feed(Feed.append(feed))
           .build().run();
 
       assertThat(resumed.finishReason()).isEqualTo("finished");
@@ -85,7 +57,7 @@ class MediaResumeIT {
         JsonNode item = json.readTree(line);
         String gallery = item.get("gallery").asText();
         galleries.add(gallery);
-        int n = Integer.parseInt(gallery.substring(gallery.indexOf("n=") + 2));
+        int n = GalleriesSpider.files(gallery);
         List<String> urls = new ArrayList<>();
         for (JsonNode file : item.get("files")) {
           urls.add(file.get("url").asText());
