@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -137,7 +138,7 @@ public final class Crawler {
   private CrawlResult run(@Nullable JobDirectory job) throws IOException, InterruptedException {
     ClassLoader loader = spider.getClass().getClassLoader();
     List<ItemProcessor> allProcessors = ComponentLoader.sorted(ComponentLoader.load(Setting.ITEM_PIPELINES.name(),
-        settings.get(Setting.ITEM_PIPELINES), ItemProcessor.class, loader, settings), List.of());
+        mediaPipelines(loader).get(false), ItemProcessor.class, loader, settings, stats), List.of());
     allProcessors = new ArrayList<>(allProcessors);
     allProcessors.addAll(processors);
     Components components = components(loader);
@@ -149,20 +150,37 @@ public final class Crawler {
     }
   }
 
+  /** The item pipelines that are spider middlewares (true: the media pipelines) and the item processors. */
+  private Map<Boolean, Map<String, Object>> mediaPipelines(ClassLoader loader) {
+    return ComponentLoader.partition(settings.get(Setting.ITEM_PIPELINES), SpiderMiddleware.class, loader);
+  }
+
   private Components components(ClassLoader loader) {
     List<SignalListener> all = new ArrayList<>(ComponentLoader.sorted(ComponentLoader.load(Setting.EXTENSIONS.name(),
-        settings.get(Setting.EXTENSIONS), SignalListener.class, loader, settings), List.of()));
+        settings.get(Setting.EXTENSIONS), SignalListener.class, loader, settings, stats), List.of()));
     all.addAll(listeners);
     if (spider instanceof SignalListener l) {
       all.add(l);
     }
+    List<Ordered<SpiderMiddleware>> spiders = new ArrayList<>(ComponentLoader.load(Setting.SPIDER_MIDDLEWARES.name(),
+        settings.get(Setting.SPIDER_MIDDLEWARES), SpiderMiddleware.class, loader, settings, stats));
+    spiders.addAll(ComponentLoader.load(Setting.ITEM_PIPELINES.name(), mediaPipelines(loader).get(true),
+        SpiderMiddleware.class, loader, settings, stats));
+    List<SpiderMiddleware> spiderSide = ComponentLoader.sorted(spiders, spiderMiddlewares);
+    List<Ordered<DownloaderMiddleware>> nearestTheNetwork = new ArrayList<>(downloaderMiddlewares);
+    for (SpiderMiddleware m : spiderSide) { // a media pipeline also stores bodies and hears dropped requests
+      if (m instanceof DownloaderMiddleware d) {
+        nearestTheNetwork.add(new Ordered<>(Integer.MAX_VALUE, d));
+      }
+      if (m instanceof SignalListener l) {
+        all.add(l);
+      }
+    }
     return new Components(
         ComponentLoader.sorted(ComponentLoader.load(Setting.DOWNLOADER_MIDDLEWARES.name(),
-            settings.get(Setting.DOWNLOADER_MIDDLEWARES), DownloaderMiddleware.class, loader, settings),
-            downloaderMiddlewares),
-        ComponentLoader.sorted(ComponentLoader.load(Setting.SPIDER_MIDDLEWARES.name(),
-            settings.get(Setting.SPIDER_MIDDLEWARES), SpiderMiddleware.class, loader, settings), spiderMiddlewares),
-        all);
+            settings.get(Setting.DOWNLOADER_MIDDLEWARES), DownloaderMiddleware.class, loader, settings, stats),
+            nearestTheNetwork),
+        spiderSide, all);
   }
 
   private CrawlResult run(@Nullable JobDirectory job, List<ItemProcessor> allProcessors, Components components)

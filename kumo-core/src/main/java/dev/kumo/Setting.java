@@ -312,20 +312,53 @@ public final class Setting<T> {
       "Extensions (dev.kumo.signal.SignalListener) by class name and order, like Scrapy's EXTENSIONS.");
   /** Item pipelines by class name and order. */
   public static final Setting<Map<String, Object>> ITEM_PIPELINES = componentsKey("item_pipelines",
-      "Item pipelines (dev.kumo.pipeline.ItemProcessor) by class name and order, lowest first, before the "
-          + "processors given to Crawler.Builder.");
+      "Item pipelines (dev.kumo.pipeline.ItemProcessor, or the media pipelines dev.kumo.media.FilesPipeline and "
+          + "ImagesPipeline) by class name and order, lowest first, before the processors given to Crawler.Builder.");
 
   // --- Files pipeline (issue 13)
   /** Directory where the files pipeline stores downloaded files. */
   public static final Setting<String> FILES_STORE = stringKey("files_store", "",
       "Directory where dev.kumo.media.FilesPipeline stores the files of items, under full/ by content hash "
-          + "(Scrapy's FILES_STORE); required by that middleware.");
+          + "(Scrapy's FILES_STORE); required by that pipeline.");
   /** The item field holding the URLs of files to download. */
   public static final Setting<String> FILES_URLS_FIELD = stringKey("files_urls_field", "file_urls",
       "The item field holding the URLs the files pipeline downloads.");
   /** The item field the files pipeline fills with what it stored. */
   public static final Setting<String> FILES_RESULT_FIELD = stringKey("files_result_field", "files",
       "The item field the files pipeline fills with {url, path, checksum} of each file stored.");
+  /** Days a stored file counts as fresh. */
+  public static final Setting<Integer> FILES_EXPIRES = intKey("files_expires", 90, "days",
+      "Days a file stored by the files pipeline (its store's index) is not downloaded again, across crawls and "
+          + "job-directory resumes (Scrapy's FILES_EXPIRES).");
+
+  // --- Images pipeline (issue 13)
+  /** Directory where the images pipeline stores images. */
+  public static final Setting<String> IMAGES_STORE = stringKey("images_store", "",
+      "Directory where dev.kumo.media.ImagesPipeline stores images as JPEG, under full/ by content hash, and "
+          + "their thumbnails under thumbs/NAME/ (Scrapy's IMAGES_STORE); required by that pipeline.");
+  /** The item field holding the URLs of images to download. */
+  public static final Setting<String> IMAGES_URLS_FIELD = stringKey("images_urls_field", "image_urls",
+      "The item field holding the URLs the images pipeline downloads.");
+  /** The item field the images pipeline fills with what it stored. */
+  public static final Setting<String> IMAGES_RESULT_FIELD = stringKey("images_result_field", "images",
+      "The item field the images pipeline fills with {url, path, checksum} of each image stored.");
+  /** Narrowest image kept. */
+  public static final Setting<Integer> IMAGES_MIN_WIDTH = intKey("images_min_width", 0, "pixels",
+      "Images narrower than this are dropped (images/dropped/too_small); 0 keeps all.");
+  /** Lowest image kept. */
+  public static final Setting<Integer> IMAGES_MIN_HEIGHT = intKey("images_min_height", 0, "pixels",
+      "Images lower than this are dropped (images/dropped/too_small); 0 keeps all.");
+  /** Most pixels of an image decoded. */
+  public static final Setting<Long> IMAGES_MAX_PIXELS = longKey("images_max_pixels", 25_000_000L, "pixels",
+      "Images whose header claims more pixels (width x height) are skipped before decoding "
+          + "(images/failed/too_large): a decompression bomb declares huge dimensions in a small file. One image "
+          + "takes 8 bytes a pixel while converted.");
+  /** Thumbnails to make of each image. */
+  public static final Setting<Map<String, Object>> IMAGES_THUMBS = mapKey("images_thumbs",
+      "Thumbnails of each image: {small: [50, 50]} stores thumbs/small/SHA256.jpg fitting 50x50, aspect kept.");
+  /** Days a stored image counts as fresh. */
+  public static final Setting<Integer> IMAGES_EXPIRES = intKey("images_expires", 90, "days",
+      "Days an image stored by the images pipeline is not downloaded again (Scrapy's IMAGES_EXPIRES).");
 
   private final String name;
   private final Class<T> type;

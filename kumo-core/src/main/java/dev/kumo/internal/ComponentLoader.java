@@ -1,17 +1,20 @@
 package dev.kumo.internal;
 
 import dev.kumo.Settings;
+import dev.kumo.stats.Stats;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Makes the components a setting lists by class name and order ({@code {"com.example.Rotate": 500}}, Scrapy's
  * way): each class is loaded, checked against the component type, and made with its public constructor taking
- * {@link Settings}, or else its public no-argument one. A null order leaves a class out.
+ * {@link Settings} and {@link Stats} (the crawl's counters, as Scrapy's {@code from_crawler} gives), else
+ * {@link Settings}, else none. A null order leaves a class out.
  */
 public final class ComponentLoader {
   /**
@@ -32,14 +35,34 @@ public final class ComponentLoader {
    * @throws IllegalArgumentException naming the class and the setting when one cannot be loaded or made
    */
   public static <T> List<Ordered<T>> load(String setting, Map<String, Object> byClassName, Class<T> type,
-      ClassLoader loader, Settings settings) {
+      ClassLoader loader, Settings settings, Stats stats) {
     List<Ordered<T>> made = new ArrayList<>();
     for (Map.Entry<String, Object> e : byClassName.entrySet()) {
       if (e.getValue() instanceof Number order) {
-        made.add(new Ordered<>(order.intValue(), make(setting, e.getKey().strip(), type, loader, settings)));
+        made.add(new Ordered<>(order.intValue(), make(setting, e.getKey().strip(), type, loader, settings, stats)));
       }
     }
     return made;
+  }
+
+  /**
+   * The entries of {@code byClassName} whose class is a {@code type} (true) and the others (false), e.g. the
+   * media pipelines listed among item pipelines, which are spider middlewares. A class that cannot be loaded
+   * counts as another, so that loading it reports the error.
+   */
+  public static Map<Boolean, Map<String, Object>> partition(Map<String, Object> byClassName, Class<?> type,
+      ClassLoader loader) {
+    Map<Boolean, Map<String, Object>> parts = Map.of(true, new LinkedHashMap<>(), false, new LinkedHashMap<>());
+    byClassName.forEach((name, order) -> parts.get(isA(name.strip(), type, loader)).put(name, order));
+    return parts;
+  }
+
+  private static boolean isA(String className, Class<?> type, ClassLoader loader) {
+    try {
+      return type.isAssignableFrom(Class.forName(className, false, loader));
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /** The components of both lists sorted by order; equal orders keep their places (the first list first). */
@@ -51,7 +74,7 @@ public final class ComponentLoader {
   }
 
   private static <T> T make(String setting, String className, Class<T> type, ClassLoader loader,
-      Settings settings) {
+      Settings settings, Stats stats) {
     String where = setting + ": " + className;
     Class<?> c;
     try {
@@ -63,6 +86,11 @@ public final class ComponentLoader {
       throw new IllegalArgumentException(where + " is not a " + type.getName());
     }
     try {
+      for (Constructor<?> k : c.getConstructors()) {
+        if (List.of(k.getParameterTypes()).equals(List.of(Settings.class, Stats.class))) {
+          return type.cast(k.newInstance(settings, stats));
+        }
+      }
       try {
         Constructor<?> withSettings = c.getConstructor(Settings.class);
         return type.cast(withSettings.newInstance(settings));
@@ -70,7 +98,8 @@ public final class ComponentLoader {
         return type.cast(c.getConstructor().newInstance());
       }
     } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(where + " needs a public constructor taking Settings or none", e);
+      throw new IllegalArgumentException(where + " needs a public constructor taking (Settings, Stats), Settings "
+          + "or none", e);
     } catch (InvocationTargetException e) {
       throw new IllegalArgumentException(where + " failed in its constructor: " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException e) {

@@ -11,9 +11,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Stores file bodies under a directory by content hash: {@code full/<sha256 hex>.<extension of the URL>}. A
- * body stored before is not written again. Each file is written to a temporary file and moved into place, so a
- * crash never leaves half a file under its final name. Thread-safe.
+ * Stores file bodies under a directory by content hash: {@code full/<sha256 hex><extension>}. A body stored
+ * before is not written again. Each file is written to a temporary file and moved into place, so a crash never
+ * leaves half a file under its final name. Thread-safe.
  */
 final class FileStore {
   /**
@@ -31,23 +31,38 @@ final class FileStore {
     this.root = root;
   }
 
-  /** Stores {@code body}, downloaded from {@code url}. */
-  Stored store(String url, byte[] body) throws IOException {
+  /** Stores {@code body} as {@code full/<its sha256><extension>}. */
+  Stored store(byte[] body, String extension) throws IOException {
     String hash = sha256(body);
-    String relative = "full/" + hash + extension(url);
+    String relative = "full/" + hash + extension;
+    return new Stored(relative, hash, !put(relative, body));
+  }
+
+  /** Writes {@code body} at {@code relative} unless a file is there already; true when it wrote it. */
+  boolean put(String relative, byte[] body) throws IOException {
     Path target = root.resolve(relative);
     if (Files.exists(target)) {
-      return new Stored(relative, hash, true);
+      return false;
     }
     Files.createDirectories(target.getParent());
-    Path part = Files.createTempFile(target.getParent(), hash, ".part");
+    Path part = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
     try {
       Files.write(part, body);
       Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(part);
     }
-    return new Stored(relative, hash, false);
+    return true;
+  }
+
+  /** Whether a file is stored at {@code relative}. */
+  boolean has(String relative) {
+    return Files.isRegularFile(root.resolve(relative));
+  }
+
+  /** The store's directory. */
+  Path root() {
+    return root;
   }
 
   static String sha256(byte[] body) {

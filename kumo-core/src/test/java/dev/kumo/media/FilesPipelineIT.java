@@ -97,4 +97,29 @@ class FilesPipelineIT {
       assertThat(stored.count()).isEqualTo(3);
     }
   }
+
+  @Test
+  void aFileRequestTheEngineDropsFailsThatFileAndTheItemGoesOnWithTheOthers(@TempDir Path store) throws Exception {
+    Spider one = new Spider() {
+      @Override
+      public List<String> startUrls() {
+        return List.of(site.url("/gallery?n=3"));
+      }
+
+      @Override
+      public void parse(Response response, Output out) {
+        out.add(Item.of("file_urls", response.css("img.photo::attr(src)").getAll()));
+      }
+    };
+    Queue<Item> items = new ConcurrentLinkedQueue<>();
+
+    // the first file's request is at depth 1; the next ones, sent from its answer, at depth 2: too deep
+    CrawlResult result = Crawler.builder(one).onItem(items::add)
+        .overrides(Settings.defaults().with("item_pipelines", Map.of(FilesPipeline.class.getName(), 1))
+            .with("files_store", store.toString()).with("depth_limit", 1))
+        .build().run();
+
+    assertThat(result.stat("files/failed/depth_filtered")).isEqualTo(2);
+    assertThat(items).singleElement().satisfies(i -> assertThat((List<?>) i.get("files")).hasSize(1));
+  }
 }

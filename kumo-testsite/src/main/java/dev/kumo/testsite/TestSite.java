@@ -63,7 +63,8 @@ import java.util.function.IntFunction;
  *   <li>{@code /echo} (JSON: method, path, query, headers with lower-cased names, body), {@code /set-cookie?name=value}
  *       ({@code Set-Cookie: name=value; Path=/} per parameter), {@code /cookies} (the Cookie header, as text);
  *   <li>{@code /login}, {@code /account}, {@code /ban}, {@code /gallery}, {@code /images/N.png}: see
- *       {@code FrameworkRoutes};
+ *       {@code FrameworkRoutes}; {@code /media/gallery} and real images (PNG with transparency, JPEG, tiny,
+ *       corrupt, a bomb's header): see {@code ImageRoutes};
  *   <li>{@code /cached?cache-control=V&etag=T&last-modified=D} (those caching headers; 304 for a matching
  *       {@code If-None-Match}); {@code /sitemap.xml} (a sitemap index of {@code /sitemaps/even.xml} and the gzip
  *       {@code /sitemaps/odd.xml.gz}, which list every page between them);
@@ -124,6 +125,7 @@ public final class TestSite implements AutoCloseable {
     new SitemapRoutes(config, addresses).register(router);
     BombRoutes.register(router);
     new ComeBackRoutes().register(router);
+    ImageRoutes.register(router);
     return router;
   }
 
