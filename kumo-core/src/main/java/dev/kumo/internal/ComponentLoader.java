@@ -50,7 +50,13 @@ public final class ComponentLoader {
     return all.stream().map(Ordered::component).toList();
   }
 
-  private static <T> T make(String setting, String className, Class<T> type, ClassLoader loader,
+  /**
+   * The one component {@code className} names, made with {@code settings}.
+   *
+   * @param setting the setting's name, for error messages
+   * @throws IllegalArgumentException naming the class and the setting when it cannot be loaded or made
+   */
+  public static <T> T make(String setting, String className, Class<T> type, ClassLoader loader,
       Settings settings) {
     String where = setting + ": " + className;
     Class<?> c;
