@@ -26,17 +26,22 @@ import java.util.Set;
 final class CoreModulePath {
   private CoreModulePath() {}
 
-  /** Kumo-core's compiled classes, where {@code module-info.class} must be. */
+  /**
+   * Kumo-core's compiled classes: {@code target/classes} for the unit tests, the jar for the integration tests;
+   * either must hold the module {@code dev.kumo.core}, declared by its {@code module-info.class}.
+   */
   static Path classes() {
+    Path where;
     try {
-      Path dir = Path.of(Spider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (!Files.isRegularFile(dir.resolve("module-info.class"))) {
-        throw new IllegalStateException(dir + " has no module-info.class: kumo-core is not built as a module");
-      }
-      return dir;
+      where = Path.of(Spider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+    ModuleDescriptor module = descriptor(where);
+    if (module.isAutomatic() || !module.name().equals("dev.kumo.core")) {
+      throw new IllegalStateException(where + " is not the module dev.kumo.core (no module-info.class?)");
+    }
+    return where;
   }
 
   /** The module path: {@link #classes()} first, then the required modules' jars. */
@@ -79,6 +84,7 @@ final class CoreModulePath {
   }
 
   private static ModuleDescriptor descriptor(Path path) {
-    return ModuleFinder.of(path).findAll().stream().findFirst().map(ModuleReference::descriptor).orElseThrow();
+    return ModuleFinder.of(path).findAll().stream().findFirst().map(ModuleReference::descriptor)
+        .orElseThrow(() -> new IllegalStateException(path + " holds no module"));
   }
 }

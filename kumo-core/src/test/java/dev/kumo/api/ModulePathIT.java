@@ -2,6 +2,7 @@ package dev.kumo.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -114,13 +115,13 @@ class ModulePathIT {
             "example/ext/IgnoreSort.java", IGNORE_SORT)).compile(dir);
     assertThat(user.ok()).as(user.diagnostics()).isTrue();
 
-    Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--module-path", CoreModulePath.joined() + java.io.File.pathSeparator + user.classes(),
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--module-path", CoreModulePath.joined() + File.pathSeparator + user.classes(),
         "-m", "example.ext/example.ext.Main").redirectErrorStream(true).start();
-    String said = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(java.exitValue()).as(said).isZero();
+    assertThat(child.exitValue()).as(said).isZero();
     List<String> items = said.lines().filter(l -> l.startsWith("item ")).sorted().toList();
     assertThat(items).as(said).containsExactly("item /list true", "item /other true");
   }

@@ -35,7 +35,9 @@ record OutsideModule(String name, String directives, Map<String, String> sources
     for (Map.Entry<String, String> e : sources.entrySet()) {
       files.add(write(src.resolve(e.getKey()), e.getValue()));
     }
-    List<String> options = List.of("-d", out.toString(), "--module-path", CoreModulePath.joined(), "-proc:none");
+    // An in-process javac's class path is this JVM's unless given: an empty one, so only the module path counts.
+    List<String> options = List.of("-d", out.toString(), "--module-path", CoreModulePath.joined(),
+        "--class-path", out.toString(), "-proc:none");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter said = new StringWriter();
     try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null, null)) {
