@@ -4,7 +4,6 @@ import dev.kumo.download.DnsOverrides;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
 import dev.kumo.engine.Components;
-import dev.kumo.engine.DownloadObserver;
 import dev.kumo.engine.Engine;
 import dev.kumo.export.Feed;
 import dev.kumo.export.FeedSink;

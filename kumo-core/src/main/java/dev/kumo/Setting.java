@@ -294,6 +294,11 @@ public final class Setting<T> {
   /** Sort query parameters when canonicalising. */
   public static final Setting<Boolean> CANONICALIZE_SORT_QUERY = boolKey("canonicalize_sort_query", true,
       "Sort query parameters in canonical URLs, so ?a=1&b=2 and ?b=2&a=1 are duplicates.");
+  /** The class that fingerprints requests for the seen-set (issue 13). */
+  public static final Setting<String> REQUEST_FINGERPRINTER_CLASS = stringKey("request_fingerprinter_class",
+      "dev.kumo.frontier.RequestFingerprinter", "The dev.kumo.frontier.Fingerprinter class that decides which "
+          + "requests are duplicates (made with a public constructor taking Settings, or none). A job directory "
+          + "or a Redis crawl records it and refuses to go on with another.");
   /** Most requests scheduled for one host; 0 means no limit. */
   public static final Setting<Integer> MAX_REQUESTS_PER_DOMAIN = intKey("max_requests_per_domain", 0, "requests",
       "Most requests scheduled for one host (duplicates not counted); the rest are dropped and counted as "

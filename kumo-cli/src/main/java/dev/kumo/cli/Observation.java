@@ -2,7 +2,7 @@ package dev.kumo.cli;
 
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
-import dev.kumo.engine.DownloadObserver;
+import dev.kumo.DownloadObserver;
 import dev.kumo.observe.CrawlMeters;
 import dev.kumo.observe.CrawlSummary;
 import dev.kumo.observe.DashboardServer;

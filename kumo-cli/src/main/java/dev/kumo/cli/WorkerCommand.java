@@ -8,6 +8,7 @@ import dev.kumo.Spider;
 import dev.kumo.export.Feed;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
+import dev.kumo.internal.Fingerprinters;
 import dev.kumo.redis.CrawlOptions;
 import dev.kumo.redis.RedisAddress;
 import dev.kumo.redis.RedisFrontier;
@@ -87,9 +88,10 @@ public final class WorkerCommand implements Callable<Integer> {
     }
     try (SpiderLoader loader = new SpiderLoader()) {
       Spider s = spider.load(loader);
-      FrontierOrder order = FrontierOrder.parse(base.merge(s.settings()).merge(overrides)
-          .get(Setting.FRONTIER_ORDER));
+      Settings effective = base.merge(s.settings()).merge(overrides);
+      FrontierOrder order = FrontierOrder.parse(effective.get(Setting.FRONTIER_ORDER));
       CrawlOptions options = CrawlOptions.of(order, Duration.ofSeconds(leaseTimeoutSeconds)).spider(s.name())
+          .fingerprinter(Fingerprinters.className(effective))
           .keepAlive(keepAlive).reconnectFor(Duration.ofSeconds(reconnectSeconds));
       try (RedisFrontier frontier = open(uri, crawl == null ? s.name() : crawl, options)) {
         Crawler.Builder builder = Crawler.builder(s).settings(base).overrides(overrides).frontier(frontier)

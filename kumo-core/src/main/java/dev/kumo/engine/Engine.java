@@ -1,5 +1,6 @@
 package dev.kumo.engine;
 
+import dev.kumo.DownloadObserver;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.Setting;
@@ -11,8 +12,8 @@ import dev.kumo.download.Transport;
 import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.Lease;
-import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.internal.Fingerprinters;
 import dev.kumo.pipeline.ItemPipeline;
 import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
@@ -112,7 +113,8 @@ public final class Engine {
         .keepFragment(settings.get(Setting.CANONICALIZE_KEEP_FRAGMENTS))
         .sortQuery(settings.get(Setting.CANONICALIZE_SORT_QUERY))
         .stripQueryParams(Set.copyOf(settings.get(Setting.CANONICALIZE_IGNORE_PARAMS))).build();
-    this.intake = new RequestIntake(frontier, stats, canonicalizer, new RequestFingerprinter(canonicalizer),
+    this.intake = new RequestIntake(frontier, stats, canonicalizer,
+        Fingerprinters.of(settings, spider.getClass().getClassLoader()),
         spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), TrapGuard.from(settings), slotKeys::slotOf,
         wakeUp::signal, this::fail, signals, settings.get(Setting.MAX_REQUESTS_PER_DOMAIN));
     this.committer = new LeaseCommitter(frontier, sinks, stats, spider, t -> leaseEnded(), this::fail,

@@ -2,10 +2,10 @@ package dev.kumo.engine;
 
 import dev.kumo.Request;
 import dev.kumo.frontier.Fingerprint;
+import dev.kumo.frontier.Fingerprinter;
 import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.InvalidUrlException;
-import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
 import dev.kumo.internal.Domains;
 import dev.kumo.signal.SignalListener;
@@ -30,7 +30,7 @@ final class RequestIntake {
   private final Frontier frontier;
   private final Stats stats;
   private final UrlCanonicalizer canonicalizer;
-  private final RequestFingerprinter fingerprinter;
+  private final Fingerprinter fingerprinter;
   private final List<String> allowedDomains;
   private final int depthLimit;
   private final TrapGuard traps;
@@ -41,7 +41,7 @@ final class RequestIntake {
   private final SignalListener signals;
   private final DomainBudget budget;
 
-  RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, RequestFingerprinter fingerprinter,
+  RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, Fingerprinter fingerprinter,
       List<String> allowedDomains, int depthLimit, TrapGuard traps, UnaryOperator<String> slotOf,
       Runnable onQueued, Consumer<FrontierException> onFailure, SignalListener signals, int maxRequestsPerDomain) {
     this.traps = traps;

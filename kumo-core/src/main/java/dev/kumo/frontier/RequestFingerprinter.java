@@ -4,7 +4,8 @@ import dev.kumo.Request;
 import java.util.Objects;
 
 /**
- * Computes the {@link Fingerprint} that the seen-set uses to drop duplicate requests. Like Scrapy's, it
+ * Kumo's default {@link Fingerprinter}: computes the {@link Fingerprint} that the seen-set uses to drop duplicate
+ * requests. Like Scrapy's, it
  * covers the method, the canonical URL and the body; headers, meta, callback and priority are left out, so
  * requests that differ only in those are duplicates. Immutable and thread-safe.
  *
@@ -17,13 +18,18 @@ import java.util.Objects;
  * <p>Fingerprints are stored (job directories, shared frontiers), so this encoding is part of the stored
  * format: changing it, or the canonicalisation rules, makes stored seen-sets miss.
  */
-public final class RequestFingerprinter {
+public final class RequestFingerprinter implements Fingerprinter {
   /** Fingerprints with {@link UrlCanonicalizer#DEFAULT}. */
   public static final RequestFingerprinter DEFAULT = new RequestFingerprinter(UrlCanonicalizer.DEFAULT);
 
   private static final int SEED = 0;
 
   private final UrlCanonicalizer canonicalizer;
+
+  /** A fingerprinter that canonicalises URLs with {@link UrlCanonicalizer#DEFAULT} (for a crawl's setting). */
+  public RequestFingerprinter() {
+    this(UrlCanonicalizer.DEFAULT);
+  }
 
   /** A fingerprinter that canonicalises URLs with {@code canonicalizer}. */
   public RequestFingerprinter(UrlCanonicalizer canonicalizer) {
@@ -48,6 +54,7 @@ public final class RequestFingerprinter {
    * The fingerprint of {@code request} with {@code canonicalUrl}, the result of canonicalising its URL
    * (for a caller that already has it); the request's own URL is not looked at.
    */
+  @Override
   public Fingerprint fingerprint(Request request, String canonicalUrl) {
     Murmur3x64128 hash = new Murmur3x64128(SEED).putString(request.method()).putString(canonicalUrl);
     int bodyLength = request.bodyLength();

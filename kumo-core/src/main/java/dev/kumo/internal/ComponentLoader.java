@@ -73,6 +73,17 @@ public final class ComponentLoader {
     return all.stream().map(Ordered::component).toList();
   }
 
+  /**
+   * The one component {@code className} names, made with {@code settings}.
+   *
+   * @param setting the setting's name, for error messages
+   * @throws IllegalArgumentException naming the class and the setting when it cannot be loaded or made
+   */
+  public static <T> T make(String setting, String className, Class<T> type, ClassLoader loader,
+      Settings settings) {
+    return make(setting, className, type, loader, settings, null);
+  }
+
   private static <T> T make(String setting, String className, Class<T> type, ClassLoader loader,
       Settings settings, Stats stats) {
     String where = setting + ": " + className;
@@ -87,7 +98,7 @@ public final class ComponentLoader {
     }
     try {
       for (Constructor<?> k : c.getConstructors()) {
-        if (List.of(k.getParameterTypes()).equals(List.of(Settings.class, Stats.class))) {
+        if (stats != null && List.of(k.getParameterTypes()).equals(List.of(Settings.class, Stats.class))) {
           return type.cast(k.newInstance(settings, stats));
         }
       }

@@ -1,6 +1,7 @@
 package dev.kumo.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kumo.internal.Fingerprinters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +12,16 @@ import java.util.Map;
 
 /**
  * What a job directory belongs to ({@code DIR/job.json}): its storage format, the Kumo version that made it,
- * the spider and the frontier order (which the stored keys depend on).
+ * the spider, the frontier order (which the stored keys depend on) and the fingerprinter (which the seen-set does).
  *
  * @param format the storage format; a Kumo reads only its own
  * @param kumoVersion the version of Kumo that made the directory
  * @param spider the spider's name
  * @param frontierOrder {@code fifo} or {@code lifo}
+ * @param fingerprinter the {@code request_fingerprinter_class} (the default in a directory made before it was
+ *     recorded)
  */
-record JobIdentity(int format, String kumoVersion, String spider, String frontierOrder) {
+record JobIdentity(int format, String kumoVersion, String spider, String frontierOrder, String fingerprinter) {
   /** The storage format this Kumo reads and writes. */
   static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +32,7 @@ record JobIdentity(int format, String kumoVersion, String spider, String frontie
       throw new IOException(file + " is not a Kumo job identity (no format)");
     }
     return new JobIdentity(o.get("format").asInt(), o.path("kumo").asText("?"), o.path("spider").asText(""),
-        o.path("frontier_order").asText(""));
+        o.path("frontier_order").asText(""), o.path("fingerprinter").asText(Fingerprinters.DEFAULT_CLASS));
   }
 
   /** Writes this identity to {@code file} atomically (a temporary file moved into place). */
@@ -39,6 +42,7 @@ record JobIdentity(int format, String kumoVersion, String spider, String frontie
     o.put("kumo", kumoVersion);
     o.put("spider", spider);
     o.put("frontier_order", frontierOrder);
+    o.put("fingerprinter", fingerprinter);
     o.put("created", Instant.now().toString());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), o);
@@ -59,6 +63,11 @@ record JobIdentity(int format, String kumoVersion, String spider, String frontie
     if (!frontierOrder.equals(wanted.frontierOrder)) {
       return "job directory " + dir + " was made with frontier_order=" + frontierOrder + ", not "
           + wanted.frontierOrder + ": resume it with the same order, or start over with --job-dir-reset";
+    }
+    if (!fingerprinter.equals(wanted.fingerprinter)) {
+      return "job directory " + dir + " was made with request_fingerprinter_class=" + fingerprinter + ", not "
+          + wanted.fingerprinter + ": its seen-set holds that class's fingerprints; resume it with the same class, "
+          + "or start over with --job-dir-reset";
     }
     return null;
   }

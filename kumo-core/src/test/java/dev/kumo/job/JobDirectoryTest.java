@@ -64,6 +64,29 @@ class JobDirectoryTest {
   }
 
   @Test
+  void anotherFingerprinterIsRefusedNamingBoth() throws IOException {
+    crawlSomething("books");
+    assertThatThrownBy(() -> open("books", Settings.defaults().with(Setting.REQUEST_FINGERPRINTER_CLASS,
+        "com.example.IgnoreSort"))).isInstanceOf(IOException.class)
+        .hasMessageContaining("request_fingerprinter_class=dev.kumo.frontier.RequestFingerprinter, not "
+            + "com.example.IgnoreSort").hasMessageContaining("--job-dir-reset");
+  }
+
+  @Test
+  void aDirectoryThatRecordedNoFingerprinterResumesWithTheDefaultOnly() throws IOException {
+    crawlSomething("books");
+    Path identity = dir().resolve("job.json");
+    Files.writeString(identity,
+        Files.readString(identity).replaceFirst(",\\s*\"fingerprinter\" : \"[^\"]*\"", ""));
+    assertThat(Files.readString(identity)).doesNotContain("fingerprinter");
+    try (JobDirectory job = open("books", Settings.defaults())) {
+      assertThat(job.resumed()).isTrue();
+    }
+    assertThatThrownBy(() -> open("books", Settings.defaults().with(Setting.REQUEST_FINGERPRINTER_CLASS,
+        "com.example.IgnoreSort"))).isInstanceOf(IOException.class).hasMessageContaining("not com.example.IgnoreSort");
+  }
+
+  @Test
   void anotherStorageFormatIsRefusedNamingBothVersions() throws IOException {
     crawlSomething("books");
     Path identity = dir().resolve("job.json");

@@ -1,7 +1,7 @@
 package dev.kumo.observe;
 
+import dev.kumo.DownloadObserver;
 import dev.kumo.Request;
-import dev.kumo.engine.DownloadObserver;
 import java.util.List;
 
 /** Several {@link DownloadObserver}s as one, told in order. */

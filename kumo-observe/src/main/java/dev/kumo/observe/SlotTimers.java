@@ -1,7 +1,7 @@
 package dev.kumo.observe;
 
+import dev.kumo.DownloadObserver;
 import dev.kumo.Request;
-import dev.kumo.engine.DownloadObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,8 +2,8 @@ package dev.kumo.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.DownloadObserver;
 import dev.kumo.Request;
-import dev.kumo.engine.DownloadObserver;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * What a crawl in Redis is, recorded by its first worker in the {@code meta} hash: the storage format, the queue
- * order, the spider and the Kumo version. A worker that differs in any of them is refused with a message naming
- * both values, as the job directory refuses a crawl of another spider or version.
+ * order, the spider, the request fingerprinter and the Kumo version. A worker that differs in any of them is refused
+ * with a message naming both values, as the job directory refuses a crawl of another spider or version.
  */
 final class CrawlIdentity {
   private CrawlIdentity() {}
@@ -19,7 +19,7 @@ final class CrawlIdentity {
   /**
    * Records the identity of {@code options} when the crawl is new, else compares it with the recorded one.
    *
-   * @throws FrontierException when the crawl is another format, order, spider or Kumo version
+   * @throws FrontierException when the crawl is another format, order, spider, fingerprinter or Kumo version
    */
   static void check(RedisLink link, RedisKeys keys, CrawlOptions options) {
     Map<String, String> mine = new LinkedHashMap<>();
@@ -28,6 +28,9 @@ final class CrawlIdentity {
     mine.put("version", KumoVersion.get());
     if (options.spider() != null) {
       mine.put("spider", options.spider());
+    }
+    if (options.fingerprinter() != null) {
+      mine.put("fingerprinter", options.fingerprinter());
     }
     byte[] meta = keys.meta();
     byte[][] fields = mine.keySet().stream().map(RedisKeys::bytes).toArray(byte[][]::new);
@@ -52,6 +55,9 @@ final class CrawlIdentity {
       case "order" -> crawl + " queues in " + stored + " order; this worker was started with " + mine;
       case "version" -> crawl + " was started by Kumo " + stored + "; this worker is Kumo " + mine
           + ": run the same version on every worker, or use another --crawl name";
+      case "fingerprinter" -> crawl + " dedups with request_fingerprinter_class=" + stored + "; this worker uses "
+          + mine + ": its seen-set holds that class's fingerprints, so set the same class on every worker, or use "
+          + "another --crawl name";
       default -> crawl + " crawls with spider '" + stored + "'; this worker runs spider '" + mine
           + "': use another --crawl name";
     };

@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  *     not checked)
  * @param keepAlive whether the worker waits for more requests ({@code kumo push}) when the crawl has none
  * @param reconnectFor how long a worker keeps retrying when Redis is unreachable before it gives up
+ * @param fingerprinter the {@code request_fingerprinter_class}, recorded by the first worker; a worker with another
+ *     is refused (null: not checked)
  */
 public record CrawlOptions(FrontierOrder order, Duration leaseTimeout, @Nullable String spider, boolean keepAlive,
-    Duration reconnectFor) {
+    Duration reconnectFor, @Nullable String fingerprinter) {
   /** Default: how long a worker retries a lost Redis. */
   public static final Duration RECONNECT_FOR = Duration.ofSeconds(30);
 
@@ -31,21 +33,26 @@ public record CrawlOptions(FrontierOrder order, Duration leaseTimeout, @Nullable
 
   /** Options with {@code order} and {@code leaseTimeout}, no spider check, no keep-alive, default reconnection. */
   public static CrawlOptions of(FrontierOrder order, Duration leaseTimeout) {
-    return new CrawlOptions(order, leaseTimeout, null, false, RECONNECT_FOR);
+    return new CrawlOptions(order, leaseTimeout, null, false, RECONNECT_FOR, null);
   }
 
   /** These options for spider {@code name}. */
   public CrawlOptions spider(String name) {
-    return new CrawlOptions(order, leaseTimeout, name, keepAlive, reconnectFor);
+    return new CrawlOptions(order, leaseTimeout, name, keepAlive, reconnectFor, fingerprinter);
   }
 
   /** These options with keep-alive on or off. */
   public CrawlOptions keepAlive(boolean on) {
-    return new CrawlOptions(order, leaseTimeout, spider, on, reconnectFor);
+    return new CrawlOptions(order, leaseTimeout, spider, on, reconnectFor, fingerprinter);
   }
 
   /** These options retrying a lost Redis for {@code d}. */
   public CrawlOptions reconnectFor(Duration d) {
-    return new CrawlOptions(order, leaseTimeout, spider, keepAlive, d);
+    return new CrawlOptions(order, leaseTimeout, spider, keepAlive, d, fingerprinter);
+  }
+
+  /** These options for a crawl that fingerprints requests with {@code className}. */
+  public CrawlOptions fingerprinter(String className) {
+    return new CrawlOptions(order, leaseTimeout, spider, keepAlive, reconnectFor, className);
   }
 }

@@ -1,10 +1,13 @@
 package dev.kumo.redis;
 
 import dev.kumo.Request;
+import dev.kumo.Settings;
+import dev.kumo.frontier.Fingerprinter;
 import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.InvalidUrlException;
+import dev.kumo.internal.Fingerprinters;
 import dev.kumo.frontier.RequestFingerprinter;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.StreamMessage;
@@ -66,6 +69,7 @@ public final class RedisCrawl implements AutoCloseable {
    */
   public Pushed push(List<String> urls, @Nullable String callback) {
     FrontierOrder order = FrontierOrder.parse(field("order"));
+    Fingerprinter fingerprinter = fingerprinter();
     int queued = 0;
     int duplicates = 0;
     List<String> invalid = new ArrayList<>();
@@ -81,7 +85,7 @@ public final class RedisCrawl implements AutoCloseable {
         Request.Builder b = Request.to(url);
         Request r = (callback == null ? b : b.callback(callback)).build();
         String host = URI.create(canonical).getHost();
-        if (f.offer(r, RequestFingerprinter.DEFAULT.fingerprint(r, canonical), host) == Frontier.Offer.QUEUED) {
+        if (f.offer(r, fingerprinter.fingerprint(r, canonical), host) == Frontier.Offer.QUEUED) {
           queued++;
         } else {
           duplicates++;
@@ -89,6 +93,17 @@ public final class RedisCrawl implements AutoCloseable {
       }
     }
     return new Pushed(queued, duplicates, invalid);
+  }
+
+  /** The crawl's fingerprinter, as its first worker recorded it (the default for a crawl that recorded none). */
+  private Fingerprinter fingerprinter() {
+    String recorded = field("fingerprinter");
+    try {
+      return Fingerprinters.load(recorded, Thread.currentThread().getContextClassLoader(), Settings.defaults());
+    } catch (IllegalArgumentException e) {
+      throw new FrontierException("crawl '" + keys.crawl() + "' dedups with request_fingerprinter_class="
+          + recorded + ", which cannot be made here (" + e.getMessage() + "): put it on the class path", e);
+    }
   }
 
   private String field(String name) {

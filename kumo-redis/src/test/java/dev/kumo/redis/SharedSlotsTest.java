@@ -7,9 +7,11 @@ import dev.kumo.Item;
 import dev.kumo.Request;
 import dev.kumo.frontier.Checkpoint;
 import dev.kumo.frontier.Fingerprint;
+import dev.kumo.frontier.Fingerprinter;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.Lease;
+import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.SlotGate;
 import dev.kumo.frontier.SlotRules;
 import java.nio.charset.StandardCharsets;
@@ -138,6 +140,40 @@ class SharedSlotsTest {
     crawls.redis().hset("kumo:{" + name + "}:meta", "version", "0.0.1");
     assertThatThrownBy(() -> crawls.open(name, CrawlOptions.of(FrontierOrder.FIFO, LEASE).spider("shop")))
         .isInstanceOf(FrontierException.class).hasMessageContaining("was started by Kumo 0.0.1");
+  }
+
+  /** Leaves the query out: a user's fingerprinter, recorded by a crawl and made again by {@code kumo push}. */
+  public static final class IgnoreQuery implements Fingerprinter {
+    @Override
+    public Fingerprint fingerprint(Request request, String canonicalUrl) {
+      return RequestFingerprinter.DEFAULT.fingerprint(request, canonicalUrl.replaceFirst("\\?.*", ""));
+    }
+  }
+
+  @Test
+  void aWorkerWithAnotherFingerprinterIsRefused() {
+    String name = crawls.newName();
+    crawls.open(name, CrawlOptions.of(FrontierOrder.FIFO, LEASE).fingerprinter(IgnoreQuery.class.getName()));
+    assertThatThrownBy(() -> crawls.open(name, CrawlOptions.of(FrontierOrder.FIFO, LEASE)
+        .fingerprinter(RequestFingerprinter.class.getName()))).isInstanceOf(FrontierException.class)
+        .hasMessageContaining("dedups with request_fingerprinter_class=" + IgnoreQuery.class.getName())
+        .hasMessageContaining("this worker uses dev.kumo.frontier.RequestFingerprinter");
+  }
+
+  @Test
+  void pushFingerprintsWithTheCrawlsFingerprinter() {
+    String name = crawls.newName();
+    crawls.open(name, CrawlOptions.of(FrontierOrder.FIFO, LEASE).fingerprinter(IgnoreQuery.class.getName()));
+    try (RedisCrawl crawl = RedisCrawl.open(crawls.uri(), name)) {
+      RedisCrawl.Pushed pushed = crawl.push(List.of("http://a.test/1?page=1", "http://a.test/1?page=2"), null);
+      assertThat(pushed.queued()).isEqualTo(1);
+      assertThat(pushed.duplicates()).isEqualTo(1);
+    }
+    crawls.redis().hset("kumo:{" + name + "}:meta", "fingerprinter", "com.example.Gone");
+    try (RedisCrawl crawl = RedisCrawl.open(crawls.uri(), name)) {
+      assertThatThrownBy(() -> crawl.push(List.of("http://a.test/2"), null)).isInstanceOf(FrontierException.class)
+          .hasMessageContaining("request_fingerprinter_class=com.example.Gone, which cannot be made here");
+    }
   }
 
   @Test

@@ -1,6 +1,4 @@
-package dev.kumo.engine;
-
-import dev.kumo.Request;
+package dev.kumo;
 
 /**
  * Told of every download's outcome, on the thread that downloaded it (so it must be quick and thread-safe): a
