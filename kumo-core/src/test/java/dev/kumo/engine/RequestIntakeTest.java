@@ -22,11 +22,15 @@ class RequestIntakeTest {
   final AtomicInteger wakeUps = new AtomicInteger();
 
   RequestIntake intake(List<String> allowedDomains, int depthLimit) {
+    return intake(allowedDomains, depthLimit, 0);
+  }
+
+  RequestIntake intake(List<String> allowedDomains, int depthLimit, int maxRequestsPerDomain) {
     return new RequestIntake(frontier, stats, UrlCanonicalizer.DEFAULT, new RequestFingerprinter(UrlCanonicalizer.DEFAULT),
         allowedDomains, depthLimit, new TrapGuard(0, false, 0), host -> "slot:" + host.toUpperCase(Locale.ROOT), wakeUps::incrementAndGet,
         e -> {
           throw e;
-        }, new dev.kumo.signal.SignalListener() {}, 0);
+        }, new dev.kumo.signal.SignalListener() {}, maxRequestsPerDomain);
   }
 
   List<Lease> drain() {
@@ -91,5 +95,19 @@ class RequestIntakeTest {
     assertThat(RequestIntake.hostOf("http://[::1]:8080/")).isEqualTo("[::1]");
     assertThat(RequestIntake.hostOf("https://b.test?q")).isEqualTo("b.test");
     assertThat(RequestIntake.hostOf("http://c.test/a@b")).isEqualTo("c.test");
+  }
+
+  @Test
+  void maxRequestsPerDomainCountsScheduledRequestsPerHostAndNotDuplicates() {
+    RequestIntake intake = intake(List.of(), 0, 2);
+    assertThat(intake.offer(Request.get("http://a.test/1"))).isTrue();
+    assertThat(intake.offer(Request.get("http://a.test/1"))).isFalse(); // a duplicate gives its place back
+    assertThat(intake.offer(Request.get("http://a.test/2"))).isTrue();
+    assertThat(intake.offer(Request.get("http://a.test/3"))).isFalse();
+    assertThat(intake.offer(Request.get("http://b.test/1"))).isTrue();
+    assertThat(stats.get("max_requests_per_domain/filtered")).isEqualTo(1);
+    assertThat(stats.get("dupefilter/filtered")).isEqualTo(1);
+    assertThat(drain()).extracting(l -> l.request().url())
+        .containsExactly("http://a.test/1", "http://a.test/2", "http://b.test/1");
   }
 }
