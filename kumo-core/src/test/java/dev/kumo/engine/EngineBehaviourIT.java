@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Bad input, redirects, HTTP errors and closing conditions: each gives its stated, counted outcome. */
-class EngineBehaviourTest {
+class EngineBehaviourIT {
   static TestSite site;
 
   @BeforeAll
