@@ -84,6 +84,22 @@ class RedirectIT {
   }
 
   @Test
+  void aHeadStaysAHeadOnEveryRedirectAndEachHopRunsSoonerThanItsOrigin() throws Exception {
+    List<Request> heads = new ArrayList<>();
+    for (int status : new int[] {301, 302, 303, 307, 308}) {
+      heads.add(Request.to(site.url("/redirect-to?status=" + status + "&url=%2Fecho%3Ffrom%3D" + status))
+          .method("HEAD").meta("key", status).build());
+    }
+    Recorder spider = new Recorder(heads);
+    crawl(spider, Settings.defaults());
+    assertThat(spider.responses).hasSize(5);
+    spider.responses.forEach((status, response) -> {
+      assertThat(response.request().method()).as("after %s", status).isEqualTo("HEAD");
+      assertThat(response.request().priority()).as("after %s (Scrapy's +2)", status).isEqualTo(2);
+    });
+  }
+
+  @Test
   void withRedirectsOffA302IsAnHttpErrorAndItsTargetIsNeverFetched() throws Exception {
     long before = site.stats().requestCount("/redirect/0");
     Recorder spider = new Recorder(List.of(Request.get(site.url("/redirect/1"))));

@@ -8,6 +8,7 @@ import dev.kumo.frontier.Lease;
 import dev.kumo.frontier.MemoryFrontier;
 import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.signal.SignalListener;
 import dev.kumo.stats.Stats;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,20 @@ class RequestIntakeTest {
   final AtomicInteger wakeUps = new AtomicInteger();
 
   RequestIntake intake(List<String> allowedDomains, int depthLimit) {
+    return intake(allowedDomains, depthLimit, 0);
+  }
+
+  RequestIntake intake(List<String> allowedDomains, int depthLimit, int maxRequestsPerDomain) {
+    return intake(allowedDomains, depthLimit, new TrapGuard(0, false, 0), new SignalListener() {}, maxRequestsPerDomain);
+  }
+
+  RequestIntake intake(List<String> allowedDomains, int depthLimit, TrapGuard traps, SignalListener signals,
+      int maxRequestsPerDomain) {
     return new RequestIntake(frontier, stats, UrlCanonicalizer.DEFAULT, new RequestFingerprinter(UrlCanonicalizer.DEFAULT),
-        allowedDomains, depthLimit, new TrapGuard(0, false, 0), host -> "slot:" + host.toUpperCase(Locale.ROOT), wakeUps::incrementAndGet,
+        allowedDomains, depthLimit, traps, host -> "slot:" + host.toUpperCase(Locale.ROOT), wakeUps::incrementAndGet,
         e -> {
           throw e;
-        }, new dev.kumo.signal.SignalListener() {}, 0);
+        }, signals, maxRequestsPerDomain);
   }
 
   List<Lease> drain() {
@@ -58,6 +68,8 @@ class RequestIntakeTest {
   void withoutAllowedDomainsEveryHostIsInScope() {
     RequestIntake intake = intake(List.of(), 0);
     assertThat(intake.offer(Request.get("http://anywhere.test/"))).isTrue();
+    RequestIntake blanks = intake(List.of("", " "), 0); // blank allowed domains are no allowed domains
+    assertThat(blanks.offer(Request.get("http://elsewhere.test/"))).isTrue();
     assertThat(stats.get("offsite/filtered")).isZero();
   }
 
@@ -91,5 +103,44 @@ class RequestIntakeTest {
     assertThat(RequestIntake.hostOf("http://[::1]:8080/")).isEqualTo("[::1]");
     assertThat(RequestIntake.hostOf("https://b.test?q")).isEqualTo("b.test");
     assertThat(RequestIntake.hostOf("http://c.test/a@b")).isEqualTo("c.test");
+  }
+
+  @Test
+  void maxRequestsPerDomainCountsScheduledRequestsPerHostAndNotDuplicates() {
+    RequestIntake intake = intake(List.of(), 0, 2);
+    assertThat(intake.offer(Request.get("http://a.test/1"))).isTrue();
+    assertThat(intake.offer(Request.get("http://a.test/1"))).isFalse(); // a duplicate gives its place back
+    assertThat(intake.offer(Request.get("http://a.test/2"))).isTrue();
+    assertThat(intake.offer(Request.get("http://a.test/3"))).isFalse();
+    assertThat(intake.offer(Request.get("http://b.test/1"))).isTrue();
+    assertThat(stats.get("max_requests_per_domain/filtered")).isEqualTo(1);
+    assertThat(stats.get("dupefilter/filtered")).isEqualTo(1);
+    assertThat(drain()).extracting(l -> l.request().url())
+        .containsExactly("http://a.test/1", "http://a.test/2", "http://b.test/1");
+  }
+
+  @Test
+  void everyRefusedRequestIsToldToTheListenersWithItsReason() {
+    List<String> dropped = new ArrayList<>();
+    SignalListener listener = new SignalListener() {
+      @Override
+      public void requestDropped(Request request, String reason) {
+        dropped.add(reason + " " + request.url());
+      }
+    };
+    RequestIntake intake = intake(List.of("a.test"), 1, new TrapGuard(30, false, 0), listener, 2);
+    String tooLong = "http://a.test/" + "x".repeat(20);
+    assertThat(intake.offer(Request.get("mailto:x@a.test"))).isFalse();
+    assertThat(intake.offer(Request.get("http://b.test/"))).isFalse();
+    assertThat(intake.offer(Request.to("http://a.test/deep").depth(2).build())).isFalse();
+    assertThat(intake.offer(Request.get(tooLong))).isFalse();
+    assertThat(intake.offer(Request.get("http://a.test/1"))).isTrue();
+    assertThat(intake.offer(Request.get("http://a.test/1"))).isFalse();
+    assertThat(intake.offer(Request.get("http://a.test/2"))).isTrue();
+    assertThat(intake.offer(Request.get("http://a.test/3"))).isFalse();
+    assertThat(dropped).containsExactly("invalid_url/unsupported_scheme mailto:x@a.test",
+        "offsite/filtered http://b.test/", "depth/filtered http://a.test/deep", "urllength/filtered " + tooLong,
+        "dupefilter/filtered http://a.test/1", "max_requests_per_domain/filtered http://a.test/3");
+    assertThat(stats.get("urllength/filtered")).isEqualTo(1);
   }
 }

@@ -134,14 +134,14 @@ class RetryPolicyTest {
 
   @Test
   void retryAfterWaitsAreFreeOnlyUpToRetryAfterMaxInAllAndOnlyWhenASecondOrMore() {
-    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 1).with(Setting.RETRY_AFTER_MAX, 5.0));
+    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 1).with(Setting.RETRY_AFTER_MAX, 4.0));
     Request request = Request.get("http://a.test/p");
     List<Request> sent = new ArrayList<>();
     while (request != null && sent.size() < 10) {
       sent.add(request);
       request = p.afterResponse(Response.to(request).status(503).headers(Headers.of("Retry-After", "2")).build(), "a");
     }
-    // waits of 2 s and 4 s in all are free; the third (6 s > 5 s) spends the one retry; then it gives up
+    // waits of 2 s and 4 s in all (the maximum) are free; the third (6 s) spends the one retry; then it gives up
     assertThat(sent).hasSize(4);
     assertThat(sent.get(3).meta()).containsEntry("retry_times", 1).containsEntry("retry_after_ms", 4000L);
     assertThat(stats.get("retry_after/max_reached")).isEqualTo(2);
@@ -150,6 +150,11 @@ class RetryPolicyTest {
     Request zero = p.afterResponse(response(429, "Retry-After", "0"), "b");
     assertThat(zero).isNotNull();
     assertThat(zero.meta()).containsEntry("retry_times", 1).doesNotContainKey("retry_after_ms");
+    Request oneSecond = p.afterResponse(response(429, "Retry-After", "1"), "c");
+    assertThat(oneSecond).isNotNull();
+    assertThat(oneSecond.meta()).doesNotContainKey("retry_times").containsEntry("retry_after_ms", 1000L);
+    assertThat(stats.get("retry/reason_count/503")).isEqualTo(3);
+    assertThat(stats.get("retry/reason_count/429")).isEqualTo(2);
   }
 
   @Test

@@ -81,6 +81,18 @@ class UrlCanonicalizerTest {
     assertThat(CANON.canonicalize("http://example.com/a\ud800b")).isEqualTo("http://example.com/a%EF%BF%BDb");
   }
 
+  /** The code points on each side of a UTF-8 length boundary (1, 2, 3, 4 bytes) and the last one. */
+  @ParameterizedTest
+  @ValueSource(ints = {0x7f, 0x80, 0x7ff, 0x800, 0xffff, 0x10000, 0x10ffff})
+  void encodesEachCodePointAsItsUtf8Bytes(int codePoint) throws InvalidUrlException {
+    StringBuilder escaped = new StringBuilder();
+    for (byte b : Character.toString(codePoint).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      escaped.append("%%%02X".formatted(b & 0xff));
+    }
+    assertThat(CANON.canonicalize("http://example.com/" + Character.toString(codePoint)))
+        .isEqualTo("http://example.com/" + escaped);
+  }
+
   @Test
   void checksLabelAndHostLengths() throws InvalidUrlException {
     String label63 = "a".repeat(63);
@@ -196,7 +208,8 @@ class UrlCanonicalizerTest {
       "http://example.com/cart;JSESSIONID=ZZZ?item=7",
       "http://example.com/cart?item=7&PHPSESSID=abc",
       "http://example.com/cart?sid=1&item=7&SessionId=2",
-      "http://example.com/cart;jsessionid=x?item=7&sid=y"})
+      "http://example.com/cart;jsessionid=x?item=7&sid=y",
+      "http://example.com/cart;ZENID=1?item=7&ASPSESSIONID=2"})
   void dropsSessionIdsFromPathAndQueryInAnyCase(String url) throws InvalidUrlException {
     assertThat(CANON.canonicalize(url)).isEqualTo("http://example.com/cart?item=7");
   }

@@ -76,7 +76,7 @@ class SharedPolitenessIT {
           .with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, 2).with(Setting.DOWNLOAD_DELAY, 0.2)
           .with(Setting.ROBOTSTXT_OBEY, false));
       assertThat(pages(results)).isEqualTo(48);
-      // The lower bound of a jittered 0.2 s delay is 0.1 s. As in PolitenessTest, the site stamps a request when its
+      // The lower bound of a jittered 0.2 s delay is 0.1 s. As in PolitenessIT, the site stamps a request when its
       // handler runs (tens of ms of noise on a loaded machine); here the worker also raises the slot's next start
       // in Redis one round trip before its request goes on the wire, and a worker descheduled between the two
       // shortens that gap: 50 ms of noise allowed (30 ms in the single-process test).

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Kumo#crawl} hands the items over: to a consumer, to a feed, or as a list. */
-class KumoItemsTest {
+class KumoItemsIT {
   private static TestSite site;
 
   @BeforeAll

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A spider file's {@code sitemap_*} and {@code contracts} keys. */
-class SpecSitemapsAndContractsTest {
+class SpecSitemapsAndContractsIT {
   @Test
   void aSpiderFileCrawlsEveryPageItsSitemapsList() throws Exception {
     try (TestSite site = TestSite.builder().pages(30).robotsTxt("Sitemap: /sitemap.xml\n").start()) {

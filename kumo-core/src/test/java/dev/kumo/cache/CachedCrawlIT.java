@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A second crawl of the same spider is served from the cache: the same items, no request at the site. */
-class CachedCrawlTest {
+class CachedCrawlIT {
   @TempDir
   Path dir;
 

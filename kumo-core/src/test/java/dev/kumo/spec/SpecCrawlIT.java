@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** A declarative spider crawling the whole test site. */
-class SpecCrawlTest {
+class SpecCrawlIT {
 
   @Test
   void scrapesEveryPageOfTheTestSite() throws Exception {

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Crawls with a job directory, in process: a full disk, the spider's state, and what cannot be stored. */
-class DurableCrawlTest {
+class DurableCrawlIT {
   private static final int PAGES = 150;
 
   @TempDir

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * held in bodies (downloading, decoding, waiting for or in their callback), as the budget measures them, never
  * pass the budget; all of it is given back at the end.
  */
-class BodyBudgetCrawlTest {
+class BodyBudgetCrawlIT {
   static final int BODIES = 24;
   static final int BODY_BYTES = 1_500_000;
   static final long BUDGET = 5L << 20;

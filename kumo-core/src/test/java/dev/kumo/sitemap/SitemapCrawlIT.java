@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * A {@link SitemapSpider} against the test site's sitemaps: robots.txt's {@code Sitemap:} line leads to an
  * index of a plain and a gzip sitemap, which list every page between them.
  */
-class SitemapCrawlTest {
+class SitemapCrawlIT {
   static final int PAGES = 41;
   static TestSite site;
 

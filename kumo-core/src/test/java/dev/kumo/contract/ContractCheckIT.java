@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Contracts from annotations, checked against the test site. */
-class ContractCheckTest {
+class ContractCheckIT {
   /** The annotations name port 1; the test moves them to the site's port. */
   public static class BookSpider extends Spider {
     @Url("http://127.0.0.1:1/page/3")

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Failures in odd places end as counted errors, never as a lost lease and a crawl that hangs. */
-class RobustnessTest {
+class RobustnessIT {
   static TestSite site;
 
   @BeforeAll
@@ -46,7 +46,7 @@ class RobustnessTest {
     site.close();
   }
 
-  static Spider spider(List<Request> starts, EngineBehaviourTest.Callback body) {
+  static Spider spider(List<Request> starts, EngineBehaviourIT.Callback body) {
     return new Spider() {
       @Override
       public Iterable<Request> startRequests() {
@@ -184,7 +184,7 @@ class RobustnessTest {
     Crawler crawler = Crawler.builder(spider(List.of(Request.get(site.url("/slow?ms=20000&a")),
             Request.get(site.url("/slow?ms=20000&b"))), (r, out) -> {}))
         .frontier(frontier).build();
-    Thread.ofVirtual().start(() -> ExecutionModelTest.sleepThen(300, crawler::abort));
+    Thread.ofVirtual().start(() -> ExecutionModelIT.sleepThen(300, crawler::abort));
     CrawlResult result = crawler.run();
     assertThat(result.finishReason()).isEqualTo("aborted");
     assertThat(frontier.acks.get()).isZero();

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A whole 1000-page site, crawled in each execution model: every page once, the expected items. */
-class FullCrawlTest {
+class FullCrawlIT {
   static TestSite site;
 
   @BeforeAll

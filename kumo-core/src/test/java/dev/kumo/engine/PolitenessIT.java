@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Politeness, proved with the test site's own instrumentation: concurrency per host and per IP, delays,
  * AutoThrottle, and a slow host that does not hold the others back.
  */
-class PolitenessTest {
+class PolitenessIT {
 
   static CrawlResult crawl(Spider spider, Settings settings) throws Exception {
     return Crawler.builder(spider).overrides(settings).build().run();

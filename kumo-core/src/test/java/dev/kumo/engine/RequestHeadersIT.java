@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** Cookies, the User-Agent, default and per-request headers reach the server. */
-class RequestHeadersTest {
+class RequestHeadersIT {
 
   @Test
   void cookiesUserAgentAndHeaders() throws Exception {

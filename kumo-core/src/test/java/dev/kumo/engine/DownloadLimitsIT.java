@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** robots.txt, Retry-After, retries, timeouts and size limits: each case's outcome and stat. */
-class DownloadLimitsTest {
+class DownloadLimitsIT {
   static TestSite site;
 
   @BeforeAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
+import dev.kumo.Failure;
 import dev.kumo.Item;
 import dev.kumo.Output;
 import dev.kumo.Request;
@@ -11,6 +12,7 @@ import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
+import dev.kumo.download.DownloadException;
 import dev.kumo.testsite.TestSite;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Bad input, redirects, HTTP errors and closing conditions: each gives its stated, counted outcome. */
-class EngineBehaviourTest {
+class EngineBehaviourIT {
   static TestSite site;
 
   @BeforeAll
@@ -177,24 +179,63 @@ class EngineBehaviourTest {
     assertThat(result.stat("response_received_count")).isEqualTo(4);
   }
 
-  @Test
-  void httpErrorsAreIgnoredAndCountedUnlessAllowed() throws Exception {
-    ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
-    Spider spider = new Spider() {
-      @Override
-      public Iterable<Request> startRequests() {
-        return List.of(Request.get(site.baseUrl() + "/status/404"),
-            Request.to(site.baseUrl() + "/status/500").meta("handle_httpstatus_list", List.of(500)).build());
-      }
+  /** Sends its start requests; keeps the status of each response its callback gets, and each failure. */
+  static final class Recorder extends Spider {
+    final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    private final List<Request> starts;
 
-      @Override
-      public void parse(Response response, Output out) {
-        statuses.add(response.status());
-      }
-    };
-    CrawlResult result = crawl(spider, Settings.defaults());
-    assertThat(statuses).containsExactly(500);
+    Recorder(Request... starts) {
+      this.starts = List.of(starts);
+    }
+
+    @Override
+    public Iterable<Request> startRequests() {
+      return starts;
+    }
+
+    @Override
+    public void parse(Response response, Output out) {
+      statuses.add(response.status());
+    }
+
+    void failed(Failure failure, Output out) {
+      failures.add(failure.kind() + " " + failure.request().url());
+    }
+  }
+
+  static String closedPortUrl() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return "http://127.0.0.1:" + s.getLocalPort() + "/";
+    }
+  }
+
+  @Test
+  void httpErrorsAndFailedDownloadsGoToTheErrbackCountedUnlessTheStatusIsAllowed() throws Exception {
+    String refused = closedPortUrl();
+    Recorder spider = new Recorder(
+        Request.to(site.baseUrl() + "/status/404").meta("handle_httpstatus_list", List.of(500)).errback("failed")
+            .build(),
+        Request.to(site.baseUrl() + "/status/500").meta("handle_httpstatus_list", List.of(500)).build(),
+        Request.to(site.baseUrl() + "/status/503").meta("handle_httpstatus_all", true).build(),
+        Request.to(refused).errback("failed").build());
+    CrawlResult result = crawl(spider, Settings.defaults().with(Setting.RETRY_ENABLED, false));
+    assertThat(spider.statuses).containsExactlyInAnyOrder(500, 503);
+    assertThat(spider.failures).containsExactlyInAnyOrder(
+        "http_error " + site.baseUrl() + "/status/404", DownloadException.CONNECT + " " + refused);
+    assertThat(result.stat("httperror/response_ignored_count")).isEqualTo(1);
     assertThat(result.stat("httperror/response_ignored_status_count/404")).isEqualTo(1);
+    assertThat(result.stat("downloader/exception_count")).isEqualTo(1);
+    assertThat(result.stat("downloader/exception_type_count/" + DownloadException.CONNECT)).isEqualTo(1);
+    assertThat(result.stat("log_count/ERROR")).as("the failed download").isEqualTo(1);
+    assertThat(result.stat("spider/errbacks/http_error")).isEqualTo(1);
+  }
+
+  @Test
+  void closespiderErrorcountCountsFailedDownloads() throws Exception {
+    CrawlResult result = crawl(new NoopSpider(closedPortUrl()),
+        Settings.defaults().with(Setting.RETRY_ENABLED, false).with(Setting.CLOSESPIDER_ERRORCOUNT, 1));
+    assertThat(result.finishReason()).isEqualTo("closespider_errorcount");
   }
 
   @Test

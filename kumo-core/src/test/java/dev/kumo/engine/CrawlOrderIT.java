@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Under {@code concurrent_requests=1} each frontier order visits the pages in exactly the order a reference
  * model of that order predicts from the site's link graph.
  */
-class CrawlOrderTest {
+class CrawlOrderIT {
   static TestSite site;
   static Map<String, Integer> pageOf = new HashMap<>();
 

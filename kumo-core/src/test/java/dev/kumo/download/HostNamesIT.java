@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * site's loopback addresses (host 1 is 127.0.0.2, host 2 is 127.0.0.3); only the ASCII (punycode) name is
  * pinned, so the IDN name must reach the resolver converted.
  */
-class HostNamesTest {
+class HostNamesIT {
   static TestSite site;
 
   @BeforeAll

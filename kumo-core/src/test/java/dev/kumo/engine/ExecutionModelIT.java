@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What must hold in every execution model: determinism, back-pressure, limits, stop and abort. */
-class ExecutionModelTest {
+class ExecutionModelIT {
   static TestSite site;
 
   @BeforeAll
@@ -99,7 +99,7 @@ class ExecutionModelTest {
       assertThat(stopped.pages()).isPositive().isLessThan(200);
       assertThat(items).hasSize((int) stopped.pages()); // every downloaded page was parsed and exported
 
-      Crawler aborted = Crawler.builder(new EngineBehaviourTest.NoopSpider(slow.url("/slow?ms=30000")))
+      Crawler aborted = Crawler.builder(new EngineBehaviourIT.NoopSpider(slow.url("/slow?ms=30000")))
           .overrides(model(model)).build();
       Thread aborter = Thread.ofVirtual().start(() -> sleepThen(300, aborted::abort));
       CrawlResult result = aborted.run();
