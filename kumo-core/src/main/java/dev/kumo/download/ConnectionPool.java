@@ -10,11 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Idle keep-alive connections by origin. The most recently used connection is reused first; a connection idle
- * for longer than {@code download_pool_idle_timeout}, or than the server's {@code Keep-Alive: timeout}, is
- * closed instead of reused. At most {@code download_pool_max_connections} idle connections are kept in all,
- * and {@code download_pool_max_per_origin} per origin: a connection released beyond either is closed. The
- * engine's concurrency limits bound the connections in use. Thread-safe.
+ * Idle keep-alive connections by {@link Route} (origin and proxy, so that two proxies never share one). The
+ * most recently used connection is reused first; a connection idle for longer than
+ * {@code download_pool_idle_timeout}, or than the server's {@code Keep-Alive: timeout}, is closed instead of
+ * reused, and so is one that {@link HttpConnection#reusable} finds closed by the server. At most
+ * {@code download_pool_max_connections} idle connections are kept in all, and
+ * {@code download_pool_max_per_origin} per route: a connection released beyond either is closed. Thread-safe.
  */
 final class ConnectionPool implements AutoCloseable {
   private final long keepAliveNanos;
@@ -25,7 +26,7 @@ final class ConnectionPool implements AutoCloseable {
   /** How often idle connections of all origins are checked for expiry. */
   private static final long SWEEP_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-  private final Map<Origin, Deque<HttpConnection>> idle = new ConcurrentHashMap<>();
+  private final Map<Route, Deque<HttpConnection>> idle = new ConcurrentHashMap<>();
   private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
   private volatile boolean closed;
 
@@ -35,9 +36,9 @@ final class ConnectionPool implements AutoCloseable {
     this.maxIdlePerOrigin = limits.maxPerOrigin();
   }
 
-  /** An idle connection to {@code origin}, or null when there is none. */
-  @Nullable HttpConnection take(Origin origin) {
-    Deque<HttpConnection> queue = idle.get(origin);
+  /** An idle connection along {@code route}, or null when there is none. */
+  @Nullable HttpConnection take(Route route) {
+    Deque<HttpConnection> queue = idle.get(route);
     if (queue == null) {
       return null;
     }
@@ -64,7 +65,7 @@ final class ConnectionPool implements AutoCloseable {
       return;
     }
     boolean[] kept = {false};
-    idle.compute(connection.origin(), (origin, queue) -> { // atomic with sweep()'s removal of empty queues
+    idle.compute(connection.route(), (route, queue) -> { // atomic with sweep()'s removal of empty queues
       Deque<HttpConnection> q = queue != null ? queue : new ConcurrentLinkedDeque<>();
       if (q.size() < maxIdlePerOrigin) {
         q.offerLast(connection);
@@ -90,8 +91,8 @@ final class ConnectionPool implements AutoCloseable {
    * is done with keep neither sockets nor an entry.
    */
   private void sweep() {
-    for (Origin origin : idle.keySet()) {
-      Deque<HttpConnection> queue = idle.get(origin);
+    for (Route route : idle.keySet()) {
+      Deque<HttpConnection> queue = idle.get(route);
       if (queue == null) {
         continue;
       }
@@ -103,7 +104,7 @@ final class ConnectionPool implements AutoCloseable {
         idleCount.decrementAndGet();
         c.close();
       }
-      idle.computeIfPresent(origin, (o, q) -> q.isEmpty() ? null : q);
+      idle.computeIfPresent(route, (r, q) -> q.isEmpty() ? null : q);
     }
   }
 

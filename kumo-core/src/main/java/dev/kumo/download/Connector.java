@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -15,58 +14,66 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Opens connections: resolves the host (or the proxy), connects to its addresses in turn (each within the
- * connect timeout, the next one tried after a refusal or a timeout, all within the total timeout), tunnels through the proxy with {@code CONNECT} for https, and does the TLS handshake with host name
- * verification.
+ * Opens connections along a {@link Route}: resolves the host (or the proxy), connects to its addresses in turn
+ * (each within the connect timeout, the next one tried after a refusal or a timeout, all within the total
+ * timeout), then, through a proxy, speaks TLS to it ({@code https://} proxies), asks it for the origin
+ * ({@link ProxyTunnel} for https through an HTTP proxy, {@link Socks5Handshake}), and for https does the TLS
+ * handshake with the origin, its host name verified.
  *
  * <p>Sockets are those of blocking {@link SocketChannel}s: their reads park a virtual thread without holding
  * its carrier, and an interrupt closes them, so a platform thread blocked in a read is freed by an abort too.
  */
 final class Connector {
   private final TransportConfig config;
-  private final @Nullable InetSocketAddress httpProxy;
-  private final @Nullable InetSocketAddress httpsProxy;
   private final SSLSocketFactory tls;
 
   Connector(TransportConfig config, SSLSocketFactory tls) {
     this.config = config;
-    this.httpProxy = config.plainProxy(false);
-    this.httpsProxy = config.plainProxy(true);
     this.tls = tls;
   }
 
-  /** Whether requests to {@code origin} go to the proxy in absolute form (plain http through a proxy). */
-  boolean absoluteForm(Origin origin) {
-    return httpProxy != null && !origin.secure();
-  }
-
-  /** A new connection to {@code origin}, opened before {@code deadlineNanos}. */
-  HttpConnection open(Origin origin, String url, long deadlineNanos)
+  /** A new connection along {@code route}, opened before {@code deadlineNanos}. */
+  HttpConnection open(Route route, String url, long deadlineNanos)
       throws IOException, DownloadException, InterruptedException {
-    InetSocketAddress proxy = origin.secure() ? httpsProxy : httpProxy;
-    String host = proxy != null ? proxy.getHostString() : origin.host();
-    int port = proxy != null ? proxy.getPort() : origin.port();
+    Origin origin = route.origin();
+    ProxyServer proxy = route.proxy();
+    String host = proxy != null ? proxy.host() : origin.host();
+    int port = proxy != null ? proxy.port() : origin.port();
     InetAddress[] addresses = resolve(host, url, deadlineNanos);
-    if (proxy == null) { // through a proxy, the proxy resolves the host
+    if (proxy == null) { // the proxy's address is the user's choice, and the proxy resolves the origin
       addresses = config.addresses().allowed(host, addresses);
     }
     SocketChannel channel = connect(addresses, host, port, url, deadlineNanos);
     try {
       Socket socket = channel.socket();
-      if (origin.secure()) {
-        if (proxy != null) {
-          tunnel(socket, proxy, origin, url, deadlineNanos);
-        }
-        socket = handshake(socket, origin, url, deadlineNanos);
+      if (proxy != null) {
+        socket = throughProxy(socket, proxy, origin, url, deadlineNanos);
       }
-      return new HttpConnection(origin, channel, socket);
+      if (origin.secure()) {
+        socket = handshake(socket, origin.host(), origin.port(), url, deadlineNanos);
+      }
+      return new HttpConnection(route, channel, socket);
     } catch (IOException | DownloadException | RuntimeException e) {
       channel.close();
       throw e;
     }
+  }
+
+  /** The socket to speak to {@code origin} on, through {@code proxy} connected on {@code socket}. */
+  private Socket throughProxy(Socket socket, ProxyServer proxy, Origin origin, String url, long deadlineNanos)
+      throws IOException, DownloadException {
+    if (proxy.scheme().equals("socks5")) {
+      Socks5Handshake.connect(socket, proxy, origin, url, connectMillis(deadlineNanos, url), deadlineNanos);
+      return socket;
+    }
+    Socket toProxy = proxy.scheme().equals("https")
+        ? handshake(socket, proxy.host(), proxy.port(), url, deadlineNanos) : socket;
+    if (origin.secure()) {
+      ProxyTunnel.open(toProxy, proxy, origin, url, deadlineNanos, config);
+    }
+    return toProxy;
   }
 
   /**
@@ -89,7 +96,8 @@ final class Connector {
     }
   }
 
-  private SocketChannel connect(InetAddress[] addresses, String host, int port, String url, long deadlineNanos)
+  /** A channel connected to the first of {@code addresses} that answers on {@code port}. */
+  SocketChannel connect(InetAddress[] addresses, String host, int port, String url, long deadlineNanos)
       throws IOException, DownloadException {
     IOException last = null;
     for (InetAddress address : addresses) {
@@ -128,25 +136,10 @@ final class Connector {
     return (int) Math.clamp((left + 999_999) / 1_000_000, 1, Integer.MAX_VALUE);
   }
 
-  private void tunnel(Socket socket, InetSocketAddress proxy, Origin origin, String url, long deadlineNanos)
+  /** TLS with {@code host} (an origin, or an {@code https://} proxy) over {@code plain}, its name verified. */
+  private SSLSocket handshake(Socket plain, String host, int port, String url, long deadlineNanos)
       throws IOException, DownloadException {
-    String authority = (origin.host().indexOf(':') >= 0 ? "[" + origin.host() + "]" : origin.host())
-        + ":" + origin.port();
-    socket.getOutputStream().write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
-    socket.getOutputStream().flush();
-    HttpInput in = new HttpInput(socket);
-    in.arm(url, deadlineNanos, config);
-    ResponseHead head = ResponseHead.read(in, url);
-    if (head.status() / 100 != 2) {
-      throw new DownloadException(DownloadException.CONNECT,
-          "proxy " + proxy + " refused to tunnel to " + authority + ": HTTP " + head.status());
-    }
-  }
-
-  private SSLSocket handshake(Socket plain, Origin origin, String url, long deadlineNanos)
-      throws IOException, DownloadException {
-    SSLSocket socket = (SSLSocket) tls.createSocket(plain, origin.host(), origin.port(), true);
+    SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true);
     SSLParameters parameters = socket.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     parameters.setApplicationProtocols(new String[] {"http/1.1"});
@@ -159,7 +152,7 @@ final class Connector {
         socket.startHandshake();
       } catch (IOException e) {
         if (watchdog.fired() || e instanceof SocketTimeoutException) {
-          throw new DownloadException(DownloadException.TIMEOUT, "TLS handshake with " + origin.authority()
+          throw new DownloadException(DownloadException.TIMEOUT, "TLS handshake with " + host + ":" + port
               + " took longer than " + config.connectTimeout().toMillis() + " ms", e);
         }
         throw e;

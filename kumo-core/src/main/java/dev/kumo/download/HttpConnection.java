@@ -11,18 +11,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One open connection to an {@link Origin}: its socket (plain, or TLS over the plain one), its buffered input,
- * and when it was last used. Used by one exchange at a time; kept in the {@link ConnectionPool} in between.
+ * One open connection along a {@link Route}: its socket (plain, or TLS over the plain one, possibly through a
+ * proxy), its buffered input, and when it was last used. Used by one exchange at a time; kept in the
+ * {@link ConnectionPool} in between.
  */
 final class HttpConnection implements AutoCloseable {
   /** Bodies up to this size go out in one write that the socket's send buffer takes without blocking. */
   private static final int SMALL_BODY = 16 * 1024;
 
-  private final Origin origin;
+  private final Route route;
   private final SocketChannel channel;
   private final Socket socket;
   private final HttpInput input;
   private final OutputStream output;
+  private final ByteBuffer probe = ByteBuffer.allocate(1);
   private static final Pattern KEEP_ALIVE_TIMEOUT = Pattern.compile("(?i)\\btimeout\\s*=\\s*(\\d{1,9})");
 
   private long idleSinceNanos;
@@ -30,16 +32,16 @@ final class HttpConnection implements AutoCloseable {
   private long serverIdleNanos = Long.MAX_VALUE;
 
   /** A connection over {@code socket}: the channel's own socket, or a TLS socket layered over it. */
-  HttpConnection(Origin origin, SocketChannel channel, Socket socket) throws IOException {
-    this.origin = origin;
+  HttpConnection(Route route, SocketChannel channel, Socket socket) throws IOException {
+    this.route = route;
     this.channel = channel;
     this.socket = socket;
     this.input = new HttpInput(socket);
     this.output = socket.getOutputStream();
   }
 
-  Origin origin() {
-    return origin;
+  Route route() {
+    return route;
   }
 
   HttpInput input() {
@@ -102,27 +104,28 @@ final class HttpConnection implements AutoCloseable {
   }
 
   /**
-   * Whether the idle connection can carry a request: nothing left unread from the last response and, for a
-   * plain connection, no data or end of stream from the server since (a server that closed an idle connection
-   * is found here, before a request is lost on it). A TLS connection cannot be probed without consuming TLS
-   * records; a request that fails on one before any byte of the answer is sent again by the transport when
-   * its method allows.
+   * Whether the idle connection can carry a request: nothing left unread from the last response, and nothing
+   * at all from the server since: no byte and no end of stream on the socket under any TLS layer, seen by a
+   * read that does not wait. A server that closed the idle connection (a FIN, or TLS's close_notify before it)
+   * is found here, before a request is lost on it. On a TLS connection the probe consumes the byte it finds,
+   * so the connection is dropped either way; an idle TLS connection receives nothing else in practice.
    */
   boolean reusable() {
     if (input.buffered() > 0) {
       return false;
     }
-    if (socket != channel.socket()) {
-      return true;
-    }
     try {
+      if (socket != channel.socket() && socket.getInputStream().available() > 0) { // decrypted, not yet read
+        return false;
+      }
       channel.configureBlocking(false);
       try {
-        return channel.read(ByteBuffer.allocate(1)) == 0;
+        probe.clear();
+        return channel.read(probe) == 0;
       } finally {
         channel.configureBlocking(true);
       }
-    } catch (IOException e) {
+    } catch (IOException e) { // closed meanwhile
       return false;
     }
   }

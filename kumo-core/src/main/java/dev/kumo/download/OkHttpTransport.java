@@ -180,12 +180,19 @@ public final class OkHttpTransport implements Transport {
       }
       default -> throw new IllegalArgumentException("okhttp cannot speak TLS to a proxy: " + proxy);
     }
-    if (proxy.hasCredentials()) {
-      String credentials = Credentials.basic(proxy.user(), proxy.password());
-      b.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
-          ? null // refused once with the credentials: give up, the 407 is the response
-          : response.request().newBuilder().header("Proxy-Authorization", credentials).build());
-    }
+    String credentials = proxy.hasCredentials() ? Credentials.basic(proxy.user(), proxy.password()) : null;
+    b.proxyAuthenticator((route, response) -> {
+      okhttp3.Request asked = response.request();
+      if (credentials != null && asked.header("Proxy-Authorization") == null) {
+        return asked.newBuilder().header("Proxy-Authorization", credentials).build();
+      }
+      boolean preemptive = "OkHttp-Preemptive".equals(response.header("Proxy-Authenticate"));
+      if (asked.method().equals("CONNECT") && !preemptive) { // the message socket gives, not "failed to authenticate"
+        throw new IOException(ProxyTunnel.authenticationFailed(proxy, asked.url().host() + ":" + asked.url().port(),
+            asked.url().toString()));
+      }
+      return null; // refused (or nothing to send): the 407 is the response
+    });
     return b.build();
   }
 

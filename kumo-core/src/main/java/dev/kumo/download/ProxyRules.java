@@ -82,11 +82,11 @@ public record ProxyRules(@Nullable ProxyServer http, @Nullable ProxyServer https
     return false;
   }
 
-  /** Refuses a request whose meta names a proxy, for the clients that cannot choose one per request. */
+  /** Refuses a request whose meta names a proxy, for the client that cannot choose one per request (jdk). */
   static void refuseMetaProxy(Request request, String client) throws DownloadException {
     if (request.meta().containsKey(META_KEY)) {
       throw new DownloadException(DownloadException.INVALID_URL, "http_client = " + client + " cannot use the "
-          + "request's meta proxy (" + request.url() + "): use http_client = okhttp or apache");
+          + "request's meta proxy (" + request.url() + "): use http_client = socket, okhttp or apache");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.kumo.download;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 
@@ -88,6 +89,11 @@ public record ProxyServer(String scheme, String host, int port, String user, Str
   /** Whether the proxy asks for credentials. */
   public boolean hasCredentials() {
     return !user.isEmpty();
+  }
+
+  /** The {@code Proxy-Authorization} value for these credentials: {@code Basic} and the UTF-8 pair in base64. */
+  String basicAuthorization() {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The proxy as a URL without its password. */

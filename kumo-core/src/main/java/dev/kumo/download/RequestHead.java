@@ -11,11 +11,15 @@ import java.util.TreeSet;
  * the request (CR, LF, or a name that is not a token) are refused, not sent.
  */
 final class RequestHead {
-  /** Headers the transport sets itself; a request's own values for them are ignored. */
+  /**
+   * Headers the transport sets itself; a request's own values for them are ignored. {@code Proxy-Authorization}
+   * comes from the proxy's URL only, so that a request's own never reaches a site (through a tunnel, say).
+   */
   static final Set<String> RESTRICTED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
   static {
-    RESTRICTED.addAll(Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding"));
+    RESTRICTED.addAll(Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding",
+        "proxy-authorization"));
   }
 
   private RequestHead() {}
@@ -23,13 +27,17 @@ final class RequestHead {
   /**
    * The request head: {@code target} is the origin form ({@code /path?query}) or, through a proxy, the
    * absolute URL. The request's own headers win over the defaults; {@code cookies} (or "") is sent as
-   * {@code Cookie} after any the request sets itself.
+   * {@code Cookie} after any the request sets itself; {@code proxyAuthorization} (or "") as
+   * {@code Proxy-Authorization}, for a proxy that gets the request in absolute form.
    */
   static byte[] encode(String method, String target, Origin origin, Headers own, Headers defaults,
-      String cookies, int bodyLength) {
+      String cookies, int bodyLength, String proxyAuthorization) {
     StringBuilder b = new StringBuilder(256);
     b.append(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: ").append(origin.authority())
         .append("\r\n");
+    if (!proxyAuthorization.isEmpty()) {
+      b.append("Proxy-Authorization: ").append(proxyAuthorization).append("\r\n");
+    }
     for (String name : own.names()) {
       if (name.equalsIgnoreCase("Cookie") && !cookies.isEmpty()) {
         continue; // merged with the cookie jar's below

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Kumo's own HTTP/1.1 client ({@code http_client = socket}, the default): one blocking socket per exchange,
@@ -18,12 +18,15 @@ import javax.net.ssl.SSLSocketFactory;
  * thousands of downloads cost little; on the platform threads of the {@code threads} model it is plain
  * blocking I/O. It does far less per request than the JDK's asynchronous client (see docs/BENCHMARKS.md).
  *
- * <p>Supports http and https (certificates and host names verified), one plain HTTP proxy without credentials
- * ({@code http_proxy}; {@code CONNECT} for https; other proxy settings need {@link OkHttpTransport}),
- * chunked and close-delimited bodies, cookies, the connect, read and total timeouts, and
- * {@code download_maxsize} while streaming. A request sent on a reused connection that the server had already
- * closed is sent again once on a new connection when its method is idempotent. An interrupt (an abort) ends a
- * blocked exchange at once in every execution model.
+ * <p>Supports http and https (certificates and host names verified); proxies chosen per request by
+ * {@link ProxyRules} ({@code http_proxy}, {@code https_proxy}, {@code no_proxy}, the meta key {@code proxy}):
+ * {@code http://} and {@code https://} proxies (absolute-form requests for http, {@code CONNECT} for https) with
+ * Basic credentials sent to the proxy only, and {@code socks5://} proxies with or without credentials; chunked
+ * and close-delimited bodies, cookies, the connect, read and total timeouts, and {@code download_maxsize} while
+ * streaming. Connections are pooled per origin and proxy; an idle one is checked before reuse
+ * ({@link HttpConnection#reusable}), and a request that a reused connection loses before any byte of the answer
+ * is sent again once on a new connection when its method is idempotent. An interrupt (an abort) ends a blocked
+ * exchange at once in every execution model.
  */
 public final class SocketTransport implements Transport {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
@@ -33,6 +36,7 @@ public final class SocketTransport implements Transport {
   private final Connector connector;
   private final ConnectionPool pool;
   private final Cookies cookies;
+  private final @Nullable OriginPermits permits;
   private final AtomicLong opened = new AtomicLong();
   private volatile boolean closed;
 
@@ -48,6 +52,8 @@ public final class SocketTransport implements Transport {
     this.connector = new Connector(config, tls);
     this.pool = new ConnectionPool(config.pool());
     this.cookies = new Cookies(config.cookies());
+    this.permits = config.pool().maxPerOrigin() == Integer.MAX_VALUE ? null
+        : new OriginPermits(config.pool().maxPerOrigin());
   }
 
   private static SSLSocketFactory defaultTls() {
@@ -64,21 +70,38 @@ public final class SocketTransport implements Transport {
     if (closed) {
       throw new DownloadException(DownloadException.IO, "cannot fetch " + url + ": the transport is closed");
     }
-    ProxyRules.refuseMetaProxy(request, "socket");
     long deadline = System.nanoTime() + config.totalTimeout().toNanos();
     URI uri;
-    Origin origin;
+    Route route;
     byte[] head;
     try {
       uri = URI.create(url);
-      origin = Origin.of(uri);
+      Origin origin = Origin.of(uri);
+      route = new Route(origin, config.proxies().select(request, origin.secure() ? "https" : "http", origin.host(),
+          origin.port()));
       RequestHead.checkToken(request.method(), "method");
-      head = RequestHead.encode(request.method(), target(uri, origin), origin, request.headers(),
-          config.defaultHeaders(), cookies.header(request), request.body().length);
+      head = RequestHead.encode(request.method(), target(uri, route), origin, request.headers(),
+          config.defaultHeaders(), cookies.header(request), request.body().length, proxyAuthorization(route));
     } catch (IllegalArgumentException e) {
       throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
     }
-    HttpConnection reused = pool.take(origin);
+    if (permits == null) {
+      return exchange(route, request, uri, head, deadline);
+    }
+    String origin = route.origin().prefix();
+    permits.acquire(origin);
+    try {
+      return exchange(route, request, uri, head, deadline);
+    } finally {
+      permits.release(origin);
+    }
+  }
+
+  /** The exchange on an idle pooled connection of {@code route}, or else (or once more) on a new one. */
+  private Response exchange(Route route, Request request, URI uri, byte[] head, long deadline)
+      throws DownloadException, InterruptedException {
+    String url = request.url();
+    HttpConnection reused = pool.take(route);
     if (reused != null) {
       try {
         return exchange(reused, request, uri, head, deadline);
@@ -88,7 +111,7 @@ public final class SocketTransport implements Transport {
     }
     HttpConnection fresh;
     try {
-      fresh = connector.open(origin, url, deadline);
+      fresh = connector.open(route, url, deadline);
     } catch (IOException e) {
       if (Thread.interrupted()) {
         throw new InterruptedException("connecting for " + url + " interrupted");
@@ -121,8 +144,8 @@ public final class SocketTransport implements Transport {
       if (Thread.interrupted()) {
         throw new InterruptedException("download of " + url + " interrupted");
       }
-      if (in.received() == 0 && IDEMPOTENT.contains(request.method()) && !(e instanceof SSLException)) {
-        throw new StaleConnectionException(e);
+      if (in.received() == 0 && IDEMPOTENT.contains(request.method())) {
+        throw new StaleConnectionException(e); // a TLS connection's reset is an SSLException: retried too
       }
       throw failure(url, e);
     } finally {
@@ -134,11 +157,17 @@ public final class SocketTransport implements Transport {
     }
   }
 
-  private String target(URI uri, Origin origin) {
+  /** The proxy's credentials for a request sent to it in absolute form; "" when there are none to send. */
+  private static String proxyAuthorization(Route route) {
+    ProxyServer proxy = route.proxy();
+    return proxy != null && route.absoluteForm() && proxy.hasCredentials() ? proxy.basicAuthorization() : "";
+  }
+
+  private static String target(URI uri, Route route) {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
     String originForm = RequestHead.asciiTarget(path + query);
-    return connector.absoluteForm(origin) ? origin.prefix() + originForm : originForm;
+    return route.absoluteForm() ? route.origin().prefix() + originForm : originForm;
   }
 
   private static DownloadException failure(String url, IOException e) {

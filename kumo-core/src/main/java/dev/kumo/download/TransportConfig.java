@@ -84,11 +84,11 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
   }
 
   /**
-   * The plain HTTP proxy (no credentials, no TLS, no SOCKS) of the clients that cannot choose a proxy per
-   * request ({@code socket}, {@code jdk}) for URLs of one scheme: that of {@code https_proxy} when
+   * The plain HTTP proxy (no credentials, no TLS, no SOCKS) of the client that cannot choose a proxy per
+   * request ({@code jdk}) for URLs of one scheme: that of {@code https_proxy} when
    * {@code secure}, else of {@code http_proxy}; null for none.
    *
-   * @throws IllegalArgumentException when the proxy settings need more than these clients can do
+   * @throws IllegalArgumentException when the proxy settings need more than that client can do
    */
   @Nullable InetSocketAddress plainProxy(boolean secure) {
     ProxyServer p = secure ? proxies.https() : proxies.http();
@@ -97,7 +97,7 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
     }
     if (!proxies.noProxy().isEmpty() || !p.scheme().equals("http") || p.hasCredentials()) {
       throw new IllegalArgumentException("http_client = " + client + " supports plain http:// proxies without "
-          + "credentials and no no_proxy, not " + p + ": use http_client = okhttp");
+          + "credentials and no no_proxy, not " + p + ": use http_client = socket or okhttp");
     }
     return InetSocketAddress.createUnresolved(p.host(), p.port());
   }

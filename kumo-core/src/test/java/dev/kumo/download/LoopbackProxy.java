@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
-/** A test proxy on the loopback: accepts connections and serves each on its own virtual thread. */
+/**
+ * A test proxy on the loopback: accepts connections (plain, or TLS for an {@code https://} proxy) and serves each
+ * on its own virtual thread.
+ */
 abstract class LoopbackProxy implements AutoCloseable {
   private final ServerSocket server;
 
-  LoopbackProxy() throws IOException {
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  /** A proxy speaking TLS with {@code tls}'s certificate, or plain TCP when {@code tls} is null. */
+  LoopbackProxy(@Nullable SSLContext tls) throws IOException {
+    this.server = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+        : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
   }
 
   /** Starts accepting; called by the subclass once its constructor has set its fields. */

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The connection caps of the library clients, observed at the server: connections opened and requests at once. */
+/** The connection caps of the clients, observed at the server: connections opened and requests at once. */
 class PoolCapsTest {
   /** Answers every request after a short wait, counting the requests it serves at once. */
   static final class CountingScript implements ScriptedServer.Script {
@@ -47,7 +47,7 @@ class PoolCapsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"okhttp", "apache"})
+  @ValueSource(strings = {"okhttp", "apache", "socket"})
   void perOriginCapBoundsTheConnectionsToOneServer(String client) throws Exception {
     CountingScript script = new CountingScript();
     Settings settings = Settings.defaults().with(Setting.HTTP_CLIENT, client)

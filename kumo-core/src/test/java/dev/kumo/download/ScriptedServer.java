@@ -117,7 +117,7 @@ final class ScriptedServer implements AutoCloseable {
     }
   }
 
-  private static int contentLength(String head) {
+  static int contentLength(String head) {
     for (String line : head.split("\r\n")) {
       if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
         return Integer.parseInt(line.substring(15).strip());
@@ -127,7 +127,7 @@ final class ScriptedServer implements AutoCloseable {
   }
 
   /** The request head up to its blank line, or null when the client closed the connection first. */
-  private static String readHead(InputStream in) throws IOException {
+  static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     int matched = 0;
     int c;

@@ -185,7 +185,7 @@ class SocketTransportTest {
     Origin origin = new Origin(false, "127.0.0.1", 9);
     long before = openFiles();
     for (int i = 0; i < 200; i++) {
-      assertThatThrownBy(() -> connector.open(origin, "http://127.0.0.1:9/", System.nanoTime() - 1))
+      assertThatThrownBy(() -> connector.open(new Route(origin, null), "http://127.0.0.1:9/", System.nanoTime() - 1))
           .satisfies(reason(DownloadException.TIMEOUT));
     }
     System.gc();

@@ -13,6 +13,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A loopback HTTP proxy for tests: forwards absolute-form requests (stripping the proxy's own headers) and
@@ -26,6 +28,12 @@ final class TestProxy extends LoopbackProxy {
 
   /** A proxy asking for {@code user}/{@code password}, or for nothing when {@code user} is null. */
   TestProxy(String user, String password) throws IOException {
+    this(user, password, null);
+  }
+
+  /** The same, speaking TLS with {@code tls}'s certificate (an {@code https://} proxy) unless it is null. */
+  TestProxy(String user, String password, @Nullable SSLContext tls) throws IOException {
+    super(tls);
     this.expectedAuthorization = user == null ? ""
         : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     start();

@@ -7,17 +7,10 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.kumo.Request;
 import dev.kumo.Settings;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,18 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * only) is made by {@code keytool} for the test; directly and through a {@code CONNECT} proxy.
  */
 class TlsTest {
-  static final char[] PASSWORD = TestTls.PASSWORD;
   static HttpsServer server;
   static SSLContext trusting;
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
     TestTls tls = TestTls.create(dir);
-    KeyStore keys = tls.keys();
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, PASSWORD);
-    SSLContext serverTls = SSLContext.getInstance("TLS");
-    serverTls.init(kmf.getKeyManagers(), null, null);
+    SSLContext serverTls = tls.serverContext();
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
     server.createContext("/", exchange -> {
@@ -86,61 +74,14 @@ class TlsTest {
 
   @Test
   void tunnelsThroughAProxyWithConnect() throws Exception {
-    try (TunnelProxy proxy = new TunnelProxy();
+    try (TestProxy proxy = new TestProxy(null, null);
         SocketTransport t = new SocketTransport(
             TransportConfig.from(Settings.defaults().with("https_proxy", "127.0.0.1:" + proxy.port())),
             trusting.getSocketFactory())) {
       assertThat(t.exchange(Request.to(url("localhost", "/tunnelled")).build()).text())
           .isEqualTo("secure /tunnelled");
-      assertThat(proxy.firstLine).isEqualTo("CONNECT localhost:" + server.getAddress().getPort() + " HTTP/1.1");
-    }
-  }
-
-  /** A proxy that answers one CONNECT to the test server with 200, then copies bytes both ways. */
-  static final class TunnelProxy implements AutoCloseable {
-    final ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-    volatile String firstLine;
-
-    TunnelProxy() throws IOException {
-      Thread.ofVirtual().start(() -> {
-        try (Socket client = listener.accept();
-            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
-          InputStream in = client.getInputStream();
-          StringBuilder head = new StringBuilder();
-          while (!head.toString().endsWith("\r\n\r\n")) {
-            head.append((char) in.read());
-          }
-          firstLine = head.substring(0, head.indexOf("\r\n"));
-          client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-          Thread up = Thread.ofVirtual().start(() -> copy(in, upstream));
-          copy(upstream.getInputStream(), client);
-          up.join();
-        } catch (IOException | InterruptedException e) {
-          // the test ended
-        }
-      });
-    }
-
-    private static void copy(InputStream from, Socket to) {
-      try {
-        OutputStream out = to.getOutputStream();
-        byte[] buf = new byte[8192];
-        for (int n = from.read(buf); n >= 0; n = from.read(buf)) {
-          out.write(buf, 0, n);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // one side closed
-      }
-    }
-
-    int port() {
-      return listener.getLocalPort();
-    }
-
-    @Override
-    public void close() throws IOException {
-      listener.close();
+      assertThat(proxy.accepted()).containsExactly(
+          "CONNECT localhost:" + server.getAddress().getPort() + " HTTP/1.1");
     }
   }
 }
