@@ -58,9 +58,11 @@ class RedisLinkReconnectTest {
       }
     }
 
-    /** Waits for every thread to make its calls after the restart, or to fail; false: a thread stalled. */
-    boolean awaitDone() throws InterruptedException {
-      return done.await(2, TimeUnit.MINUTES);
+    /** The server is back: every thread makes its calls on it, none stalls or gives up. */
+    void assertAllBack() throws InterruptedException {
+      restarted.set(true);
+      assertThat(done.await(2, TimeUnit.MINUTES)).as("every thread done, none stalled").isTrue();
+      assertThat(failures).as("threads that gave up").isEmpty();
     }
 
     @Override
@@ -137,9 +139,7 @@ class RedisLinkReconnectTest {
         server.stop();
         Thread.sleep(500);
         server = server.restart();
-        callers.restarted.set(true);
-        assertThat(callers.awaitDone()).as("every thread done, none stalled").isTrue();
-        assertThat(callers.failures).as("threads that gave up").isEmpty();
+        callers.assertAllBack();
       }
     } finally {
       server.close();
@@ -156,9 +156,7 @@ class RedisLinkReconnectTest {
         // 2,000 keys at 1 ms each: the restarted server answers LOADING for about 2 s
         server = server.restart("--key-load-delay", "1000", "--loading-process-events-interval-bytes", "1024");
         assertThat(loading(server)).as("the restarted server is loading its data").isTrue();
-        callers.restarted.set(true);
-        assertThat(callers.awaitDone()).as("every thread done, none stalled").isTrue();
-        assertThat(callers.failures).as("threads that gave up").isEmpty();
+        callers.assertAllBack();
       }
     } finally {
       server.close();
