@@ -44,6 +44,11 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--follow", description = "Keep writing items as workers commit them, until Ctrl-C.")
   private boolean follow;
 
+  @Option(names = "--trim", description = "Delete the written items from the crawl's stream in Redis once they "
+      + "are in the file, so the stream does not grow for ever (the next export starts after them): use it when "
+      + "one export owns the stream.")
+  private boolean trim;
+
   @Override
   public Integer call() throws IOException {
     String name = output.getFileName().toString();
@@ -62,6 +67,7 @@ public final class ExportCommand implements Callable<Integer> {
     });
     Runtime.getRuntime().addShutdownHook(hook);
     long written = 0;
+    long trimmed = 0;
     try (RedisCrawl crawl = target.open();
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
       String after = "0";
@@ -78,16 +84,25 @@ public final class ExportCommand implements Callable<Integer> {
             break;
           }
           out.flush();
+          trimmed += trimThrough(crawl, after);
         }
       }
+      out.flush();
+      trimmed += trimThrough(crawl, after);
     } finally {
       done.countDown();
       if (!stop.get()) {
         Runtime.getRuntime().removeShutdownHook(hook);
       }
     }
-    spec.commandLine().getErr().printf("%d items written to %s%n", written, output);
+    spec.commandLine().getErr().printf("%d items written to %s%s%n", written, output,
+        trim ? ", " + trimmed + " deleted from the stream" : "");
     spec.commandLine().getErr().flush();
     return 0;
+  }
+
+  /** With --trim, deletes the stream's items through {@code after} (written and flushed to the file). */
+  private long trimThrough(RedisCrawl crawl, String after) {
+    return trim && !after.equals("0") ? crawl.trimThrough(after) : 0;
   }
 }

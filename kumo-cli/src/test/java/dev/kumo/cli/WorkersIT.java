@@ -94,10 +94,15 @@ class WorkersIT {
     return KumoJar.await(p, dir.resolve(name), Duration.ofSeconds(240));
   }
 
-  /** Runs {@code kumo export} and returns the exported items' URLs, failing on any URL exported twice. */
-  private Set<Object> exportedUrls() throws Exception {
+  /**
+   * Runs {@code kumo export} (with {@code more} options) and returns the exported items' URLs, failing on any URL
+   * exported twice.
+   */
+  private Set<Object> exportedUrls(String... more) throws Exception {
     Path wd = Files.createDirectories(dir.resolve("export"));
-    Process p = KumoJar.start(wd, env(), "export", "--redis", url(), "--crawl", crawl, "-o", "items.jsonl");
+    List<String> args = new ArrayList<>(List.of("export", "--redis", url(), "--crawl", crawl, "-o", "items.jsonl"));
+    args.addAll(List.of(more));
+    Process p = KumoJar.start(wd, env(), args.toArray(String[]::new));
     KumoJar.Result r = KumoJar.await(p, wd, Duration.ofSeconds(60));
     assertThat(r.exitCode()).as(r.err()).isZero();
     Set<Object> urls = new HashSet<>();
@@ -184,6 +189,9 @@ class WorkersIT {
       assertThat(refused.exitCode()).isEqualTo(1);
       assertThat(refused.err()).contains("crawls with spider 'shared'; this worker runs spider 'other'");
 
+      assertThat(exportedUrls("--trim")).hasSize(pages);
+      assertThat(redis().xlen("kumo:{" + crawl + "}:items")).as("trimmed after the export").isZero();
+
       Path wd = Files.createDirectories(dir.resolve("push"));
       String pushed = site.pageUrl(3) + "?again=1";
       KumoJar.Result push = KumoJar.await(KumoJar.start(wd, env(), "push", "--redis", url(), "--crawl", crawl,
@@ -195,7 +203,7 @@ class WorkersIT {
       assertThat(keeper.isAlive()).as("waits for more").isTrue();
       keeper.destroy(); // SIGTERM: a graceful stop (the JVM's exit status after SIGTERM is 128 + 15)
       assertThat(await(keeper, "keeper").exitCode()).isEqualTo(143);
-      assertThat(exportedUrls()).hasSize(pages + 1).contains(pushed);
+      assertThat(exportedUrls()).as("the items after the trimmed export").containsExactly(pushed);
     }
   }
 }

@@ -12,9 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * How long a command waits for a Redis server that went away (a restart, a network cut) before the worker gives
  * up: retries back off from {@value #FIRST_MS} ms to {@value #MAX_MS} ms, for at most {@code bound} in all, then
- * the command fails with a {@link FrontierException} that says so. Lettuce reconnects in the background
- * meanwhile; a retry after a reconnection runs the command again (the scripts are safe to repeat: see
- * {@link RedisFrontier}).
+ * the command fails with a {@link FrontierException} that says so. Between retries {@link RedisLink} opens a new
+ * connection; a retry on it runs the command again (the scripts are safe to repeat: see {@link RedisFrontier}).
  */
 final class Reconnect {
   static final long FIRST_MS = 100;

@@ -12,6 +12,7 @@ import dev.kumo.frontier.RequestFingerprinter;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XTrimArgs;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -169,6 +170,16 @@ public final class RedisCrawl implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * Deletes the stream's items up to and including stream id {@code through} (what an export wrote), so that the
+   * stream does not grow for ever; items committed after it stay. Returns how many were deleted. Another export
+   * then starts after them: trim only when one export owns the stream.
+   */
+  public long trimThrough(String through) {
+    String next = StreamIds.next(through);
+    return link.call(c -> c.xtrim(keys.items(), XTrimArgs.Builder.minId(next)));
   }
 
   @Override

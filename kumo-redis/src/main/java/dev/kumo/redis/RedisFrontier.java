@@ -45,9 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>Leases: a taken request is leased with a deadline on the server's clock; this frontier renews the deadlines
  * of its leases every third of {@code leaseTimeout} ({@link LeaseKeeper}), so only the leases of a worker that
  * died or lost Redis expire, and any worker's {@link #take} then puts their requests back in the queue. A lease
- * that expired while its worker still held it cannot be acknowledged any more: {@link #ack} fails with a
- * {@link FrontierException} (the request went to another worker). {@link #close} hands back the leases still
- * held.
+ * that expired while its worker still held it cannot be acknowledged any more: {@link #ack} then drops its group's
+ * items, hands back the group's other leases and goes on ({@link ExpiredLeases}). {@link #close} hands back the
+ * leases still held.
  *
  * <p>{@link #ack} adds what the checkpoint's counters grew by since the last ack to the crawl's stats hash in the
  * same script ({@code HINCRBY}), so the crawl-wide stats count exactly the acknowledged work of every worker.
@@ -78,7 +78,6 @@ public final class RedisFrontier implements Frontier {
   private final RedisLink link;
   private final RedisKeys keys;
   private final byte[] lifo;
-  private final Duration leaseTimeout;
   private final byte[] leaseTimeoutMs;
   private final long reapEveryNanos;
   private final AtomicLong nextReap = new AtomicLong(System.nanoTime());
@@ -87,9 +86,12 @@ public final class RedisFrontier implements Frontier {
   private final StreamedItems items = new StreamedItems();
   private final RedisPoliteness politeness;
   private final byte[] worker = RedisKeys.bytes(UUID.randomUUID().toString());
-  private long acks;
+  private long acks; // guarded by deltas
   private final boolean keepAlive;
   private final LeaseKeeper keeper;
+  private final LeaseReturn returns;
+  private final ExpiredLeases expiry;
+  private final IdlePolls idle = new IdlePolls(System::nanoTime);
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisFrontier(RedisLink link, RedisKeys keys, CrawlOptions options) {
@@ -99,10 +101,11 @@ public final class RedisFrontier implements Frontier {
     Duration leaseTimeout = options.leaseTimeout();
     this.keepAlive = options.keepAlive();
     this.politeness = new RedisPoliteness(link, keys);
-    this.leaseTimeout = leaseTimeout;
     this.leaseTimeoutMs = RedisKeys.bytes(Long.toString(leaseTimeout.toMillis()));
     this.reapEveryNanos = Math.min(Duration.ofSeconds(1).toNanos(), leaseTimeout.toNanos() / 4);
     this.keeper = new LeaseKeeper(link, keys, leaseTimeout, held::keySet);
+    this.returns = new LeaseReturn(link, keys);
+    this.expiry = new ExpiredLeases(returns, leaseTimeout);
   }
 
   /**
@@ -144,6 +147,7 @@ public final class RedisFrontier implements Frontier {
             keys.meta()},
         fingerprint.toBytes(), RedisKeys.bytes(request.dontFilter() ? "1" : "0"),
         QueueEntry.priorityKey(request.priority()), lifo, payload, RedisKeys.bytes(slot));
+    idle.reset();
     return queued == 1 ? Offer.QUEUED : Offer.DUPLICATE;
   }
 
@@ -156,6 +160,9 @@ public final class RedisFrontier implements Frontier {
 
   @Override
   public @Nullable Lease take(Predicate<String> slotReady) {
+    if (!idle.due()) {
+      return null; // the crawl's queue was empty a moment ago (IdlePolls)
+    }
     reapIfDue();
     SlotGate gate = slotReady instanceof SlotGate g ? g : null;
     for (long start = 0; ; start += HEADS_PAGE) {
@@ -163,7 +170,10 @@ public final class RedisFrontier implements Frontier {
       List<byte[]> heads = link.call(c -> c.zrange(keys.heads(), from, from + HEADS_PAGE - 1));
       if (start == 0 && heads.isEmpty()) {
         checkCrawlExists(); // nothing queued: make sure it is not because Redis lost the crawl
+        idle.foundNothing();
+        return null;
       }
+      idle.reset();
       List<byte[]> args = new ArrayList<>();
       args.add(RedisKeys.bytes(keys.queuePrefix()));
       args.add(leaseTimeoutMs);
@@ -251,34 +261,44 @@ public final class RedisFrontier implements Frontier {
       if (leases.isEmpty() && grown.isEmpty()) {
         return;
       }
-      List<byte[]> args = new ArrayList<>();
-      args.add(worker);
-      args.add(RedisKeys.bytes(Long.toString(++acks)));
-      args.add(RedisKeys.bytes(Integer.toString(leases.size())));
-      for (Lease lease : leases) {
-        args.add(RedisKeys.bytes(Long.toString(lease.id())));
-      }
-      args.add(RedisKeys.bytes(Integer.toString(written.size())));
-      args.addAll(written);
-      grown.forEach((name, delta) -> {
-        args.add(RedisKeys.bytes(name));
-        args.add(RedisKeys.bytes(Long.toString(delta)));
-      });
       try {
-        link.<Long>eval(Script.ACK, ScriptOutputType.INTEGER,
-            new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.stats(), keys.busy(), keys.items(),
-                keys.acks(), keys.meta()},
-            args.toArray(byte[][]::new));
-      } catch (IllegalStateException e) {
-        throw new FrontierException(e.getMessage() + " in Redis any more: it expired (this worker was stalled "
-            + "for longer than the lease timeout of " + leaseTimeout.toSeconds() + " s) and its request was "
-            + "queued again", e);
+        commit(leases, written, grown);
+      } catch (IllegalStateException expired) { // a lease expired while this worker was stalled
+        grown.merge(ExpiredLeases.STAT, expiry.settle(leases, written.size()), Long::sum);
+        commit(List.of(), List.of(), grown);
       }
       deltas.committed(checkpoint.counters());
       for (Lease lease : leases) {
         held.remove(lease.id());
       }
+      idle.reset();
     }
+  }
+
+  /**
+   * Runs the ack script: ends {@code leases}, appends {@code written} to the stream and adds {@code grown} to the
+   * crawl's stats, or changes nothing. Called under the commit lock ({@code deltas}).
+   *
+   * @throws IllegalStateException when a lease is not held in Redis any more (nothing changed)
+   */
+  private void commit(List<Lease> leases, List<byte[]> written, Map<String, Long> grown) {
+    List<byte[]> args = new ArrayList<>();
+    args.add(worker);
+    args.add(RedisKeys.bytes(Long.toString(++acks)));
+    args.add(RedisKeys.bytes(Integer.toString(leases.size())));
+    for (Lease lease : leases) {
+      args.add(RedisKeys.bytes(Long.toString(lease.id())));
+    }
+    args.add(RedisKeys.bytes(Integer.toString(written.size())));
+    args.addAll(written);
+    grown.forEach((name, delta) -> {
+      args.add(RedisKeys.bytes(name));
+      args.add(RedisKeys.bytes(Long.toString(delta)));
+    });
+    link.<Long>eval(Script.ACK, ScriptOutputType.INTEGER,
+        new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.stats(), keys.busy(), keys.items(),
+            keys.acks(), keys.meta()},
+        args.toArray(byte[][]::new));
   }
 
   @Override
@@ -286,14 +306,8 @@ public final class RedisFrontier implements Frontier {
     if (held.remove(lease.id()) == null) {
       throw new IllegalStateException("lease " + lease.id() + " is not held");
     }
-    try {
-      link.<Long>eval(Script.REQUEUE, ScriptOutputType.INTEGER,
-          new byte[][] {keys.leases(), keys.deadlines(), keys.counts(), keys.queue(lease.slot()), keys.heads(),
-              keys.head(), keys.busy()},
-          RedisKeys.bytes(Long.toString(lease.id())), RedisKeys.bytes(lease.slot()));
-    } catch (IllegalStateException e) {
-      // the lease expired and was reaped: its request is queued already, as requeue wants
-    }
+    returns.handBack(lease); // false: the lease expired and was reaped, its request is queued already
+    idle.reset();
   }
 
   /** Stored: the queue is in Redis. */
@@ -315,10 +329,13 @@ public final class RedisFrontier implements Frontier {
         : 0;
   }
 
-  /** False with keep-alive (the worker waits for pushed requests); else: nothing queued, no worker busy. */
+  /**
+   * False with keep-alive (the worker waits for pushed requests), or when the last take did not look in Redis
+   * (an idle worker's wait, {@link IdlePolls}); else: nothing queued, no worker busy.
+   */
   @Override
   public boolean exhausted() {
-    return !keepAlive && held.isEmpty() && queued() == 0;
+    return !keepAlive && held.isEmpty() && !idle.skippedLast() && queued() == 0;
   }
 
   @Override

@@ -22,9 +22,10 @@ import java.util.function.Function;
 
 /**
  * One connection to a Redis server, with the frontier's scripts loaded. Commands wait at most the URI's timeout
- * (never forever); a lost connection is replaced by a new one (not by Lettuce's own reconnection, whose
- * handshake timed out again and again under load in our tests), and scripts the server forgot (a restart) are
- * loaded again. A command that fails because the server cannot be reached is retried ({@link Reconnect}:
+ * (never forever); a lost connection is replaced by a new one (Lettuce's own reconnection is off), and scripts
+ * the server forgot (a restart) are loaded again. Connections send their password in the handshake at once
+ * ({@link ImmediateCredentials}): a handshake that waited for the common ForkJoinPool timed out whenever that
+ * pool's threads were blocked, which made reconnections fail after a restart (issue 9). A command that fails because the server cannot be reached is retried ({@link Reconnect}:
  * backing off, for a bounded time); past that bound it fails. Every Redis failure comes out as a
  * {@link FrontierException} naming the server, except {@code KUMO_NOT_HELD} replies of the scripts, which are
  * {@link IllegalStateException}s. Thread-safe.
@@ -59,8 +60,9 @@ final class RedisLink implements AutoCloseable {
   }
 
   /** Connects as {@link #connect(RedisURI)}; a server lost later is retried for {@code reconnectFor}. */
-  static RedisLink connect(RedisURI uri, Duration reconnectFor) {
-    String where = RedisAddress.describe(uri);
+  static RedisLink connect(RedisURI given, Duration reconnectFor) {
+    String where = RedisAddress.describe(given);
+    RedisURI uri = ImmediateCredentials.of(given); // a handshake never waits for the common pool
     RedisClient client = RedisClient.create();
     client.setOptions(ClientOptions.builder()
         .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())

@@ -61,16 +61,18 @@ public final class LocalRedis implements ParameterResolver {
      * A server on {@code port} keeping its files in {@code dir}; {@code persistent}: an append-only file written
      * at every command, so a restart finds every acknowledged write.
      */
-    static Server start(int port, String password, Path dir, boolean persistent) {
+    static Server start(int port, String password, Path dir, boolean persistent, String... extra) {
       if (!Files.isExecutable(SERVER)) {
         throw new IllegalStateException("the Redis tests need a Redis server: set " + URL_VARIABLE
             + " (and KUMO_REDIS_PASSWORD) or install the Debian package redis-server (apt-get install -y "
             + "redis-server), which provides " + SERVER);
       }
       try {
-        Process p = new ProcessBuilder(List.of(SERVER.toString(), "--port", Integer.toString(port), "--bind",
-            "127.0.0.1", "--requirepass", password, "--save", "", "--appendonly", persistent ? "yes" : "no",
-            "--appendfsync", "always", "--dir", dir.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(SERVER.toString(), "--port", Integer.toString(port),
+            "--bind", "127.0.0.1", "--requirepass", password, "--save", "", "--appendonly", persistent ? "yes" : "no",
+            "--appendfsync", "always", "--dir", dir.toString()));
+        command.addAll(List.of(extra));
+        Process p = new ProcessBuilder(command)
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
             .start();
         Server server = new Server(p, dir, port, password, persistent);
@@ -93,9 +95,9 @@ public final class LocalRedis implements ParameterResolver {
       process.waitFor();
     }
 
-    /** The same server started again: same port, password and files. */
-    Server restart() {
-      return start(port, password, dir, persistent);
+    /** The same server started again: same port, password and files, and {@code extra} options. */
+    Server restart(String... extra) {
+      return start(port, password, dir, persistent, extra);
     }
 
     static int freePort() throws IOException {

@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,10 +33,6 @@ class RedisRestartTest {
   }
 
   @Test
-  @Disabled("known bug, issue 9: in 1 of 3 runs on a quiet machine the worker did not get a working connection back "
-      + "within 30 s of the restart (5 attempts, each about 6 s: new connections time out) and stopped with "
-      + "frontier_failed. Cause not found yet (suspects: RedisLink.reopen run by several threads at once, or the "
-      + "handshake while the server loads its AOF). Re-enable with the fix.")
   void aWorkerReconnectsToARestartedRedisAndTheCrawlCompletesWithEveryPageOnce() throws Exception {
     LocalRedis.Server server = LocalRedis.Server.startPrivate(true);
     try (TestSite site = TestSite.builder().pages(PAGES).latency(Duration.ofMillis(20)).start()) {
