@@ -44,6 +44,7 @@ public final class DashboardCommand implements Callable<Integer> {
   private @Nullable String bind;
 
   @Override
+  @SuppressWarnings("try") // the interrupt handler works by being installed
   public Integer call() throws InterruptedException {
     InetSocketAddress address = ObserveOptions.address(bind == null ? LOOPBACK : bind, port, "--dashboard-bind");
     PrintWriter err = spec.commandLine().getErr();

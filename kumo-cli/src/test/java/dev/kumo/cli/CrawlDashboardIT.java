@@ -41,7 +41,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * {@code kumo dashboard}: one page for two {@code kumo worker} JVMs on a real Redis, driven in a headless
- * Chromium. Its Pause stops the requests of both workers at the test site's counters; the Resume button of one
+ * Chromium. Workers started on a paused crawl send nothing until its Resume; its Pause stops the requests of both
+ * workers at the test site's counters; the Resume button of one
  * worker's own dashboard resumes both; its Stop drains both, each page fetched once, both exit 0, the queue stays
  * in Redis; a worker started again finishes the crawl: every page fetched exactly once, every item once.
  */
@@ -172,6 +173,7 @@ class CrawlDashboardIT {
   void oneDashboardPausesResumesAndStopsEveryWorkerAndWorkersStartedAgainFinishTheCrawl() throws Exception {
     try (TestSite site = TestSite.builder().pages(PAGES).latency(Duration.ofMillis(100)).start()) {
       Path spider = PageSpiderFile.write(dir, "wide", site.startUrl());
+      redis().set(key("control"), "pause"); // paused before its workers start: they join it paused
       Process w0 = worker(spider, "w0", "--set", "concurrent_requests_per_domain=2", "--dashboard", "0");
       Process w1 = worker(spider, "w1", "--set", "concurrent_requests_per_domain=2");
       await(() -> redis().exists(key("meta")) == 1, "a worker created the crawl");
@@ -180,6 +182,10 @@ class CrawlDashboardIT {
       WebDriver browser = Browser.start();
       try {
         browser.get(url);
+        await(() -> text(browser, "state").equals("paused") && text(browser, "workers").equals("2 (2 paused)"),
+            "the page shows both workers, paused");
+        assertThat(site.stats().totalRequests()).as("workers that joined a paused crawl").isZero();
+        browser.findElement(By.id("resume")).click();
         await(() -> text(browser, "state").equals("running") && text(browser, "workers").equals("2"),
             "the page shows both workers crawling");
         String before = ratePlot(browser);

@@ -55,6 +55,7 @@ class CrawlControlTest {
   }
 
   @Test
+  @SuppressWarnings("try") // a heartbeat works by being open
   void aPauseIsOneKeyEveryWorkerFollowsAndAResumeEndsOnlyThePauseItMade() throws Exception {
     String name = crawls.newName();
     String key = "kumo:{" + name + "}:control";
@@ -80,6 +81,7 @@ class CrawlControlTest {
   }
 
   @Test
+  @SuppressWarnings("try") // a heartbeat works by being open
   void aWorkerJoiningAPausedCrawlStartsPaused() {
     String name = crawls.newName();
     RedisFrontier first = crawls.open(name, FrontierOrder.FIFO, LEASE);
@@ -92,6 +94,7 @@ class CrawlControlTest {
   }
 
   @Test
+  @SuppressWarnings("try") // a heartbeat works by being open
   void aStopEndsTheWorkersThatJoinedBeforeItAndNotThoseStartedLater() throws Exception {
     String name = crawls.newName();
     CrawlOptions keepAlive = CrawlOptions.of(FrontierOrder.FIFO, LEASE).keepAlive(true);
@@ -116,6 +119,7 @@ class CrawlControlTest {
   }
 
   @Test
+  @SuppressWarnings("try") // a heartbeat works by being open
   void theBoardShowsTheQueueAndTheWorkersAliveWithTheirFigures() throws Exception {
     String name = crawls.newName();
     String workers = "kumo:{" + name + "}:workers";
