@@ -180,14 +180,21 @@ public final class DashboardServer implements AutoCloseable {
         refuse(exchange);
         return;
       }
-      switch (exchange.getRequestURI().getPath()) {
-        case "/control/pause" -> controls.pause().run();
-        case "/control/resume" -> controls.resume().run();
-        case "/control/stop" -> controls.stop().run();
-        default -> {
-          HttpReplies.text(exchange, 404, "unknown action");
-          return;
-        }
+      @Nullable Runnable action = switch (exchange.getRequestURI().getPath()) {
+        case "/control/pause" -> controls.pause();
+        case "/control/resume" -> controls.resume();
+        case "/control/stop" -> controls.stop();
+        default -> null;
+      };
+      if (action == null) {
+        HttpReplies.text(exchange, 404, "unknown action");
+        return;
+      }
+      try {
+        action.run();
+      } catch (RuntimeException e) { // e.g. the Redis of a crawl of workers is away
+        HttpReplies.text(exchange, 503, "cannot do it now: " + e.getMessage());
+        return;
       }
       tick();
       HttpReplies.send(exchange, 204, "text/plain", new byte[0]);
