@@ -47,6 +47,7 @@ public final class DashboardServer implements AutoCloseable {
       r -> Thread.ofPlatform().name("kumo-dashboard").daemon(true).unstarted(r));
   private final HttpServer server;
   private volatile @Nullable String finishReason;
+  private @Nullable DashboardView last;
   private volatile boolean closed;
 
   private DashboardServer(InetSocketAddress address, boolean tokenRequired, Supplier<DashboardView> view,
@@ -113,7 +114,16 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private synchronized void tick() {
-    DashboardView v = view.get();
+    DashboardView v;
+    try {
+      v = view.get();
+    } catch (RuntimeException e) {
+      if (finishReason == null || last == null) {
+        throw e;
+      }
+      v = last; // the crawl is over and its frontier closed (a worker's Redis frontier): keep its last figures
+    }
+    last = v;
     CrawlSnapshot s = v.figures();
     timeline.record(s.elapsedMillis(), s.stat("downloader/response_count"), s.stat("item_scraped_count"));
     String reason = finishReason;
