@@ -61,13 +61,16 @@ final class CrawlWideView implements Supplier<DashboardView> {
         .map(f -> new RecentErrors.Entry(f.epochMillis(), f.url(), f.slot(), f.reason())).toList();
   }
 
-  /** {@code stopping}, {@code stopped}, {@code finished}, {@code no worker}, or null while workers crawl. */
-  private static @Nullable String state(CrawlBoard board) {
-    if (board.stopped()) {
-      return board.workers().isEmpty() ? "stopped" : "stopping";
-    }
+  /**
+   * {@code finished} (nothing queued or in progress, no worker), {@code stopping}, {@code stopped}, {@code no worker},
+   * or null while workers crawl.
+   */
+  static @Nullable String state(CrawlBoard board) {
     if (board.done()) {
       return "finished";
+    }
+    if (board.stopped()) {
+      return board.workers().isEmpty() ? "stopped" : "stopping";
     }
     return board.workers().isEmpty() ? "no worker" : null;
   }

@@ -228,7 +228,7 @@ class CrawlDashboardIT {
         assertThat(redis().xlen(key("items"))).as("every page drained: its item committed").isEqualTo(fetched);
         assertThat(Long.parseLong(redis().hget(key("counts"), "queued"))).as("the queue stays in Redis").isPositive();
 
-        Process again = worker(spider, "again", "--set", "concurrent_requests_per_domain=8");
+        Process again = worker(spider, "again", "--set", "concurrent_requests_per_domain=16");
         KumoJar.Result r = KumoJar.await(again, dir.resolve("again"), Duration.ofSeconds(240));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("Crawl finished in");
