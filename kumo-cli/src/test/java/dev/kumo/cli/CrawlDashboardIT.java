@@ -3,14 +3,11 @@ package dev.kumo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.redis.LocalRedis;
-import dev.kumo.redis.RedisAddress;
 import dev.kumo.testsite.SiteStats;
 import dev.kumo.testsite.TestSite;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.net.URI;
@@ -23,9 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,17 +43,13 @@ import org.openqa.selenium.WebDriver;
  */
 @ExtendWith(LocalRedis.class)
 class CrawlDashboardIT {
-  private static final Pattern DASHBOARD = Pattern.compile("Dashboard: (http://\\S+)");
   private static final Pattern TOKEN = Pattern.compile("name=\"kumo-token\" content=\"([^\"]+)\"");
   private static final int PAGES = 1000;
 
   @TempDir
   Path dir;
 
-  private RedisURI redis;
-  private String crawl;
-  private RedisClient client;
-  private StatefulRedisConnection<String, String> connection;
+  private WorkerCrawl crawl;
   private final List<Process> started = new ArrayList<>();
 
   @BeforeAll
@@ -68,51 +59,35 @@ class CrawlDashboardIT {
 
   @BeforeEach
   void connect(RedisURI uri) {
-    redis = uri;
-    crawl = "dashboard-it-" + UUID.randomUUID();
-    client = RedisClient.create();
-    connection = client.connect(uri);
+    crawl = WorkerCrawl.open(uri, "dashboard-it");
   }
 
   @AfterEach
   void cleanUp() {
     started.forEach(Process::destroyForcibly);
-    List<String> keys = redis().keys("kumo:{" + crawl + "}:*");
-    if (!keys.isEmpty()) {
-      redis().del(keys.toArray(String[]::new));
-    }
-    connection.close();
-    client.shutdown();
+    crawl.close();
   }
 
   private RedisCommands<String, String> redis() {
-    return connection.sync();
+    return crawl.redis();
   }
 
   private String key(String name) {
-    return "kumo:{" + crawl + "}:" + name;
+    return crawl.key(name);
   }
 
   /** Starts {@code kumo args} in its own directory {@code name}, with the Redis password and lean JVM options. */
   private Process kumo(String name, String... args) throws IOException {
-    String password = redis.getCredentialsProvider().resolveCredentials()
-        .map(c -> new String(c.getPassword())).blockOptional().orElse("");
-    Path wd = Files.createDirectories(dir.resolve(name));
-    Process p = KumoJar.start(wd, Map.of(RedisAddress.PASSWORD_VARIABLE, password,
-        "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"), args);
+    Process p = KumoJar.start(Files.createDirectories(dir.resolve(name)), crawl.env(), args);
     started.add(p);
     return p;
   }
 
   private Process worker(Path spider, String name, String... more) throws IOException {
-    List<String> args = new ArrayList<>(List.of("worker", spider.toString(), "--redis", redisUrl(), "--crawl", crawl,
-        "--set", "logstats_interval=0", "--set", "robotstxt_obey=false"));
+    List<String> args = new ArrayList<>(List.of("worker", spider.toString(), "--redis", crawl.url(), "--crawl",
+        crawl.name(), "--set", "logstats_interval=0", "--set", "robotstxt_obey=false"));
     args.addAll(List.of(more));
     return kumo(name, args.toArray(String[]::new));
-  }
-
-  private String redisUrl() {
-    return "redis://" + redis.getHost() + ":" + redis.getPort() + "/" + redis.getDatabase();
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -124,19 +99,7 @@ class CrawlDashboardIT {
 
   /** The dashboard address the process started in {@code name} printed. */
   private String dashboardUrl(String name, Process p) throws Exception {
-    Path err = dir.resolve(name).resolve("stderr.txt");
-    String[] url = {null};
-    await(() -> {
-      try {
-        Matcher m = DASHBOARD.matcher(Files.exists(err) ? Files.readString(err) : "");
-        url[0] = m.find() ? m.group(1) : null;
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      return url[0] != null || !p.isAlive();
-    }, name + " printed its dashboard's address");
-    assertThat(url[0]).as("%s's dashboard; stderr: %s", name, Files.readString(err)).isNotNull();
-    return url[0];
+    return PrintedUrl.await(dir.resolve(name).resolve("stderr.txt"), p, PrintedUrl.DASHBOARD);
   }
 
   private static String text(WebDriver browser, String id) {
@@ -177,7 +140,8 @@ class CrawlDashboardIT {
       Process w0 = worker(spider, "w0", "--set", "concurrent_requests_per_domain=2", "--dashboard", "0");
       Process w1 = worker(spider, "w1", "--set", "concurrent_requests_per_domain=2");
       await(() -> redis().exists(key("meta")) == 1, "a worker created the crawl");
-      Process dashboard = kumo("dashboard", "dashboard", "--redis", redisUrl(), "--crawl", crawl, "--port", "0");
+      Process dashboard = kumo("dashboard", "dashboard", "--redis", crawl.url(), "--crawl", crawl.name(),
+          "--port", "0");
       String url = dashboardUrl("dashboard", dashboard);
       WebDriver browser = Browser.start();
       try {
