@@ -1,8 +1,9 @@
 package dev.kumo;
 
 /**
- * Told of every download's outcome, on the thread that downloaded it (so it must be quick and thread-safe): a
- * metrics registry's latency timers, a dashboard's list of recent errors. Robots.txt fetches are not reported.
+ * Told of every download's outcome, on the thread that downloaded it, and of every exception of the spider's code,
+ * on the thread that ran it (so it must be quick and thread-safe): a metrics registry's latency timers, a
+ * dashboard's list of recent errors. Robots.txt fetches are not reported.
  *
  * <pre>{@code
  * Crawler.builder(spider).observer(new DownloadObserver() { ... }).build();
@@ -23,4 +24,10 @@ public interface DownloadObserver {
 
   /** {@code request} got no response: {@code reason} is the download error's kind (e.g. {@code timeout}). */
   void failed(String slot, Request request, String reason);
+
+  /**
+   * The spider's code for {@code request} (its callback, errback or a spider middleware) threw {@code error};
+   * the crawl counted it ({@code spider_exceptions/TYPE}) and went on. Does nothing unless overridden.
+   */
+  default void spiderError(String slot, Request request, Throwable error) {}
 }

@@ -43,7 +43,12 @@ public final class CrawlRunner {
 
   /** Runs the crawler {@code builder} makes, watched as {@code observe} asks; the status line adds {@code more}. */
   CrawlResult run(Crawler.Builder builder, ObserveOptions observe, Supplier<String> more) {
-    try (Observation watch = observe.open(err)) {
+    return run(builder, observe, more, ControlScope.LOCAL);
+  }
+
+  /** As {@link #run(Crawler.Builder, ObserveOptions, Supplier)}, with pause, resume and stop reaching {@code scope}. */
+  CrawlResult run(Crawler.Builder builder, ObserveOptions observe, Supplier<String> more, ControlScope scope) {
+    try (Observation watch = observe.open(err, scope)) {
       return run(watch.attach(builder).build(), watch, more);
     }
   }
@@ -58,7 +63,8 @@ public final class CrawlRunner {
   CrawlResult run(Crawler crawler, @Nullable Observation watch, Supplier<String> more) {
     CrawlResult result;
     try (InterruptHandler interrupts = InterruptHandler.install(crawler::stop, crawler::abort, err);
-        StatusLine line = statusLine ? StatusLine.start(crawler::progress, more, err) : StatusLine.none()) {
+        StatusLine line = statusLine ? StatusLine.start(crawler::progress, crawler::paused, more, err)
+            : StatusLine.none()) {
       if (watch != null) {
         watch.start(crawler);
       }

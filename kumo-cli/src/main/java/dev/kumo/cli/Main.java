@@ -19,7 +19,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     subcommands = {CrawlCommand.class, WorkerCommand.class, FetchCommand.class, DemoCommand.class, BenchCommand.class,
         SettingsCommand.class, SiteCommand.class, StartProjectCommand.class, GenSpiderCommand.class, ListCommand.class,
         RunSpiderCommand.class, ParseCommand.class, CheckCommand.class, ViewCommand.class, ShellCommand.class,
-        PushCommand.class, StatusCommand.class, ExportCommand.class, AotTrainingCommand.class, HelpCommand.class},
+        PushCommand.class, StatusCommand.class, ExportCommand.class, DashboardCommand.class, AotTrainingCommand.class,
+        HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

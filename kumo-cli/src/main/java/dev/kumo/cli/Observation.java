@@ -6,6 +6,7 @@ import dev.kumo.DownloadObserver;
 import dev.kumo.observe.CrawlMeters;
 import dev.kumo.observe.CrawlSummary;
 import dev.kumo.observe.DashboardServer;
+import dev.kumo.observe.DashboardView;
 import dev.kumo.observe.DownloadObservers;
 import dev.kumo.observe.MetricsServer;
 import dev.kumo.observe.RecentErrors;
@@ -30,9 +31,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Watching one crawl from the command line: observers on the crawler ({@link #attach}), then metrics, JMX, the
- * dashboard and the pause signal while it runs ({@link #start}), then the summary table and the stats file
- * ({@link #finish}). {@link #close()} stops whatever was started.
+ * Watching one crawl from the command line: observers on the crawler ({@link #attach}), then its control scope,
+ * metrics, JMX, the dashboard and the pause signal while it runs ({@link #start}), then the summary table and the
+ * stats file ({@link #finish}). {@link #close()} stops whatever was started.
  */
 final class Observation implements AutoCloseable {
   private static final int SLOWEST_SLOTS = 5;
@@ -52,6 +53,7 @@ final class Observation implements AutoCloseable {
       boolean dashboardToken, @Nullable Path statsFile) {}
 
   private final Config config;
+  private final ControlScope scope;
   private final PrintWriter err;
   private final SlotLatencies latencies = new SlotLatencies();
   private final RecentErrors errors = new RecentErrors(RECENT_ERRORS);
@@ -61,8 +63,10 @@ final class Observation implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   private @Nullable DashboardServer dashboard;
 
-  Observation(Config config, PrintWriter err) {
+  /** Watching as {@code config} says, with pause, resume and stop reaching {@code scope}; messages to {@code err}. */
+  Observation(Config config, ControlScope scope, PrintWriter err) {
     this.config = config;
+    this.scope = scope;
     this.err = err;
     this.prometheus = config.metrics() == null ? null : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.jmx = config.jmx() ? new JmxMeterRegistry(JmxConfig.DEFAULT, Clock.SYSTEM) : null;
@@ -80,23 +84,22 @@ final class Observation implements AutoCloseable {
 
   /** Adds the observers the options need to {@code builder}. */
   Crawler.Builder attach(Crawler.Builder builder) {
-    List<DownloadObserver> observers = new ArrayList<>(List.of(latencies));
+    List<DownloadObserver> observers = new ArrayList<>(List.of(latencies, errors));
     if (metered()) {
       observers.add(new SlotTimers(registry));
-    }
-    if (config.dashboard() != null) {
-      observers.add(errors);
     }
     return builder.observer(DownloadObservers.of(observers));
   }
 
   /**
-   * Starts the servers and the pause signal for {@code crawler}.
+   * Joins {@code crawler} to its control scope and starts the servers and the pause signal for it.
    *
    * @throws IOException when a server cannot listen on its address
    */
   void start(Crawler crawler) throws IOException {
-    started.add(PauseSignal.install(crawler, err));
+    ControlScope.Membership member = scope.join(crawler, errors);
+    started.add(member.end());
+    started.add(PauseSignal.install(member.controls(), member.paused(), err));
     CrawlMeters meters = metered() ? new CrawlMeters(crawler, registry) : null;
     if (prometheus != null && meters != null) {
       MetricsServer server = listening("metrics", () -> MetricsServer.start(config.metrics(), meters, prometheus));
@@ -111,7 +114,8 @@ final class Observation implements AutoCloseable {
     }
     if (config.dashboard() != null) {
       DashboardServer d = listening("dashboard",
-          () -> DashboardServer.start(config.dashboard(), config.dashboardToken(), crawler, errors));
+          () -> DashboardServer.start(config.dashboard(), config.dashboardToken(),
+              () -> DashboardView.of(crawler, errors), member.controls()));
       dashboard = d;
       started.add(d);
       say("Dashboard: " + d.url());

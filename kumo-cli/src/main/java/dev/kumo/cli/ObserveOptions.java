@@ -41,15 +41,20 @@ public final class ObserveOptions {
       description = "Write the final stats to FILE as JSON (finish_reason, elapsed_seconds, stats).")
   private @Nullable Path statsFile;
 
-  /** Starts watching as the options say; messages (addresses, the summary) go to {@code err}. */
-  Observation open(PrintWriter err) {
+  /**
+   * Starts watching as the options say, with pause, resume and stop reaching {@code scope}; messages (addresses,
+   * the summary) go to {@code err}.
+   */
+  Observation open(PrintWriter err, ControlScope scope) {
     InetSocketAddress metrics = metricsPort == null ? null : address(metricsBind, metricsPort, "--metrics-bind");
     InetSocketAddress dashboard = dashboardPort == null ? null
         : address(dashboardBind == null ? LOOPBACK : dashboardBind, dashboardPort, "--dashboard-bind");
-    return new Observation(new Observation.Config(metrics, jmx, dashboard, dashboardBind != null, statsFile), err);
+    return new Observation(new Observation.Config(metrics, jmx, dashboard, dashboardBind != null, statsFile), scope,
+        err);
   }
 
-  private static InetSocketAddress address(String host, int port, String option) {
+  /** {@code host:port} as an address, or a usage error naming {@code option}. */
+  static InetSocketAddress address(String host, int port, String option) {
     if (port < 0 || port > 65535) {
       throw CliException.usage("not a port: " + port);
     }

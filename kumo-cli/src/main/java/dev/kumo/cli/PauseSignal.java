@@ -1,7 +1,8 @@
 package dev.kumo.cli;
 
-import dev.kumo.Crawler;
+import dev.kumo.observe.CrawlControls;
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,7 @@ import sun.misc.SignalHandler;
 
 /**
  * {@code kill -USR1 PID} pauses a running crawl (no new request starts, none is dropped), the next one resumes
- * it. {@link #close()} restores the previous handling.
+ * it; for a worker on Redis, the whole crawl (every worker). {@link #close()} restores the previous handling.
  */
 final class PauseSignal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PauseSignal.class);
@@ -22,23 +23,26 @@ final class PauseSignal implements AutoCloseable {
     this.previous = previous;
   }
 
-  /** Toggles {@code target} on every SIGUSR1, saying so on {@code err}; does nothing where signals cannot be handled. */
-  static PauseSignal install(Crawler target, PrintWriter err) {
+  /**
+   * On every SIGUSR1, resumes with {@code controls} when {@code paused}, else pauses, saying so on {@code err};
+   * does nothing where signals cannot be handled.
+   */
+  static PauseSignal install(CrawlControls controls, BooleanSupplier paused, PrintWriter err) {
     try {
-      return new PauseSignal(Signal.handle(new Signal(SIGNAL), signal -> toggle(target, err)));
+      return new PauseSignal(Signal.handle(new Signal(SIGNAL), signal -> toggle(controls, paused, err)));
     } catch (IllegalArgumentException | LinkageError e) {
       log.debug("Cannot handle SIG{} ({}): pausing by signal is off", SIGNAL, e.toString());
       return new PauseSignal(null);
     }
   }
 
-  static void toggle(Crawler target, PrintWriter err) {
+  static void toggle(CrawlControls controls, BooleanSupplier paused, PrintWriter err) {
     String message;
-    if (target.paused()) {
-      target.resume();
+    if (paused.getAsBoolean()) {
+      controls.resume().run();
       message = "Resumed";
     } else {
-      target.pause();
+      controls.pause().run();
       message = "Paused: no new request starts; kill -USR1 " + ProcessHandle.current().pid() + " resumes";
     }
     synchronized (err) {

@@ -1,5 +1,6 @@
 package dev.kumo.cli;
 
+import dev.kumo.redis.ControlState;
 import dev.kumo.redis.CrawlStatus;
 import dev.kumo.redis.RedisCrawl;
 import java.io.PrintWriter;
@@ -30,11 +31,14 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CrawlStatus s;
+    ControlState state;
     try (RedisCrawl crawl = target.open()) {
       s = crawl.status(slots);
+      state = crawl.control().state();
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("crawl %s (spider %s, Kumo %s)%n", s.crawl(), s.spider().isEmpty() ? "?" : s.spider(), s.version());
+    out.printf("crawl %s (spider %s, Kumo %s): %s%n", s.crawl(), s.spider().isEmpty() ? "?" : s.spider(), s.version(),
+        state.label());
     out.printf("queued %d, in progress %d, seen %d, items %d, workers that acknowledged work %d%n", s.queued(),
         s.leased(), s.seen(), s.items(), s.workers());
     out.printf("pages %d, items scraped %d, errors %d%n", s.stats().getOrDefault("downloader/response_count", 0L),

@@ -10,12 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A live one-line view of a running crawl on a terminal: a daemon thread redraws it on stderr every 250 ms with a
- * carriage return and clear-to-end-of-line. {@link #close()} clears it (before the final stats are printed).
+ * A live one-line view of a running crawl on a terminal (saying {@code paused} while it is): a daemon thread
+ * redraws it on stderr every 250 ms with a carriage return and clear-to-end-of-line. {@link #close()} clears it (before the final stats are printed).
  * While it shows, log lines clear it first (see {@link StatusLineClearConverter}) and it is redrawn on the next
  * tick.
  */
@@ -45,12 +46,21 @@ public final class StatusLine implements AutoCloseable {
 
   /** Starts redrawing {@code progress} followed by {@code more} (e.g. crawl-wide figures) on {@code err}. */
   public static StatusLine start(Supplier<Progress> progress, Supplier<String> more, PrintWriter err) {
+    return start(progress, () -> false, more, err);
+  }
+
+  /**
+   * Starts redrawing {@code progress}, saying {@code paused} while {@code paused} is true, followed by {@code more}
+   * (e.g. crawl-wide figures) on {@code err}.
+   */
+  public static StatusLine start(Supplier<Progress> progress, BooleanSupplier paused, Supplier<String> more,
+      PrintWriter err) {
     int width = width();
     Thread t = Thread.ofPlatform().name("kumo-status-line").daemon(true).unstarted(() -> {
       try {
         while (!Thread.currentThread().isInterrupted()) {
           Thread.sleep(PERIOD_MILLIS);
-          String line = format(progress.get(), more.get(), width);
+          String line = format(progress.get(), paused.getAsBoolean(), more.get(), width);
           synchronized (err) {
             err.print("\r" + line + CLEAR_TO_END);
             err.flush();
@@ -130,13 +140,16 @@ public final class StatusLine implements AutoCloseable {
    * {@code host in-flight/limit}.
    */
   public static String format(Progress p, int width) {
-    return format(p, "", width);
+    return format(p, false, "", width);
   }
 
-  /** The line for {@code p} as above, with {@code more} after the process's own figures. */
-  static String format(Progress p, String more, int width) {
+  /**
+   * The line for {@code p} as above, with {@code paused} after the time while {@code paused}, and {@code more}
+   * after the process's own figures.
+   */
+  static String format(Progress p, boolean paused, String more, int width) {
     StringBuilder sb = new StringBuilder(128);
-    sb.append(clock(p.elapsed()))
+    sb.append(clock(p.elapsed())).append(paused ? "  paused" : "")
         .append(String.format(Locale.ROOT, "  %d pages (%.1f/s)  %d items  %d queued  %d in flight  %d errors",
             p.pages(), p.pagesPerSecond(), p.items(), p.queued(), p.inFlight(), p.errors()));
     sb.append(more);

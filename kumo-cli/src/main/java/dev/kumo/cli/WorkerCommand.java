@@ -100,7 +100,7 @@ public final class WorkerCommand implements Callable<Integer> {
           builder.feed(feed);
         }
         CrawlResult result = new CrawlRunner(spec.commandLine().getErr(), common.statusLine(), true)
-            .run(builder, observe, new CrawlWideFigures(frontier));
+            .run(builder, observe, new CrawlWideFigures(frontier), new WorkerScope(frontier));
         return CrawlRunner.exitCode(result);
       }
     }

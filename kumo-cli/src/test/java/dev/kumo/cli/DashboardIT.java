@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +35,6 @@ import org.openqa.selenium.WebDriver;
  * refuses requests without its token; the stats file matches the crawl's stats.
  */
 class DashboardIT {
-  private static final Pattern DASHBOARD = Pattern.compile("Dashboard: (http://\\S+)");
   private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir
@@ -56,19 +53,7 @@ class DashboardIT {
   }
 
   private String dashboardUrl(Process kumo) throws Exception {
-    Path err = dir.resolve("stderr.txt");
-    String[] url = {null};
-    await(() -> {
-      try {
-        Matcher m = DASHBOARD.matcher(Files.exists(err) ? Files.readString(err) : "");
-        url[0] = m.find() ? m.group(1) : null;
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      return url[0] != null || !kumo.isAlive();
-    }, "kumo printed the dashboard's address");
-    assertThat(url[0]).as("the dashboard's address; stderr: %s", Files.readString(err)).isNotNull();
-    return url[0];
+    return PrintedUrl.await(dir.resolve("stderr.txt"), kumo, PrintedUrl.DASHBOARD);
   }
 
   private static String text(WebDriver browser, String id) {

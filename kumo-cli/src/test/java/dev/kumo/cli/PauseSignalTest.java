@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.Crawler;
 import dev.kumo.Spider;
+import dev.kumo.observe.CrawlControls;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,10 @@ class PauseSignalTest {
     Crawler crawler = Crawler.builder(new Spider() {}).build();
     StringWriter text = new StringWriter();
     PrintWriter err = new PrintWriter(text);
-    PauseSignal.toggle(crawler, err);
+    PauseSignal.toggle(CrawlControls.of(crawler), crawler::paused, err);
     assertThat(crawler.paused()).isTrue();
     assertThat(text.toString()).contains("Paused: no new request starts; kill -USR1 " + ProcessHandle.current().pid());
-    PauseSignal.toggle(crawler, err);
+    PauseSignal.toggle(CrawlControls.of(crawler), crawler::paused, err);
     assertThat(crawler.paused()).isFalse();
     assertThat(text.toString()).endsWith("Resumed" + System.lineSeparator());
   }

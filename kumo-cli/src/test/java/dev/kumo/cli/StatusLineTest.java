@@ -2,8 +2,10 @@ package dev.kumo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.Crawler;
 import dev.kumo.Progress;
 import dev.kumo.Progress.SlotView;
+import dev.kumo.Spider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -28,6 +30,18 @@ class StatusLineTest {
     Progress start = new Progress(Duration.ZERO, 0, 0, 1, 0, 0, List.of(new SlotView("a.test", 0, 8, 0, 0)));
     assertThat(StatusLine.format(start, 200))
         .isEqualTo("0:00:00  0 pages (0.0/s)  0 items  1 queued  0 in flight  0 errors");
+  }
+
+  @Test
+  void saysPausedWhileTheCrawlIsPaused() throws Exception {
+    assertThat(StatusLine.format(RUNNING, true, "", 200)).startsWith("0:01:23  paused  1660 pages (20.0/s)");
+    Crawler crawler = Crawler.builder(new Spider() {}).build();
+    crawler.pause();
+    StringWriter text = new StringWriter();
+    try (StatusLine line = StatusLine.start(crawler::progress, crawler::paused, () -> "", new PrintWriter(text))) {
+      Thread.sleep(600);
+    }
+    assertThat(text.toString()).contains("\r0:00:00  paused  0 pages");
   }
 
   @Test

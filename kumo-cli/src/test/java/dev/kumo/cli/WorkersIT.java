@@ -3,12 +3,9 @@ package dev.kumo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.redis.LocalRedis;
-import dev.kumo.redis.RedisAddress;
 import dev.kumo.testsite.SiteStats;
 import dev.kumo.testsite.TestSite;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,10 +34,8 @@ class WorkersIT {
   @TempDir
   Path dir;
 
-  private RedisURI redis;
+  private WorkerCrawl shared;
   private String crawl;
-  private RedisClient client;
-  private StatefulRedisConnection<String, String> connection;
 
   @BeforeAll
   static void needsJar() {
@@ -50,36 +44,25 @@ class WorkersIT {
 
   @BeforeEach
   void connect(RedisURI uri) {
-    redis = uri;
-    crawl = "workers-it-" + UUID.randomUUID();
-    client = RedisClient.create();
-    connection = client.connect(uri);
+    shared = WorkerCrawl.open(uri, "workers-it");
+    crawl = shared.name();
   }
 
   @AfterEach
   void deleteCrawl() {
-    List<String> keys = redis().keys("kumo:{" + crawl + "}:*");
-    if (!keys.isEmpty()) {
-      redis().del(keys.toArray(String[]::new));
-    }
-    connection.close();
-    client.shutdown();
+    shared.close();
   }
 
   private RedisCommands<String, String> redis() {
-    return connection.sync();
+    return shared.redis();
   }
 
   private String url() {
-    return "redis://" + redis.getHost() + ":" + redis.getPort() + "/" + redis.getDatabase();
+    return shared.url();
   }
 
   private Map<String, String> env() {
-    String password = redis.getCredentialsProvider().resolveCredentials()
-        .map(c -> new String(c.getPassword())).blockOptional().orElse("");
-    // C1 only and the serial collector: three short-lived JVMs on a loaded 2-core machine spend less on the JIT
-    return Map.of(RedisAddress.PASSWORD_VARIABLE, password, "JAVA_TOOL_OPTIONS",
-        "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    return shared.env();
   }
 
   private Process worker(Path spider, String name, String... more) throws Exception {

@@ -125,8 +125,8 @@ public final class Engine {
     this.callbacks = new CallbackCheck(spider, stats, spiderChain::ownsCallback);
     EngineOutputs outputs = new EngineOutputs(intake, settings.get(Setting.DEPTH_PRIORITY), stats, callbacks);
     this.downloaders = new DownloaderChain(components.downloader(), stats, intake::offer, signals);
-    this.responses = new ResponseHandler(new CallbackRunner(spider, stats, outputs, spiderChain, closing), stats,
-        intake, canonicalizer,
+    this.responses = new ResponseHandler(
+        new CallbackRunner(spider, stats, outputs, spiderChain, closing, () -> observer), stats, intake, canonicalizer,
         settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing,
         new RetryPolicy(settings, slots, stats));
     this.model = switch (settings.get(Setting.EXECUTION_MODEL)) {

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kumo.Progress;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the dashboard page receives each second, as JSON: the headline figures, the timeline for the plots, the
- * status mix, the busiest slots, the recent errors, and whether the crawl is paused or finished.
+ * status mix, the busiest slots, the recent errors, whether the crawl is paused or finished, and, for a crawl of
+ * workers on Redis, how many workers are alive and paused.
  */
 final class DashboardMessage {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,8 +21,8 @@ final class DashboardMessage {
 
   private DashboardMessage() {}
 
-  static String of(CrawlSnapshot s, Timeline.Series timeline, List<RecentErrors.Entry> errors,
-      @Nullable String finishReason) {
+  static String of(DashboardView view, Timeline.Series timeline, @Nullable String finishReason) {
+    CrawlSnapshot s = view.figures();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("elapsedMillis", s.elapsedMillis());
     m.put("pages", s.stat("downloader/response_count"));
@@ -34,6 +34,7 @@ final class DashboardMessage {
     m.put("parseQueue", s.waitingToParse());
     m.put("paused", s.paused());
     m.put("finished", finishReason);
+    m.put("workers", view.workers());
     m.put("timeline", Map.of("millis", timeline.millis(), "pages", timeline.pages(), "items", timeline.items()));
     Map<String, Long> statuses = new TreeMap<>();
     s.stats().forEach((k, v) -> {
@@ -47,7 +48,7 @@ final class DashboardMessage {
         .sorted(Comparator.comparingInt(Progress.SlotView::inFlight).reversed()
             .thenComparing(Comparator.comparingLong(Progress.SlotView::started).reversed()))
         .limit(SLOTS_SHOWN).toList());
-    m.put("recentErrors", errors);
+    m.put("recentErrors", view.errors());
     try {
       return JSON.writeValueAsString(m);
     } catch (JsonProcessingException e) {

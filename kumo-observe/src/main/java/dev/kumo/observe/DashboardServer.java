@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * script and style ship in the jar; it updates by server-sent events ({@code /events}, one message a second).
  * Who may use it: {@link DashboardAccess}. Runs on the JDK's HTTP server, a virtual thread per connection, and one
  * sampling thread; {@link #close()} stops all of them.
+ *
+ * <p>It shows whatever its {@link DashboardView} supplier gives each second and its buttons do what its
+ * {@link CrawlControls} do: one crawl process ({@link #start(InetSocketAddress, boolean, Crawler, RecentErrors)}),
+ * or every worker of a crawl on Redis ({@code kumo dashboard}).
  */
 public final class DashboardServer implements AutoCloseable {
   private static final long TICK_MILLIS = 1000;
@@ -32,8 +37,8 @@ public final class DashboardServer implements AutoCloseable {
       "/dashboard.js", "text/javascript; charset=utf-8",
       "/dashboard.css", "text/css; charset=utf-8");
 
-  private final Crawler crawler;
-  private final RecentErrors errors;
+  private final Supplier<DashboardView> view;
+  private final CrawlControls controls;
   private final DashboardAccess access;
   private final Timeline timeline = new Timeline(TIMELINE_SAMPLES);
   private final AtomicReference<String> latest = new AtomicReference<>("{}");
@@ -42,12 +47,13 @@ public final class DashboardServer implements AutoCloseable {
       r -> Thread.ofPlatform().name("kumo-dashboard").daemon(true).unstarted(r));
   private final HttpServer server;
   private volatile @Nullable String finishReason;
+  private @Nullable DashboardView last;
   private volatile boolean closed;
 
-  private DashboardServer(InetSocketAddress address, boolean tokenRequired, Crawler crawler, RecentErrors errors)
-      throws IOException {
-    this.crawler = crawler;
-    this.errors = errors;
+  private DashboardServer(InetSocketAddress address, boolean tokenRequired, Supplier<DashboardView> view,
+      CrawlControls controls) throws IOException {
+    this.view = view;
+    this.controls = controls;
     this.access = DashboardAccess.create(tokenRequired);
     this.server = HttpServer.create(address, 32);
     server.setExecutor(handlers);
@@ -64,7 +70,18 @@ public final class DashboardServer implements AutoCloseable {
    */
   public static DashboardServer start(InetSocketAddress address, boolean tokenRequired, Crawler crawler,
       RecentErrors errors) throws IOException {
-    DashboardServer d = new DashboardServer(address, tokenRequired, crawler, errors);
+    return start(address, tokenRequired, () -> DashboardView.of(crawler, errors), CrawlControls.of(crawler));
+  }
+
+  /**
+   * Serves a dashboard of what {@code view} gives (asked once a second, on one thread), whose buttons run
+   * {@code controls}, on {@code address} (port 0: any free port).
+   *
+   * @param tokenRequired whether every request must carry the token (for any address the user chose)
+   */
+  public static DashboardServer start(InetSocketAddress address, boolean tokenRequired, Supplier<DashboardView> view,
+      CrawlControls controls) throws IOException {
+    DashboardServer d = new DashboardServer(address, tokenRequired, view, controls);
     d.tick();
     d.ticker.scheduleAtFixedRate(d::tickQuietly, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     d.server.start();
@@ -97,9 +114,20 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private synchronized void tick() {
-    CrawlSnapshot s = CrawlSnapshot.of(crawler);
+    DashboardView v;
+    try {
+      v = view.get();
+    } catch (RuntimeException e) {
+      if (finishReason == null || last == null) {
+        throw e;
+      }
+      v = last; // the crawl is over and its frontier closed (a worker's Redis frontier): keep its last figures
+    }
+    last = v;
+    CrawlSnapshot s = v.figures();
     timeline.record(s.elapsedMillis(), s.stat("downloader/response_count"), s.stat("item_scraped_count"));
-    latest.set(DashboardMessage.of(s, timeline.series(), errors.newestFirst(), finishReason));
+    String reason = finishReason;
+    latest.set(DashboardMessage.of(v, timeline.series(), reason == null ? v.finished() : reason));
   }
 
   private void page(HttpExchange exchange) throws IOException {
@@ -162,14 +190,21 @@ public final class DashboardServer implements AutoCloseable {
         refuse(exchange);
         return;
       }
-      switch (exchange.getRequestURI().getPath()) {
-        case "/control/pause" -> crawler.pause();
-        case "/control/resume" -> crawler.resume();
-        case "/control/stop" -> crawler.stop();
-        default -> {
-          HttpReplies.text(exchange, 404, "unknown action");
-          return;
-        }
+      @Nullable Runnable action = switch (exchange.getRequestURI().getPath()) {
+        case "/control/pause" -> controls.pause();
+        case "/control/resume" -> controls.resume();
+        case "/control/stop" -> controls.stop();
+        default -> null;
+      };
+      if (action == null) {
+        HttpReplies.text(exchange, 404, "unknown action");
+        return;
+      }
+      try {
+        action.run();
+      } catch (RuntimeException e) { // e.g. the Redis of a crawl of workers is away
+        HttpReplies.text(exchange, 503, "cannot do it now: " + e.getMessage());
+        return;
       }
       tick();
       HttpReplies.send(exchange, 204, "text/plain", new byte[0]);

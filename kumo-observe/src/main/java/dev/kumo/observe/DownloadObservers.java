@@ -34,4 +34,11 @@ public final class DownloadObservers implements DownloadObserver {
       o.failed(slot, request, reason);
     }
   }
+
+  @Override
+  public void spiderError(String slot, Request request, Throwable error) {
+    for (DownloadObserver o : observers) {
+      o.spiderError(slot, request, error);
+    }
+  }
 }

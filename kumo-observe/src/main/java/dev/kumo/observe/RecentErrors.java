@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The last few failed downloads and error responses (status 400 and up) with their URLs, for a dashboard.
- * Thread-safe; a successful response costs one comparison.
+ * The last few failed downloads, error responses (status 400 and up) and exceptions of the spider's code, with
+ * their URLs, for a dashboard. Thread-safe; a successful response costs one comparison.
  */
 public final class RecentErrors implements DownloadObserver {
+  /** The longest reason kept (an exception's message can be long). */
+  static final int MAX_REASON = 200;
+
   private final int capacity;
   private final ArrayDeque<Entry> entries;
 
@@ -20,7 +23,8 @@ public final class RecentErrors implements DownloadObserver {
    * @param epochMillis when it happened
    * @param url the request's URL
    * @param slot its download slot
-   * @param reason {@code status 404}, or the download error's kind ({@code timeout}, ...)
+   * @param reason {@code status 404}, the download error's kind ({@code timeout}, ...), or the spider's exception
+   *     ({@code spider IllegalStateException: its message})
    */
   public record Entry(long epochMillis, String url, String slot, String reason) {}
 
@@ -43,6 +47,14 @@ public final class RecentErrors implements DownloadObserver {
   @Override
   public void failed(String slot, Request request, String reason) {
     add(new Entry(System.currentTimeMillis(), request.url(), slot, reason));
+  }
+
+  @Override
+  public void spiderError(String slot, Request request, Throwable error) {
+    String message = error.getMessage();
+    String reason = "spider " + error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    add(new Entry(System.currentTimeMillis(), request.url(), slot,
+        reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…"));
   }
 
   private synchronized void add(Entry e) {

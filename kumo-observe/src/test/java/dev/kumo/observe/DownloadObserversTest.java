@@ -39,6 +39,14 @@ class DownloadObserversTest {
   }
 
   @Test
+  void recentErrorsCutALongExceptionMessage() {
+    RecentErrors errors = new RecentErrors(1);
+    errors.spiderError("a", REQUEST, new IllegalArgumentException("x".repeat(1000)));
+    assertThat(errors.newestFirst().getFirst().reason()).hasSize(RecentErrors.MAX_REASON)
+        .startsWith("spider IllegalArgumentException: xxx").endsWith("…");
+  }
+
+  @Test
   void slotTimersStopAddingSlotsAtTheLimitAndCountTheRestTogether() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     SlotTimers timers = new SlotTimers(registry);
@@ -59,8 +67,10 @@ class DownloadObserversTest {
     DownloadObserver both = DownloadObservers.of(List.of(one, two));
     both.responded("s", REQUEST, 503, 2_000_000);
     both.failed("s", REQUEST, "connection_refused");
+    both.spiderError("s", REQUEST, new IllegalStateException("no title"));
     assertThat(one.slowest(1)).extracting(SlotLatencies.SlotLatency::responses).containsExactly(1L);
-    assertThat(two.newestFirst()).hasSize(2);
+    assertThat(two.newestFirst()).hasSize(3);
+    assertThat(two.newestFirst().getFirst().reason()).isEqualTo("spider IllegalStateException: no title");
     assertThat(DownloadObservers.of(List.of())).isSameAs(DownloadObserver.NONE);
     assertThat(DownloadObservers.of(List.of(one))).isSameAs(one);
   }

@@ -147,6 +147,16 @@ public final class RedisCrawl implements AutoCloseable {
     return out;
   }
 
+  /** Pauses, resumes and stops every worker of the crawl at once. */
+  public CrawlControl control() {
+    return new CrawlControl(link, keys);
+  }
+
+  /** What a crawl-wide dashboard shows, now: queue, stats, control state and the workers alive. */
+  public CrawlBoard board() {
+    return CrawlBoard.read(link, keys);
+  }
+
   /** One item of the crawl's stream. @param id its stream id @param json the item as one line of JSON */
   public record StreamedItem(String id, byte[] json) {}
 

@@ -1,5 +1,6 @@
 package dev.kumo.redis;
 
+import dev.kumo.Crawler;
 import dev.kumo.Request;
 import dev.kumo.frontier.Checkpoint;
 import dev.kumo.frontier.Fingerprint;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -359,6 +361,20 @@ public final class RedisFrontier implements Frontier {
   @Override
   public long seen() {
     return link.call(c -> c.scard(keys.seen()));
+  }
+
+  /** Pauses, resumes and stops every worker of this crawl at once. */
+  public CrawlControl control() {
+    return new CrawlControl(link, keys);
+  }
+
+  /**
+   * Joins {@code crawler} (the one crawling with this frontier) to its crawl on Redis until the heartbeat is
+   * closed: it reports {@code figures} and follows the crawl's pause and stop ({@link WorkerHeartbeat}). Close it
+   * before this frontier.
+   */
+  public WorkerHeartbeat join(Crawler crawler, Supplier<WorkerFigures> figures) {
+    return WorkerHeartbeat.start(link, keys, crawler, figures);
   }
 
   /** The crawl's counters summed over every worker's acknowledged work. */

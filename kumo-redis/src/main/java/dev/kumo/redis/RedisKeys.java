@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code robots}: hash from origin to its robots.txt outcome; {@code robots-fetch:ORIGIN}: the claim of the
  *       worker fetching it;
  *   <li>{@code items}: stream of the crawl's items, appended by each ack; {@code acks}: hash from worker to the
- *       number of its last ack.
+ *       number of its last ack;
+ *   <li>{@code control}: the crawl-wide pause or stop every worker follows ({@link ControlState}); {@code workers}:
+ *       hash from worker to its last heartbeat (server time, ms) and figures ({@link WorkerHeartbeat}).
  * </ul>
  */
 record RedisKeys(String crawl) {
@@ -126,6 +128,14 @@ record RedisKeys(String crawl) {
 
   byte[] acks() {
     return key("acks");
+  }
+
+  byte[] control() {
+    return key("control");
+  }
+
+  byte[] workers() {
+    return key("workers");
   }
 
   static byte[] bytes(String s) {

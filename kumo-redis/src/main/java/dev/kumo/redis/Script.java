@@ -13,7 +13,10 @@ enum Script {
   REQUEUE("requeue.lua"),
   REAP("reap.lua"),
   RENEW("renew.lua"),
-  RAISE("raise.lua");
+  RAISE("raise.lua"),
+  CONTROL("control.lua"),
+  HEARTBEAT("heartbeat.lua"),
+  BOARD("board.lua");
 
   private final String file;
 

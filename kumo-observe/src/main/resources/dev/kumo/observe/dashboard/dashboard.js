@@ -44,11 +44,17 @@
   }
 
   function render(m) {
-    const state = m.finished ? "finished (" + m.finished + ")" : m.paused ? "paused" : "running";
+    const crawlWide = m.workers !== null; // every worker of a crawl on Redis (kumo dashboard)
+    const state = m.finished ? (crawlWide ? m.finished : "finished (" + m.finished + ")")
+      : m.paused ? "paused" : "running";
     $("state").textContent = state;
     $("state").className = "state " + (m.finished ? "finished" : m.paused ? "paused" : "running");
     for (const k of ["pages", "items", "queued", "inFlight", "parseQueue", "errors"]) { $(k).textContent = fmt(m[k]); }
     $("elapsed").textContent = Math.round(m.elapsedMillis / 1000) + " s";
+    $("workersBox").hidden = !crawlWide;
+    if (crawlWide) {
+      $("workers").textContent = m.workers.alive + (m.workers.paused ? " (" + m.workers.paused + " paused)" : "");
+    }
     const r = rates(m.timeline);
     $("rate").textContent = r.ys.length ? r.ys[r.ys.length - 1].toFixed(1) : "0";
     plot($("ratePlot"), r.xs, r.ys, "#2a6fdb");
