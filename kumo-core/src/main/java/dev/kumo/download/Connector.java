@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -29,13 +30,29 @@ final class Connector {
   private final TransportConfig config;
   private final @Nullable InetSocketAddress httpProxy;
   private final @Nullable InetSocketAddress httpsProxy;
-  private final SSLSocketFactory tls;
+  private final Supplier<SSLSocketFactory> tlsSource;
+  private volatile @Nullable SSLSocketFactory tls;
 
   Connector(TransportConfig config, SSLSocketFactory tls) {
+    this(config, () -> tls);
+  }
+
+  /** A connector that asks {@code tls} for its TLS sockets' factory on the first https connection, not before. */
+  Connector(TransportConfig config, Supplier<SSLSocketFactory> tls) {
     this.config = config;
     this.httpProxy = config.plainProxy(false);
     this.httpsProxy = config.plainProxy(true);
-    this.tls = tls;
+    this.tlsSource = tls;
+  }
+
+  /** The factory of TLS sockets, asked of the source on the first call. */
+  SSLSocketFactory tls() {
+    SSLSocketFactory t = tls;
+    if (t == null) { // two threads may both ask: the source gives the same factory, or an equivalent one
+      t = tlsSource.get();
+      tls = t;
+    }
+    return t;
   }
 
   /** Whether requests to {@code origin} go to the proxy in absolute form (plain http through a proxy). */
@@ -146,7 +163,7 @@ final class Connector {
 
   private SSLSocket handshake(Socket plain, Origin origin, String url, long deadlineNanos)
       throws IOException, DownloadException {
-    SSLSocket socket = (SSLSocket) tls.createSocket(plain, origin.host(), origin.port(), true);
+    SSLSocket socket = (SSLSocket) tls().createSocket(plain, origin.host(), origin.port(), true);
     SSLParameters parameters = socket.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     parameters.setApplicationProtocols(new String[] {"http/1.1"});

@@ -36,16 +36,23 @@ public final class SocketTransport implements Transport {
   private final AtomicLong opened = new AtomicLong();
   private volatile boolean closed;
 
-  /** A transport trusting the JVM's default certificate authorities. */
+  /**
+   * A transport trusting the JVM's default certificate authorities, loaded on the first https connection (a
+   * tenth of a second and a few hundred classes that a crawl of plain http never needs).
+   */
   public SocketTransport(TransportConfig config) {
-    this(config, defaultTls());
+    this(config, new Connector(config, SocketTransport::defaultTls));
   }
 
   /** A transport whose TLS connections come from {@code tls} (e.g. to trust a private authority). */
   public SocketTransport(TransportConfig config, SSLSocketFactory tls) {
+    this(config, new Connector(config, tls));
+  }
+
+  private SocketTransport(TransportConfig config, Connector connector) {
     this.config = config;
     this.bodies = new ResponseBodies(config);
-    this.connector = new Connector(config, tls);
+    this.connector = connector;
     this.pool = new ConnectionPool(config.pool());
     this.cookies = new Cookies(config.cookies());
   }
@@ -65,7 +72,6 @@ public final class SocketTransport implements Transport {
       throw new DownloadException(DownloadException.IO, "cannot fetch " + url + ": the transport is closed");
     }
     ProxyRules.refuseMetaProxy(request, "socket");
-    long deadline = System.nanoTime() + config.totalTimeout().toNanos();
     URI uri;
     Origin origin;
     byte[] head;
@@ -78,6 +84,10 @@ public final class SocketTransport implements Transport {
     } catch (IllegalArgumentException e) {
       throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
     }
+    if (origin.secure()) {
+      connector.tls(); // made once, on the first https request, and not on its clock
+    }
+    long deadline = System.nanoTime() + config.totalTimeout().toNanos();
     HttpConnection reused = pool.take(origin);
     if (reused != null) {
       try {
