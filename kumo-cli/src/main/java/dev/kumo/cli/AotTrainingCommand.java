@@ -31,9 +31,10 @@ public final class AotTrainingCommand implements Callable<Integer> {
     Path items = dir.resolve("items.jsonl");
     try (TestSite site = TestSite.builder().pages(pages).start().prerender()) {
       BenchSpiderFile.write(dir, site, 64, 64);
-      CommandLine crawl = Main.commandLine();
+      String[] args = {"crawl", spider.toString(), "-O", items.toString(), "--quiet"};
+      CommandLine crawl = Main.commandLine(args); // as Main.main builds it for these arguments
       crawl.setErr(new PrintWriter(new StringWriter()));
-      return crawl.execute("crawl", spider.toString(), "-O", items.toString(), "--quiet");
+      return crawl.execute(args);
     } finally {
       Files.deleteIfExists(items);
       Files.deleteIfExists(spider);

@@ -3,7 +3,6 @@ package dev.kumo.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -16,11 +15,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "kumo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Kumo, a fast and polite web crawler.",
-    subcommands = {CrawlCommand.class, WorkerCommand.class, FetchCommand.class, DemoCommand.class, BenchCommand.class,
-        SettingsCommand.class, SiteCommand.class, StartProjectCommand.class, GenSpiderCommand.class, ListCommand.class,
-        RunSpiderCommand.class, ParseCommand.class, CheckCommand.class, ViewCommand.class, ShellCommand.class,
-        PushCommand.class, StatusCommand.class, ExportCommand.class, DashboardCommand.class, AotTrainingCommand.class,
-        HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -34,12 +28,21 @@ public final class Main implements Runnable {
 
   /** Runs {@code kumo} with {@code args} and exits with its exit code. */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
-  /** The configured command line, for {@link CommandLine#execute} (tests set its output writers). */
+  /** The configured command line with every command, for {@link CommandLine#execute} (tests set its writers). */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The configured command line to execute {@code args} with: only the command they name, when they start with
+   * one (see {@link Commands}), else every command.
+   */
+  public static CommandLine commandLine(String[] args) {
     CommandLine cmd = new CommandLine(new Main());
+    Commands.forArguments(args).forEach(cmd::addSubcommand); // before the settings below, which apply to them
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setUsageHelpAutoWidth(true);
     cmd.setParameterExceptionHandler(Main::usageError);

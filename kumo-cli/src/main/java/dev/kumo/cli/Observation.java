@@ -57,7 +57,7 @@ final class Observation implements AutoCloseable {
   private final PrintWriter err;
   private final SlotLatencies latencies = new SlotLatencies();
   private final RecentErrors errors = new RecentErrors(RECENT_ERRORS);
-  private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
+  private final @Nullable CompositeMeterRegistry registry; // only when metered: Micrometer is slow to load
   private final @Nullable PrometheusMeterRegistry prometheus;
   private final @Nullable JmxMeterRegistry jmx;
   private final List<AutoCloseable> started = new ArrayList<>();
@@ -70,22 +70,19 @@ final class Observation implements AutoCloseable {
     this.err = err;
     this.prometheus = config.metrics() == null ? null : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.jmx = config.jmx() ? new JmxMeterRegistry(JmxConfig.DEFAULT, Clock.SYSTEM) : null;
-    if (prometheus != null) {
+    this.registry = prometheus == null && jmx == null ? null : new CompositeMeterRegistry();
+    if (registry != null && prometheus != null) {
       registry.add(prometheus);
     }
-    if (jmx != null) {
+    if (registry != null && jmx != null) {
       registry.add(jmx);
     }
-  }
-
-  private boolean metered() {
-    return prometheus != null || jmx != null;
   }
 
   /** Adds the observers the options need to {@code builder}. */
   Crawler.Builder attach(Crawler.Builder builder) {
     List<DownloadObserver> observers = new ArrayList<>(List.of(latencies, errors));
-    if (metered()) {
+    if (registry != null) {
       observers.add(new SlotTimers(registry));
     }
     return builder.observer(DownloadObservers.of(observers));
@@ -100,7 +97,7 @@ final class Observation implements AutoCloseable {
     ControlScope.Membership member = scope.join(crawler, errors);
     started.add(member.end());
     started.add(PauseSignal.install(member.controls(), member.paused(), err));
-    CrawlMeters meters = metered() ? new CrawlMeters(crawler, registry) : null;
+    CrawlMeters meters = registry != null ? new CrawlMeters(crawler, registry) : null;
     if (prometheus != null && meters != null) {
       MetricsServer server = listening("metrics", () -> MetricsServer.start(config.metrics(), meters, prometheus));
       started.add(server);
@@ -177,6 +174,8 @@ final class Observation implements AutoCloseable {
         err.println("Error stopping " + c + ": " + e);
       }
     }
-    registry.close();
+    if (registry != null) {
+      registry.close();
+    }
   }
 }

@@ -9,7 +9,7 @@ record Cli(int exitCode, String out, String err) {
   static Cli run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cmd = Main.commandLine();
+    CommandLine cmd = Main.commandLine(args); // as Main.main builds it
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     int code = cmd.execute(args);

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -27,11 +28,27 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class Connector {
   private final TransportConfig config;
-  private final SSLSocketFactory tls;
+  private final Supplier<SSLSocketFactory> tlsSource;
+  private volatile @Nullable SSLSocketFactory tls;
 
   Connector(TransportConfig config, SSLSocketFactory tls) {
+    this(config, () -> tls);
+  }
+
+  /** A connector that asks {@code tls} for its TLS sockets' factory on the first https connection, not before. */
+  Connector(TransportConfig config, Supplier<SSLSocketFactory> tls) {
     this.config = config;
-    this.tls = tls;
+    this.tlsSource = tls;
+  }
+
+  /** The factory of TLS sockets, asked of the source on the first call. */
+  SSLSocketFactory tls() {
+    SSLSocketFactory t = tls;
+    if (t == null) { // two threads may both ask: the source gives the same factory, or an equivalent one
+      t = tlsSource.get();
+      tls = t;
+    }
+    return t;
   }
 
   /** A new connection along {@code route}, opened before {@code deadlineNanos}. */
@@ -139,7 +156,7 @@ final class Connector {
   /** TLS with {@code host} (an origin, or an {@code https://} proxy) over {@code plain}, its name verified. */
   private SSLSocket handshake(Socket plain, String host, int port, String url, long deadlineNanos)
       throws IOException, DownloadException {
-    SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true);
+    SSLSocket socket = (SSLSocket) tls().createSocket(plain, host, port, true);
     SSLParameters parameters = socket.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     parameters.setApplicationProtocols(new String[] {"http/1.1"});

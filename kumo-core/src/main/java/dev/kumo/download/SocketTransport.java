@@ -40,16 +40,23 @@ public final class SocketTransport implements Transport {
   private final AtomicLong opened = new AtomicLong();
   private volatile boolean closed;
 
-  /** A transport trusting the JVM's default certificate authorities. */
+  /**
+   * A transport trusting the JVM's default certificate authorities, loaded on the first https connection (a
+   * tenth of a second and a few hundred classes that a crawl of plain http never needs).
+   */
   public SocketTransport(TransportConfig config) {
-    this(config, defaultTls());
+    this(config, new Connector(config, SocketTransport::defaultTls));
   }
 
   /** A transport whose TLS connections come from {@code tls} (e.g. to trust a private authority). */
   public SocketTransport(TransportConfig config, SSLSocketFactory tls) {
+    this(config, new Connector(config, tls));
+  }
+
+  private SocketTransport(TransportConfig config, Connector connector) {
     this.config = config;
     this.bodies = new ResponseBodies(config);
-    this.connector = new Connector(config, tls);
+    this.connector = connector;
     this.pool = new ConnectionPool(config.pool());
     this.cookies = new Cookies(config.cookies());
     this.permits = config.pool().maxPerOrigin() == Integer.MAX_VALUE ? null
@@ -70,7 +77,6 @@ public final class SocketTransport implements Transport {
     if (closed) {
       throw new DownloadException(DownloadException.IO, "cannot fetch " + url + ": the transport is closed");
     }
-    long deadline = System.nanoTime() + config.totalTimeout().toNanos();
     URI uri;
     Route route;
     byte[] head;
@@ -85,6 +91,10 @@ public final class SocketTransport implements Transport {
     } catch (IllegalArgumentException e) {
       throw new DownloadException(DownloadException.INVALID_URL, "cannot send " + request + ": " + e.getMessage(), e);
     }
+    if (route.origin().secure()) {
+      connector.tls(); // made once, on the first https request, and not on its clock
+    }
+    long deadline = System.nanoTime() + config.totalTimeout().toNanos();
     if (permits == null) {
       return exchange(route, request, uri, head, deadline);
     }

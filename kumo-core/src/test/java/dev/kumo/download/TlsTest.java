@@ -61,6 +61,26 @@ class TlsTest {
   }
 
   @Test
+  void asksForTheTlsFactoryOnTheFirstHttpsConnectionOnly() throws Exception {
+    TransportConfig config = TransportConfig.from(Settings.defaults());
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    Connector connector = new Connector(config, () -> {
+      asked.incrementAndGet();
+      return trusting.getSocketFactory();
+    });
+    try (dev.kumo.testsite.TestSite site = dev.kumo.testsite.TestSite.builder().pages(1).start()) {
+      connector.open(new Origin(false, "127.0.0.1", site.port()), site.pageUrl(0), System.nanoTime() + 5_000_000_000L)
+          .close();
+      assertThat(asked).as("plain http needs no TLS").hasValue(0);
+    }
+    for (int i = 0; i < 2; i++) {
+      connector.open(new Origin(true, "localhost", server.getAddress().getPort()), url("localhost", "/"),
+          System.nanoTime() + 5_000_000_000L).close();
+    }
+    assertThat(asked).hasValue(1);
+  }
+
+  @Test
   void refusesAnUntrustedCertificateAndAWrongHostName() {
     TransportConfig config = TransportConfig.from(Settings.defaults());
     try (SocketTransport jvmDefaults = new SocketTransport(config);

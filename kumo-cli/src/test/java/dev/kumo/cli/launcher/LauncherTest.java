@@ -209,7 +209,8 @@ class LauncherTest {
     Scripts.Result heap = kumo(Map.of("KUMO_JAVA_OPTS", "-Xmx64m -Dx=1"), "demo");
     Scripts.Result collector = kumo(Map.of("KUMO_JAVA_OPTS", "-XX:+UseZGC"), "demo");
 
-    assertThat(heap.out()).matches("java21 -XX:\\+Use\\w+GC -Xmx64m -Dx=1 -jar \\S+ demo\\n");
+    assertThat(heap.out())
+        .isEqualTo("java21 -XX:+UseSerialGC -XX:MaxNewSize=64m -Xmx64m -Dx=1 -jar " + jar + " demo\n");
     assertThat(collector.out()).isEqualTo("java21 -XX:+UseZGC -jar " + jar + " demo\n");
   }
 
