@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens connections along a {@link Route}: resolves the host (or the proxy), connects to its addresses in turn
