@@ -1,5 +1,6 @@
 package dev.kumo.engine;
 
+import dev.kumo.DownloadObserver;
 import dev.kumo.Errback;
 import dev.kumo.Failure;
 import dev.kumo.Output;
