@@ -7,10 +7,12 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.kumo.Request;
 import dev.kumo.Settings;
+import dev.kumo.testsite.TestSite;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,18 +65,18 @@ class TlsTest {
   @Test
   void asksForTheTlsFactoryOnTheFirstHttpsConnectionOnly() throws Exception {
     TransportConfig config = TransportConfig.from(Settings.defaults());
-    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger asked = new AtomicInteger();
     Connector connector = new Connector(config, () -> {
       asked.incrementAndGet();
       return trusting.getSocketFactory();
     });
-    try (dev.kumo.testsite.TestSite site = dev.kumo.testsite.TestSite.builder().pages(1).start()) {
-      connector.open(new Origin(false, "127.0.0.1", site.port()), site.pageUrl(0), System.nanoTime() + 5_000_000_000L)
+    try (TestSite site = TestSite.builder().pages(1).start()) {
+      connector.open(new Route(new Origin(false, "127.0.0.1", site.port()), null), site.pageUrl(0), System.nanoTime() + 5_000_000_000L)
           .close();
       assertThat(asked).as("plain http needs no TLS").hasValue(0);
     }
     for (int i = 0; i < 2; i++) {
-      connector.open(new Origin(true, "localhost", server.getAddress().getPort()), url("localhost", "/"),
+      connector.open(new Route(new Origin(true, "localhost", server.getAddress().getPort()), null), url("localhost", "/"),
           System.nanoTime() + 5_000_000_000L).close();
     }
     assertThat(asked).hasValue(1);
