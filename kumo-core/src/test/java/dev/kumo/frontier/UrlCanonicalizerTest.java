@@ -110,6 +110,9 @@ class UrlCanonicalizerTest {
     assertThat(CANON.sortQuery()).isEqualTo(UrlCanonicalizer.DEFAULT_SORT_QUERY).isTrue();
     assertThat(CANON.keepFragment()).isEqualTo(UrlCanonicalizer.DEFAULT_KEEP_FRAGMENT).isFalse();
     assertThat(CANON.stripQueryParams()).isEmpty();
+    assertThat(CANON.sessionIdParams()).isEqualTo(UrlCanonicalizer.DEFAULT_SESSION_ID_PARAMS).contains("jsessionid");
+    assertThat(CANON).hasToString("UrlCanonicalizer[sortQuery=true, keepFragment=false, stripQueryParams=[], "
+        + "sessionIdParams=" + CANON.sessionIdParams() + "]");
   }
 
   @Test
@@ -125,6 +128,7 @@ class UrlCanonicalizerTest {
   @Test
   void keepsTheQueryOrderWhenAsked() throws InvalidUrlException {
     UrlCanonicalizer unsorted = UrlCanonicalizer.builder().sortQuery(false).build();
+    assertThat(unsorted.sortQuery()).isFalse();
     assertThat(unsorted.canonicalize("http://example.com/?b=2&&a=%7e&c&"))
         .isEqualTo("http://example.com/?b=2&a=~&c");
   }
