@@ -48,7 +48,8 @@ class RetryPolicyTest {
     RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 100)
         .with(Setting.RETRY_BACKOFF_BASE, 1.0).with(Setting.RETRY_BACKOFF_MAX, 4.0));
     DownloadException timeout = new DownloadException(DownloadException.TIMEOUT, "timed out");
-    for (int times : new int[] {0, 1, 2, 3, 5, 40, 70}) {
+    // 1 s is 30 bits: past 33 failures a doubling would overflow, and the cap still holds
+    for (int times : new int[] {0, 1, 2, 3, 5, 33, 34, 40, 70}) {
       String slot = "s" + times;
       assertThat(p.afterFailure(failedTimes(times), slot, timeout)).isNotNull();
       long expected = Math.min(4 * SECOND, times < 3 ? SECOND << times : Long.MAX_VALUE);

@@ -22,8 +22,11 @@ class SlotsTest {
     assertThat(s.canStart("a", 0)).isFalse();
     assertThat(s.waitNanos("a", 0)).isEqualTo(Long.MAX_VALUE);
     assertThat(s.canStart("b", 0)).isTrue();
+    assertThat(s.active("a")).isEqualTo(2);
     s.finish("a");
     assertThat(s.canStart("a", 0)).isTrue();
+    assertThat(s.active("a")).isEqualTo(1);
+    assertThat(s.active("b")).isZero();
     s.start("slow.test", 0);
     assertThat(s.canStart("slow.test", 0)).isFalse();
     assertThatThrownBy(() -> s.finish("never")).isInstanceOf(IllegalStateException.class);

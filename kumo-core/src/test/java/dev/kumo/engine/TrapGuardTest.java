@@ -43,6 +43,16 @@ class TrapGuardTest {
   }
 
   @Test
+  void theFirstHundredThousandPatternsAreBoundedAndLaterOnesAreNot() throws Exception {
+    for (int i = 0; i < TrapGuard.MAX_PATTERNS; i++) {
+      guard.refusal(Request.get("http://h" + i + ".test/"), "http://h" + i + ".test/", "h" + i + ".test");
+    }
+    assertThat(refusal(guard, "http://h0.test/", 51)).isEqualTo("urlpattern/filtered");
+    assertThat(refusal(guard, "http://late.test/", 0)).isNull();
+    assertThat(refusal(guard, "http://late.test/", 51)).isNull();
+  }
+
+  @Test
   void aPathRepeatingASegmentThreeTimesIsRefused() throws Exception {
     assertThat(refusal(guard, "http://example.com/a/b/a/b/", 1)).isNull();
     assertThat(refusal(guard, "http://example.com/a/b/a/b/a/", 1)).isEqualTo("urlpattern/repeated_segment");

@@ -110,11 +110,15 @@ class UrlCanonicalizerTest {
     assertThat(CANON.sortQuery()).isEqualTo(UrlCanonicalizer.DEFAULT_SORT_QUERY).isTrue();
     assertThat(CANON.keepFragment()).isEqualTo(UrlCanonicalizer.DEFAULT_KEEP_FRAGMENT).isFalse();
     assertThat(CANON.stripQueryParams()).isEmpty();
+    assertThat(CANON.sessionIdParams()).isEqualTo(UrlCanonicalizer.DEFAULT_SESSION_ID_PARAMS).contains("jsessionid");
+    assertThat(CANON).hasToString("UrlCanonicalizer[sortQuery=true, keepFragment=false, stripQueryParams=[], "
+        + "sessionIdParams=" + CANON.sessionIdParams() + "]");
   }
 
   @Test
   void keepsTheFragmentWhenAsked() throws InvalidUrlException {
     UrlCanonicalizer keep = UrlCanonicalizer.builder().keepFragment(true).build();
+    assertThat(keep.keepFragment()).isTrue();
     assertThat(keep.canonicalize("http://example.com/a?b=1&a=2#Sec%74ion é/?#x"))
         .isEqualTo("http://example.com/a?a=2&b=1#Section%20%C3%A9/?#x");
     assertThat(keep.canonicalize("http://example.com/a#")).isEqualTo("http://example.com/a");
@@ -124,6 +128,7 @@ class UrlCanonicalizerTest {
   @Test
   void keepsTheQueryOrderWhenAsked() throws InvalidUrlException {
     UrlCanonicalizer unsorted = UrlCanonicalizer.builder().sortQuery(false).build();
+    assertThat(unsorted.sortQuery()).isFalse();
     assertThat(unsorted.canonicalize("http://example.com/?b=2&&a=%7e&c&"))
         .isEqualTo("http://example.com/?b=2&a=~&c");
   }
@@ -212,6 +217,13 @@ class UrlCanonicalizerTest {
       "http://example.com/cart;ZENID=1?item=7&ASPSESSIONID=2"})
   void dropsSessionIdsFromPathAndQueryInAnyCase(String url) throws InvalidUrlException {
     assertThat(CANON.canonicalize(url)).isEqualTo("http://example.com/cart?item=7");
+  }
+
+  @Test
+  void configuredSessionIdNamesMatchInAnyCase() throws InvalidUrlException {
+    UrlCanonicalizer token = UrlCanonicalizer.builder().sessionIdParams(Set.of("Token")).build();
+    assertThat(token.canonicalize("http://example.com/p;TOKEN=1?token=2&a=3&sid=4"))
+        .isEqualTo("http://example.com/p?a=3&sid=4");
   }
 
   @Test
