@@ -25,11 +25,11 @@ class LogConfiguratorTest {
 
   @Test
   void writesLinesToStderrThatClearTheStatusLineFirst() {
-    LoggerContext context = new LoggerContext();
-    assertThat(new LogConfigurator().configure(context)).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8)); // the appender takes it when started
+    LoggerContext context = new LoggerContext();
+    assertThat(new LogConfigurator().configure(context)).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
     try (StatusLine line = StatusLine.start(() -> new dev.kumo.Progress(java.time.Duration.ZERO, 0, 0, 0, 0, 0,
         java.util.List.of()), new PrintWriter(new StringWriter()))) {
       context.getLogger("dev.kumo.Engine").info("hello {}", "there");
