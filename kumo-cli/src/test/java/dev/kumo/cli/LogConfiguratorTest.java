@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,19 +28,22 @@ class LogConfiguratorTest {
   void writesLinesToStderrThatClearTheStatusLineFirst() {
     LoggerContext context = new LoggerContext();
     assertThat(new LogConfigurator().configure(context)).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try (StatusLine line = StatusLine.start(() -> new dev.kumo.Progress(java.time.Duration.ZERO, 0, 0, 0, 0, 0,
+    ch.qos.logback.classic.Logger engine = context.getLogger("dev.kumo.Engine");
+    ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) context
+        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+    assertThat(stderr.getTarget()).isEqualTo("System.err");
+    assertThat(engine.isInfoEnabled()).isTrue();
+    assertThat(engine.isDebugEnabled()).isFalse();
+    assertThat(context.getLogger("org.jsoup.Parser").isInfoEnabled()).isFalse();
+    String line;
+    try (StatusLine shown = StatusLine.start(() -> new dev.kumo.Progress(java.time.Duration.ZERO, 0, 0, 0, 0, 0,
         java.util.List.of()), new PrintWriter(new StringWriter()))) {
-      context.getLogger("dev.kumo.Engine").info("hello {}", "there");
-      context.getLogger("dev.kumo.Engine").debug("not shown");
-      context.getLogger("org.jsoup.Parser").info("not shown either");
+      line = new String(stderr.getEncoder().encode(new LoggingEvent(LogConfiguratorTest.class.getName(), engine,
+          Level.INFO, "hello {}", null, new Object[] {"there"})), StandardCharsets.UTF_8);
     } finally {
-      System.setErr(original);
       context.stop();
     }
-    assertThat(captured.toString(StandardCharsets.UTF_8))
+    assertThat(line)
         .matches("\\Q" + StatusLine.CLEAR_LINE + "\\E\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[Engine\\] hello there\\R");
   }
 
