@@ -20,8 +20,8 @@ import picocli.CommandLine;
 class HelpfulMessagesTest {
   /** Commands without --set, as the README says. */
   private static final Set<String> WITHOUT_SET =
-      Set.of("settings", "site", "startproject", "genspider", "list", "push", "status", "export", "help",
-          "aot-training");
+      Set.of("settings", "site", "startproject", "genspider", "list", "push", "status", "export", "dashboard",
+          "help", "aot-training");
 
   @TempDir
   Path dir;
@@ -98,6 +98,6 @@ class HelpfulMessagesTest {
     assertThat(withoutSet).containsExactlyInAnyOrderElementsOf(WITHOUT_SET);
     String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
     assertThat(readme).contains("`settings`, `site`, `startproject`, `genspider`, `list` and the Redis tools "
-        + "`push`, `status` and `export` do not take `--set`");
+        + "`push`, `status`, `export` and `dashboard` do not take `--set`");
   }
 }
