@@ -53,10 +53,8 @@ public record ProxyRules(@Nullable ProxyServer http, @Nullable ProxyServer https
       Object own = request.meta().get(META_KEY);
       return own == null || own.toString().isBlank() ? null : ProxyServer.parse(own.toString());
     }
-    if (bypassed(host, port)) {
-      return null;
-    }
-    return scheme.equalsIgnoreCase("https") ? https : http;
+    ProxyServer proxy = scheme.equalsIgnoreCase("https") ? https : http;
+    return proxy == null || bypassed(host, port) ? null : proxy; // no proxy (the common case): no no_proxy scan
   }
 
   /** Whether {@code no_proxy} sends {@code host} directly. */
