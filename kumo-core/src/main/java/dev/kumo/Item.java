@@ -17,12 +17,19 @@ import org.jspecify.annotations.Nullable;
  * Item book = Item.of("title", "Dune", "price", 9.99);
  * Item withUrl = book.with("url", response.url());
  * }</pre>
+ *
+ * <p>An item may carry a durable {@linkplain #id() id}, which is not a field: with a job directory, an item whose
+ * id was written to the feeds before (in this run or one before a crash) is dropped as
+ * {@code already_exported}. The files and images pipelines set it, so that an item completed in one run and
+ * made again by its page crawled again after a crash is exported once.
  */
 public final class Item {
   private final Map<String, @Nullable Object> fields;
+  private final @Nullable String id;
 
-  private Item(Map<String, @Nullable Object> fields) {
+  private Item(Map<String, @Nullable Object> fields, @Nullable String id) {
     this.fields = fields;
+    this.id = id;
   }
 
   /** An item from alternating field names and values. */
@@ -77,13 +84,32 @@ public final class Item {
     return fields;
   }
 
-  /** A copy with {@code field} set to {@code value}. */
+  /** A copy with {@code field} set to {@code value} (and the same {@link #id()}). */
   public Item with(String field, @Nullable Object value) {
     Builder b = builder();
     fields.forEach(b::put);
-    return b.put(field, value).build();
+    return new Item(b.put(field, value).build().fields, id);
   }
 
+  /** The durable id, or null: the same item made again (a page crawled again after a crash) has the same id. */
+  public @Nullable String id() {
+    return id;
+  }
+
+  /**
+   * A copy with the durable id {@code id}: with a job directory, it is written to the feeds once per crawl,
+   * crashes included. Not a field, so not exported, and not part of {@link #equals}.
+   *
+   * @throws IllegalArgumentException when {@code id} is blank
+   */
+  public Item withId(String id) {
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("an item id must not be blank");
+    }
+    return new Item(fields, id);
+  }
+
+  /** Equal fields, in any order; the {@link #id()} is left out. */
   @Override
   public boolean equals(Object o) {
     return o instanceof Item other && fields.equals(other.fields);
@@ -114,7 +140,7 @@ public final class Item {
 
     /** The item. */
     public Item build() {
-      return new Item(Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
+      return new Item(Collections.unmodifiableMap(new LinkedHashMap<>(fields)), null);
     }
 
     private static @Nullable Object copy(@Nullable Object value) {

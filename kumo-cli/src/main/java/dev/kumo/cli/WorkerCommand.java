@@ -8,6 +8,7 @@ import dev.kumo.Spider;
 import dev.kumo.export.Feed;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
+import dev.kumo.internal.Canonicalization;
 import dev.kumo.internal.Fingerprinters;
 import dev.kumo.redis.CrawlOptions;
 import dev.kumo.redis.RedisAddress;
@@ -91,7 +92,7 @@ public final class WorkerCommand implements Callable<Integer> {
       Settings effective = base.merge(s.settings()).merge(overrides);
       FrontierOrder order = FrontierOrder.parse(effective.get(Setting.FRONTIER_ORDER));
       CrawlOptions options = CrawlOptions.of(order, Duration.ofSeconds(leaseTimeoutSeconds)).spider(s.name())
-          .fingerprinter(Fingerprinters.className(effective))
+          .fingerprinter(Fingerprinters.className(effective)).canonicalization(Canonicalization.of(effective))
           .keepAlive(keepAlive).reconnectFor(Duration.ofSeconds(reconnectSeconds));
       try (RedisFrontier frontier = open(uri, crawl == null ? s.name() : crawl, options)) {
         Crawler.Builder builder = Crawler.builder(s).settings(base).overrides(overrides).frontier(frontier)

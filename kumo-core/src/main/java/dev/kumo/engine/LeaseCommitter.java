@@ -7,20 +7,24 @@ import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.Lease;
 import dev.kumo.pipeline.ItemPipeline;
+import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
 import dev.kumo.stats.Stats;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Acknowledges leases once the pipeline has written and flushed their items, in one frontier call per group.
  * A durable frontier gets a {@link Checkpoint} with the feeds' positions, the stats and the spider's state in
- * the same commit; when a sink failed on the group, nothing is acknowledged and the crawl stops (its items
- * would otherwise be lost from the feeds for good).
+ * the same commit, and, when it keeps item ids, the ids of the group's items ({@link WrittenItems}); when a sink
+ * failed on the group, nothing is acknowledged and the crawl stops (its items would otherwise be lost from the
+ * feeds for good).
  */
 final class LeaseCommitter implements ItemPipeline.Committer<LeaseTicket> {
   private final Frontier frontier;
@@ -31,6 +35,7 @@ final class LeaseCommitter implements ItemPipeline.Committer<LeaseTicket> {
   private final Consumer<LeaseTicket> ended;
   private final Consumer<FrontierException> failed;
   private final Consumer<Throwable> died;
+  private final @Nullable WrittenItems written;
   private volatile Map<String, Long> committedFeeds = Map.of();
 
   LeaseCommitter(Frontier frontier, List<ItemSink> sinks, Stats stats, Spider spider, Consumer<LeaseTicket> ended,
@@ -38,6 +43,7 @@ final class LeaseCommitter implements ItemPipeline.Committer<LeaseTicket> {
     this.died = died;
     this.frontier = frontier;
     this.durable = frontier.durable();
+    this.written = durable && frontier.keepsItemIds() ? new WrittenItems(frontier) : null;
     for (ItemSink sink : sinks) {
       if (sink instanceof FeedSink f) {
         feeds.add(f);
@@ -68,7 +74,10 @@ final class LeaseCommitter implements ItemPipeline.Committer<LeaseTicket> {
     try {
       if (durable) {
         Map<String, Long> positions = feedPositions();
-        frontier.ack(leases, checkpoint(positions));
+        frontier.ack(leases, written == null ? checkpoint(positions) : checkpoint(positions, written.pending()));
+        if (written != null) {
+          written.committed();
+        }
         committedFeeds = positions;
         stats.increment("job_dir/commits");
       } else {
@@ -82,6 +91,20 @@ final class LeaseCommitter implements ItemPipeline.Committer<LeaseTicket> {
     for (LeaseTicket t : tickets) {
       ended.accept(t);
     }
+  }
+
+  /**
+   * {@code processors} behind the step that writes an item with an id once, when the frontier keeps item ids
+   * (as they are otherwise).
+   */
+  List<ItemProcessor> processors(List<ItemProcessor> processors) {
+    if (written == null) {
+      return processors;
+    }
+    List<ItemProcessor> all = new ArrayList<>(processors.size() + 1);
+    all.add(written);
+    all.addAll(processors);
+    return all;
   }
 
   @Override
@@ -98,7 +121,11 @@ final class LeaseCommitter implements ItemPipeline.Committer<LeaseTicket> {
   }
 
   private Checkpoint checkpoint(Map<String, Long> positions) {
-    return new Checkpoint(positions, stats.counters(), stats.gauges(), spider.state().snapshot());
+    return checkpoint(positions, Set.of());
+  }
+
+  private Checkpoint checkpoint(Map<String, Long> positions, Set<String> itemIds) {
+    return new Checkpoint(positions, stats.counters(), stats.gauges(), spider.state().snapshot(), itemIds);
   }
 
   /**

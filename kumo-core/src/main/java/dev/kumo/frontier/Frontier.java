@@ -66,6 +66,25 @@ public interface Frontier extends AutoCloseable {
   }
 
   /**
+   * Whether this frontier keeps the {@linkplain Checkpoint#itemIds() item ids} of what it acknowledges, across
+   * restarts, and answers {@link #itemWritten}: the engine then writes an item with an id only once (a job
+   * directory does; false by default, and then item ids are ignored).
+   */
+  default boolean keepsItemIds() {
+    return false;
+  }
+
+  /**
+   * Whether an item with the durable id {@code itemId} was committed by an earlier {@link #ack} (of this run or
+   * of one before it). Asked only when {@link #keepsItemIds()}.
+   *
+   * @throws FrontierException when the storage failed
+   */
+  default boolean itemWritten(String itemId) {
+    return false;
+  }
+
+  /**
    * The checkpoint committed last by a previous run of this crawl ({@link Checkpoint#EMPTY} for a new
    * crawl, or for a frontier in memory).
    */

@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * the store as it drains.
  *
  * <p>A lease is not written anywhere: a taken request stays stored until {@link #ack} deletes it, in the same
- * atomic write as the {@link Checkpoint}. After a crash, whatever was leased is therefore simply queued again.
+ * atomic write as the {@link Checkpoint} and the ids of the items written with it ({@code item/<id>} keys, which
+ * {@link #itemWritten} looks up). After a crash, whatever was leased is therefore simply queued again.
  *
  * <p>Thread-safe: one lock, held for in-memory work and non-forced store writes only (a write goes to RocksDB's
  * log and memtable, no disk wait); forcing to the disk happens outside it. The {@code slotReady} test of
@@ -45,6 +46,7 @@ final class DiskFrontier implements Frontier {
   static final byte[] SEEN = key("counter/seen");
   static final byte[] SEQ = key("seq");
   static final byte[] CHECKPOINT = key("checkpoint");
+  static final String ITEM_PREFIX = "item/";
 
   private final JobStore store;
   private final boolean lifo;
@@ -290,6 +292,9 @@ final class DiskFrontier implements Frontier {
       if (!checkpoint.equals(Checkpoint.EMPTY)) {
         batch.put(StoreBatch.Space.META, CHECKPOINT, CheckpointCodec.encode(checkpoint));
       }
+      for (String id : checkpoint.itemIds()) { // in the same batch as the feed positions that hold the items
+        batch.put(StoreBatch.Space.META, itemKey(id), new byte[0]);
+      }
       write(batch);
       stored -= acked.size();
     }
@@ -313,6 +318,21 @@ final class DiskFrontier implements Frontier {
   @Override
   public boolean durable() {
     return true;
+  }
+
+  @Override
+  public boolean keepsItemIds() {
+    return true;
+  }
+
+  @Override
+  public boolean itemWritten(String itemId) {
+    return get(StoreBatch.Space.META, itemKey(itemId)) != null;
+  }
+
+  /** The key of a written item's id: {@code item/} and the id. */
+  private static byte[] itemKey(String id) {
+    return key(ITEM_PREFIX + id);
   }
 
   @Override

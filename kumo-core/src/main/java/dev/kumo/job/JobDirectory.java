@@ -6,6 +6,7 @@ import dev.kumo.frontier.Checkpoint;
 import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
+import dev.kumo.internal.Canonicalization;
 import dev.kumo.internal.Fingerprinters;
 import dev.kumo.internal.KumoVersion;
 import java.io.IOException;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@code running} (present while a crawl runs, so that the next one knows the last did not stop cleanly).
  *
  * <p>Opening checks, in order: the directory is a job directory (or empty); no other process holds it; it
- * belongs to this spider, frontier order, fingerprinter and storage format; its store opens and, after an unclean
- * stop, passes its checksums. Any failure is an {@link IOException} that says what to do, and nothing is changed.
+ * belongs to this spider, frontier order, fingerprinter, canonicalisation settings and storage format; its store
+ * opens and, after an unclean stop, passes its checksums. Any failure is an {@link IOException} that says what to
+ * do, and nothing is changed.
  */
 public final class JobDirectory implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JobDirectory.class);
@@ -81,7 +83,7 @@ public final class JobDirectory implements AutoCloseable {
     Path identityFile = dir.resolve("job.json");
     Path storeDir = dir.resolve("store");
     JobIdentity wanted = new JobIdentity(JobIdentity.FORMAT, KumoVersion.get(), spider, order,
-        Fingerprinters.className(settings));
+        Fingerprinters.className(settings), Canonicalization.of(settings));
     boolean resumed = Files.exists(identityFile);
     if (resumed) {
       String mismatch = JobIdentity.read(identityFile).mismatch(wanted, dir);

@@ -1,6 +1,7 @@
 package dev.kumo.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kumo.internal.Canonicalization;
 import dev.kumo.internal.Fingerprinters;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * What a job directory belongs to ({@code DIR/job.json}): its storage format, the Kumo version that made it,
- * the spider, the frontier order (which the stored keys depend on) and the fingerprinter (which the seen-set does).
+ * the spider, the frontier order (which the stored keys depend on), and the fingerprinter and canonicalisation
+ * settings (which the seen-set does).
  *
  * @param format the storage format; a Kumo reads only its own
  * @param kumoVersion the version of Kumo that made the directory
@@ -20,8 +22,11 @@ import java.util.Map;
  * @param frontierOrder {@code fifo} or {@code lifo}
  * @param fingerprinter the {@code request_fingerprinter_class} (the default in a directory made before it was
  *     recorded)
+ * @param canonicalization the {@code canonicalize_*} and {@code session_id_params} settings (the defaults in a
+ *     directory made before they were recorded)
  */
-record JobIdentity(int format, String kumoVersion, String spider, String frontierOrder, String fingerprinter) {
+record JobIdentity(int format, String kumoVersion, String spider, String frontierOrder, String fingerprinter,
+    Canonicalization canonicalization) {
   /** The storage format this Kumo reads and writes. */
   static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,8 +36,11 @@ record JobIdentity(int format, String kumoVersion, String spider, String frontie
     if (o == null || !o.path("format").isInt()) {
       throw new IOException(file + " is not a Kumo job identity (no format)");
     }
+    Map<String, String> canonical = new LinkedHashMap<>();
+    o.path("canonicalization").properties().forEach(e -> canonical.put(e.getKey(), e.getValue().asText()));
     return new JobIdentity(o.get("format").asInt(), o.path("kumo").asText("?"), o.path("spider").asText(""),
-        o.path("frontier_order").asText(""), o.path("fingerprinter").asText(Fingerprinters.DEFAULT_CLASS));
+        o.path("frontier_order").asText(""), o.path("fingerprinter").asText(Fingerprinters.DEFAULT_CLASS),
+        Canonicalization.recorded(canonical));
   }
 
   /** Writes this identity to {@code file} atomically (a temporary file moved into place). */
@@ -43,6 +51,7 @@ record JobIdentity(int format, String kumoVersion, String spider, String frontie
     o.put("spider", spider);
     o.put("frontier_order", frontierOrder);
     o.put("fingerprinter", fingerprinter);
+    o.put("canonicalization", canonicalization.values());
     o.put("created", Instant.now().toString());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), o);
@@ -68,6 +77,11 @@ record JobIdentity(int format, String kumoVersion, String spider, String frontie
       return "job directory " + dir + " was made with request_fingerprinter_class=" + fingerprinter + ", not "
           + wanted.fingerprinter + ": its seen-set holds that class's fingerprints; resume it with the same class, "
           + "or start over with --job-dir-reset";
+    }
+    String canonical = canonicalization.difference(wanted.canonicalization);
+    if (canonical != null) {
+      return "job directory " + dir + " was made with " + canonical + ": its seen-set holds the fingerprints of URLs "
+          + "canonicalised that way, so resume it with the same value, or start over with --job-dir-reset";
     }
     return null;
   }

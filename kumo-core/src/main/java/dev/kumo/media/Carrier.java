@@ -2,10 +2,12 @@ package dev.kumo.media;
 
 import dev.kumo.Item;
 import dev.kumo.Request;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * frontier (a job directory keeps it across a stop or a crash) and exported with the lease of the request that
  * completes it, exactly once. Immutable.
  *
- * @param id the item's identity: its page's URL and its fields, hashed (the same item found again is the same)
+ * @param id the item's durable identity ({@link Item#id()}): its page's request (method, URL, body), its position
+ *     among the items of the page's callback and its fields, hashed, so the same item made again by the page crawled
+ *     again after a crash has the same id (and a page that changed meanwhile makes new ones: new items)
  * @param chain this carrier's token, the same for every request of one item's chain (retries and redirects
  *     included), so a copy of the item made by a page crawled again after a crash can be told apart
  * @param item the item's fields
@@ -28,11 +32,15 @@ record Carrier(String id, String chain, Map<String, @Nullable Object> item, List
     urls = List.copyOf(urls);
   }
 
-  /** A carrier for {@code item} from the page at {@code pageUrl}, at URL {@code index}. */
-  static Carrier start(String pageUrl, Item item, List<String> urls, int index) {
-    String id = FileStore.sha256((pageUrl + "\n" + item.fields()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .substring(0, 32);
-    return new Carrier(id, java.util.UUID.randomUUID().toString(), item.fields(), urls, index);
+  /**
+   * A carrier at the first URL for {@code item}, the item at {@code position} (from 0) of the callback of
+   * {@code page}.
+   */
+  static Carrier start(Request page, int position, Item item, List<String> urls) {
+    String made = page.method() + "\n" + page.url() + "\n" + FileStore.sha256(page.body()) + "\n" + position + "\n"
+        + item.fields();
+    String id = FileStore.sha256(made.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    return new Carrier(id, UUID.randomUUID().toString(), item.fields(), urls, 0);
   }
 
   /** The carrier in {@code request}'s meta under {@code key}, or null when it carries none. */

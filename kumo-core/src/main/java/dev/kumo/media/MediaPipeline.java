@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * keeps it: a stopped or crashed crawl resumes with every waiting item, and a {@link MediaIndex} in the store
  * remembers which URLs are stored, so they are not fetched again (nor by a later crawl, until they expire).
  * A URL already being fetched for another item is waited for, not fetched twice. A URL that failed is not
- * tried again in the same crawl; the item goes on without it.
+ * tried again in the same crawl; the item goes on without it. A completed item carries a durable
+ * {@linkplain Item#id() id}, the same for the copy a page crawled again after a crash makes, so that a job
+ * directory writes it to the feeds once even when it was committed before its page.
  *
  * <p>Thread-safe. Counts {@code <kind>/downloaded}, {@code <kind>/uptodate} (same content stored before),
  * {@code <kind>/failed/<why>} and whatever the subclass rejects.
@@ -65,6 +67,8 @@ public abstract sealed class MediaPipeline implements SpiderMiddleware, Download
    * after a crash can make an item that is already on its way.
    */
   private final @Nullable Map<String, String> claims;
+  /** Where each callback's items are (their positions are part of their ids). */
+  private final ItemPositions positions = new ItemPositions();
   /** Why the engine dropped the request this thread is adding (offsite, depth...), while it adds one. */
   private final ThreadLocal<@Nullable String[]> dropped = new ThreadLocal<>();
 
@@ -126,11 +130,13 @@ public abstract sealed class MediaPipeline implements SpiderMiddleware, Download
 
   @Override
   public final @Nullable Item processItem(Response response, Item item, Output out) {
+    int position = positions.next(response); // every item of the callback counts, with files or not
     if (!(item.get(urlsField) instanceof List<?> listed) || listed.isEmpty()) {
       return item;
     }
     List<String> urls = listed.stream().map(u -> response.urljoin(String.valueOf(u))).distinct().toList();
-    return advance(Carrier.start(response.request().url(), item, urls, 0), response.request().priority() + 1, out);
+    Carrier c = Carrier.start(response.request(), position, item, urls);
+    return advance(c, response.request().priority() + 1, out);
   }
 
   @Override
@@ -265,7 +271,7 @@ public abstract sealed class MediaPipeline implements SpiderMiddleware, Download
       }
       fail(at.url(), "failed/" + why[0].replace('/', '_'));
     }
-    return Item.of(c.item()).with(resultField, index.results(c.urls()));
+    return Item.of(c.item()).with(resultField, index.results(c.urls())).withId(c.id());
   }
 
   private void fail(String url, String reason) {

@@ -12,6 +12,7 @@ import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.Lease;
 import dev.kumo.frontier.MemoryFrontier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +88,29 @@ class DiskFrontierTest extends FrontierContract {
     assertThat(c.counters()).containsEntry("pages", 1L);
     assertThat(c.gauges()).containsEntry("peak", 3L);
     assertThat(c.spiderState()).containsEntry("cursor", "p2");
+  }
+
+  @Test
+  void theItemIdsOfACommitSurviveAReopenAndThoseOfAFailedCommitDoNot() {
+    Path storeDir = dir.resolve("s");
+    DiskFrontier f = open(new FailingStore(new RocksJobStore(storeDir), new AtomicInteger(1), true), FrontierOrder.FIFO,
+        1000);
+    offer(f, "http://a/0", 0, "a");
+    offer(f, "http://a/1", 0, "a");
+    Lease first = f.take(s -> true);
+    Lease second = f.take(s -> true);
+    f.ack(List.of(first), new Checkpoint(Map.of("/x.jsonl", 10L), Map.of(), Map.of(), Map.of(), Set.of("one")));
+    assertThat(f.itemWritten("one")).isTrue();
+    assertThatThrownBy(() -> f.ack(List.of(second), new Checkpoint(Map.of("/x.jsonl", 20L), Map.of(), Map.of(),
+        Map.of(), Set.of("two")))).isInstanceOf(FrontierException.class);
+    closeStores(); // a crash after the failed commit
+
+    DiskFrontier again = open(storeDir, FrontierOrder.FIFO, 1000);
+    assertThat(again.keepsItemIds()).isTrue();
+    assertThat(again.itemWritten("one")).isTrue();
+    assertThat(again.itemWritten("two")).isFalse();
+    assertThat(again.resumedFrom().feedPositions()).containsEntry("/x.jsonl", 10L);
+    assertThat(again.queued()).isEqualTo(1);
   }
 
   @Test
@@ -214,20 +242,33 @@ class DiskFrontierTest extends FrontierContract {
   /**
    * A store whose writes fail like a full disk once {@code writesLeft} reaches zero; with {@code commitsOnly},
    * only commits (writes of a checkpoint) count and fail, so that a crawl fails after writing items to a feed.
+   * {@link #afterAnItemCommit} fails every commit after the first that records an item id instead.
    */
   static final class FailingStore implements JobStore {
     private final JobStore delegate;
-    private final AtomicInteger writesLeft;
-    private final boolean commitsOnly;
+    private final Predicate<StoreBatch> fails;
+    private final AtomicBoolean itemCommitted;
+    private final Semaphore commits = new Semaphore(0);
+    private final Semaphore itemCommits = new Semaphore(0);
 
     FailingStore(JobStore delegate, AtomicInteger writesLeft) {
       this(delegate, writesLeft, false);
     }
 
     FailingStore(JobStore delegate, AtomicInteger writesLeft, boolean commitsOnly) {
+      this(delegate, b -> (!commitsOnly || isCommit(b)) && writesLeft.getAndDecrement() <= 0, new AtomicBoolean());
+    }
+
+    private FailingStore(JobStore delegate, Predicate<StoreBatch> fails, AtomicBoolean itemCommitted) {
       this.delegate = delegate;
-      this.writesLeft = writesLeft;
-      this.commitsOnly = commitsOnly;
+      this.fails = fails;
+      this.itemCommitted = itemCommitted;
+    }
+
+    /** A store whose commits fail once one has recorded an item id (the next lease's commit fails). */
+    static FailingStore afterAnItemCommit(JobStore delegate) {
+      AtomicBoolean committed = new AtomicBoolean();
+      return new FailingStore(delegate, b -> isCommit(b) && committed.get(), committed);
     }
 
     @Override
@@ -239,12 +280,35 @@ class DiskFrontierTest extends FrontierContract {
       return batch.ops().stream().anyMatch(op -> java.util.Arrays.equals(op.key(), DiskFrontier.CHECKPOINT));
     }
 
+    private static boolean recordsAnItem(StoreBatch batch) {
+      byte[] prefix = DiskFrontier.ITEM_PREFIX.getBytes(StandardCharsets.UTF_8);
+      return batch.ops().stream().anyMatch(op -> op.space() == StoreBatch.Space.META && op.key().length > prefix.length
+          && java.util.Arrays.equals(op.key(), 0, prefix.length, prefix, 0, prefix.length));
+    }
+
     @Override
     public void write(StoreBatch batch) {
-      if ((!commitsOnly || isCommit(batch)) && writesLeft.getAndDecrement() <= 0) {
+      if (fails.test(batch)) {
         throw new FrontierException("cannot write the job store [IOError/NoSpace]: No space left on device");
       }
       delegate.write(batch);
+      if (isCommit(batch)) {
+        commits.release();
+      }
+      if (recordsAnItem(batch)) {
+        itemCommitted.set(true);
+        itemCommits.release();
+      }
+    }
+
+    /** Waits (at most 30 s) until a commit has been written; false when none came. */
+    boolean awaitCommit() throws InterruptedException {
+      return commits.tryAcquire(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits (at most 30 s) until a commit has recorded an item id; false when none came. */
+    boolean awaitItemCommit() throws InterruptedException {
+      return itemCommits.tryAcquire(30, TimeUnit.SECONDS);
     }
 
     @Override

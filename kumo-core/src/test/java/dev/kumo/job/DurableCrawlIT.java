@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,6 +99,73 @@ class DurableCrawlIT {
       assertThat(resumed.finishReason()).isEqualTo("finished");
       assertEachPageOnce(feed, site);
       assertThat(resumed.stat("item_scraped_count")).isEqualTo(PAGES);
+    }
+  }
+
+  /** Exports page 1 and the page it links to, page 2; page 1's callback returns only when {@code gate} does. */
+  static final class LinkFirstSpider extends Spider {
+    private final TestSite site;
+    private final DiskFrontierTest.@Nullable FailingStore gate;
+
+    LinkFirstSpider(TestSite site, DiskFrontierTest.@Nullable FailingStore gate) {
+      this.site = site;
+      this.gate = gate;
+    }
+
+    @Override
+    public String name() {
+      return "link-first";
+    }
+
+    @Override
+    public List<String> startUrls() {
+      return List.of(site.pageUrl(1));
+    }
+
+    @Override
+    public void parse(Response response, Output out) throws Exception {
+      out.add(Item.of("url", response.url()));
+      out.add(Request.to(site.pageUrl(2)).callback("leaf").build());
+      if (gate != null && !gate.awaitCommit()) { // page 2 is crawled and committed meanwhile
+        throw new IllegalStateException("no commit came while page 1's callback waited");
+      }
+    }
+
+    void leaf(Response response, Output out) {
+      out.add(Item.of("url", response.url()));
+    }
+  }
+
+  /**
+   * The media pipelines' window (MediaCrashTest) for plain items: the page a callback links to is crawled and
+   * committed while the callback runs, then the callback's own commit fails. Its items travel with its own lease
+   * and its link is in the seen-set, so the resumed crawl exports each item once, with no item id needed.
+   */
+  @Test
+  void aLinkCommittedBeforeItsPageThenAFailedCommitStillExportsEachItemOnce() throws Exception {
+    try (TestSite site = TestSite.builder().pages(5).start()) {
+      Path feed = dir.resolve("items.jsonl");
+      Settings settings = settings().with(Setting.EXECUTION_MODEL, "threads");
+      AtomicReference<DiskFrontierTest.FailingStore> gate = new AtomicReference<>();
+      CrawlResult failed;
+      try (JobDirectory job = JobDirectory.open(dir.resolve("job"), "link-first", settings, store -> {
+        gate.set(new DiskFrontierTest.FailingStore(store, new AtomicInteger(1), true)); // the second commit fails
+        return gate.get();
+      })) {
+        failed = Crawler.builder(new LinkFirstSpider(site, gate.get())).overrides(settings.with(Setting.JOB_DIR, ""))
+            .frontier(job.frontier()).feed(Feed.append(feed)).build().run();
+      }
+      assertThat(failed.finishReason()).isEqualTo(Engine.FRONTIER_FAILED);
+      assertThat(Files.readAllLines(feed)).containsExactly("{\"url\":\"" + site.pageUrl(2) + "\"}");
+
+      CrawlResult resumed = Crawler.builder(new LinkFirstSpider(site, null)).overrides(settings)
+          .feed(Feed.append(feed)).build().run();
+
+      assertThat(resumed.finishReason()).isEqualTo("finished");
+      assertThat(Files.readAllLines(feed)).containsExactly("{\"url\":\"" + site.pageUrl(2) + "\"}",
+          "{\"url\":\"" + site.pageUrl(1) + "\"}");
+      assertThat(site.stats().pageFetchCount(1)).as("crawled again").isEqualTo(2);
+      assertThat(site.stats().pageFetchCount(2)).as("in the seen-set").isEqualTo(1);
     }
   }
 

@@ -10,9 +10,12 @@ import dev.kumo.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Opening a job directory: every way it can be wrong gives a clear error and changes nothing. */
 class JobDirectoryTest {
@@ -84,6 +87,54 @@ class JobDirectoryTest {
     }
     assertThatThrownBy(() -> open("books", Settings.defaults().with(Setting.REQUEST_FINGERPRINTER_CLASS,
         "com.example.IgnoreSort"))).isInstanceOf(IOException.class).hasMessageContaining("not com.example.IgnoreSort");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+      "canonicalize_keep_fragments; true; canonicalize_keep_fragments=false, not true",
+      "canonicalize_sort_query; false; canonicalize_sort_query=true, not false",
+      "canonicalize_ignore_params; utm_source,ref; canonicalize_ignore_params=(empty), not ref,utm_source",
+      "session_id_params; sid; session_id_params=aspsessionid,cfid,cftoken,jsessionid,oscsid,phpsessid,session_id,"
+          + "sessionid,sid,zenid, not sid"})
+  void anotherCanonicalisationIsRefusedNamingTheSettingAndBothValues(String setting, String value, String message)
+      throws IOException {
+    crawlSomething("books");
+    Settings other = Settings.defaults().with(setting, value);
+    assertThatThrownBy(() -> open("books", other)).isInstanceOf(IOException.class)
+        .hasMessageContaining("was made with " + message + ": its seen-set holds the fingerprints of URLs")
+        .hasMessageContaining("--job-dir-reset");
+    try (JobDirectory job = open("books", Settings.defaults())) {
+      assertThat(job.frontier().queued()).as("nothing overwritten").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aCanonicalisationIsComparedAsASetOfNamesAndRecordedInJobJson() throws IOException {
+    Settings ignoring = Settings.defaults().with(Setting.CANONICALIZE_IGNORE_PARAMS, List.of("utm_source", "ref"))
+        .with(Setting.SESSION_ID_PARAMS, List.of("SID", "token"));
+    try (JobDirectory job = open("books", ignoring)) {
+      assertThat(job.resumed()).isFalse();
+    }
+    assertThat(Files.readString(dir().resolve("job.json"))).contains("\"canonicalize_ignore_params\" : \"ref,utm_source\"")
+        .contains("\"session_id_params\" : \"sid,token\"").contains("\"canonicalize_keep_fragments\" : \"false\"");
+    Settings sameInAnotherOrder = Settings.defaults().with(Setting.CANONICALIZE_IGNORE_PARAMS, List.of("ref", "utm_source"))
+        .with(Setting.SESSION_ID_PARAMS, List.of("token", "sid"));
+    try (JobDirectory job = open("books", sameInAnotherOrder)) {
+      assertThat(job.resumed()).isTrue();
+    }
+  }
+
+  @Test
+  void aDirectoryThatRecordedNoCanonicalisationResumesWithTheDefaultsOnly() throws IOException {
+    crawlSomething("books");
+    Path identity = dir().resolve("job.json");
+    Files.writeString(identity, Files.readString(identity).replaceFirst(",\\s*\"canonicalization\" : \\{[^}]*}", ""));
+    assertThat(Files.readString(identity)).doesNotContain("canonical");
+    try (JobDirectory job = open("books", Settings.defaults())) {
+      assertThat(job.resumed()).isTrue();
+    }
+    assertThatThrownBy(() -> open("books", Settings.defaults().with(Setting.CANONICALIZE_KEEP_FRAGMENTS, true)))
+        .isInstanceOf(IOException.class).hasMessageContaining("canonicalize_keep_fragments=false, not true");
   }
 
   @Test

@@ -7,8 +7,9 @@ import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.InvalidUrlException;
+import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.internal.Canonicalization;
 import dev.kumo.internal.Fingerprinters;
-import dev.kumo.frontier.RequestFingerprinter;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
@@ -71,6 +72,7 @@ public final class RedisCrawl implements AutoCloseable {
   public Pushed push(List<String> urls, @Nullable String callback) {
     FrontierOrder order = FrontierOrder.parse(field("order"));
     Fingerprinter fingerprinter = fingerprinter();
+    UrlCanonicalizer canonicalizer = canonicalization().canonicalizer();
     int queued = 0;
     int duplicates = 0;
     List<String> invalid = new ArrayList<>();
@@ -78,7 +80,7 @@ public final class RedisCrawl implements AutoCloseable {
       for (String url : urls) {
         String canonical;
         try {
-          canonical = RequestFingerprinter.DEFAULT.canonicalizer().canonicalize(url);
+          canonical = canonicalizer.canonicalize(url);
         } catch (InvalidUrlException e) {
           invalid.add(url + " (" + e.getMessage() + ")");
           continue;
@@ -105,6 +107,18 @@ public final class RedisCrawl implements AutoCloseable {
       throw new FrontierException("crawl '" + keys.crawl() + "' dedups with request_fingerprinter_class="
           + recorded + ", which cannot be made here (" + e.getMessage() + "): put it on the class path", e);
     }
+  }
+
+  /** The crawl's canonicalisation, as its first worker recorded it (the defaults for a crawl that recorded none). */
+  private Canonicalization canonicalization() {
+    Map<String, String> recorded = new TreeMap<>();
+    for (String name : Canonicalization.names()) {
+      byte[] v = link.call(c -> c.hget(keys.meta(), RedisKeys.bytes(name)));
+      if (v != null) {
+        recorded.put(name, new String(v, StandardCharsets.UTF_8));
+      }
+    }
+    return Canonicalization.recorded(recorded);
   }
 
   private String field(String name) {

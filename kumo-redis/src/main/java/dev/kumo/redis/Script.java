@@ -16,7 +16,8 @@ enum Script {
   RAISE("raise.lua"),
   CONTROL("control.lua"),
   HEARTBEAT("heartbeat.lua"),
-  BOARD("board.lua");
+  BOARD("board.lua"),
+  IDENTITY("identity.lua");
 
   private final String file;
 
