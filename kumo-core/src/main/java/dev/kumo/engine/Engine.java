@@ -119,8 +119,8 @@ public final class Engine {
         wakeUp::signal, this::fail, signals, settings.get(Setting.MAX_REQUESTS_PER_DOMAIN));
     this.committer = new LeaseCommitter(frontier, sinks, stats, spider, t -> leaseEnded(), this::fail,
         this::pipelineDied);
-    this.pipeline = new ItemPipeline<>(committer.processors(processors), sinks, settings.get(Setting.QUEUE_CAPACITY), stats,
-        item -> closing.item(), committer, signals);
+    this.pipeline = new ItemPipeline<>(committer.processors(processors), sinks, settings.get(Setting.QUEUE_CAPACITY),
+        stats, item -> closing.item(), committer, signals);
     this.spiderChain = new SpiderChain(components.spider(), stats);
     this.callbacks = new CallbackCheck(spider, stats, spiderChain::ownsCallback);
     EngineOutputs outputs = new EngineOutputs(intake, settings.get(Setting.DEPTH_PRIORITY), stats, callbacks);

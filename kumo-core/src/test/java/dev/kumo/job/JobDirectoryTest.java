@@ -115,9 +115,11 @@ class JobDirectoryTest {
     try (JobDirectory job = open("books", ignoring)) {
       assertThat(job.resumed()).isFalse();
     }
-    assertThat(Files.readString(dir().resolve("job.json"))).contains("\"canonicalize_ignore_params\" : \"ref,utm_source\"")
+    assertThat(Files.readString(dir().resolve("job.json")))
+        .contains("\"canonicalize_ignore_params\" : \"ref,utm_source\"")
         .contains("\"session_id_params\" : \"sid,token\"").contains("\"canonicalize_keep_fragments\" : \"false\"");
-    Settings sameInAnotherOrder = Settings.defaults().with(Setting.CANONICALIZE_IGNORE_PARAMS, List.of("ref", "utm_source"))
+    Settings sameInAnotherOrder = Settings.defaults()
+        .with(Setting.CANONICALIZE_IGNORE_PARAMS, List.of("ref", "utm_source"))
         .with(Setting.SESSION_ID_PARAMS, List.of("token", "sid"));
     try (JobDirectory job = open("books", sameInAnotherOrder)) {
       assertThat(job.resumed()).isTrue();

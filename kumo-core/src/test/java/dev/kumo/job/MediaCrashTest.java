@@ -58,8 +58,8 @@ class MediaCrashTest {
       assertThat(failed.finishReason()).isEqualTo(Engine.FRONTIER_FAILED);
       assertThat(Files.readAllLines(feed)).hasSizeLessThan(GALLERIES);
 
-      CrawlResult resumed = Crawler.builder(new GalleriesSpider(site, GALLERIES)).overrides(settings).feed(Feed.append(feed))
-          .build().run();
+      CrawlResult resumed = Crawler.builder(new GalleriesSpider(site, GALLERIES)).overrides(settings)
+          .feed(Feed.append(feed)).build().run();
 
       assertThat(resumed.finishReason()).isEqualTo("finished");
       Map<String, Integer> filesByGallery = new HashMap<>();
@@ -116,9 +116,9 @@ class MediaCrashTest {
       Path feed = dir.resolve("items.jsonl");
       String page = site.url(kind.equals("files") ? "/gallery?n=3" : "/media/gallery");
       String urlsField = kind.equals("files") ? "file_urls" : "image_urls";
-      Settings settings = settings(kind).with(Setting.CONCURRENT_REQUESTS, 4)
-          .with(Setting.EXECUTION_MODEL, "threads")
-          .with("item_pipelines", Map.of((kind.equals("files") ? FilesPipeline.class : ImagesPipeline.class).getName(), 1));
+      Class<?> pipeline = kind.equals("files") ? FilesPipeline.class : ImagesPipeline.class;
+      Settings settings = settings(kind).with(Setting.CONCURRENT_REQUESTS, 4).with(Setting.EXECUTION_MODEL, "threads")
+          .with("item_pipelines", Map.of(pipeline.getName(), 1));
       CrawlResult failed;
       AtomicReference<DiskFrontierTest.FailingStore> gate = new AtomicReference<>();
       try (JobDirectory job = JobDirectory.open(dir.resolve("job"), "one-page", settings, store -> {

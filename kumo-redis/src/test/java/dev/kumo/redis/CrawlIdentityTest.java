@@ -35,7 +35,8 @@ class CrawlIdentityTest {
     Settings fragments = Settings.defaults().with(Setting.CANONICALIZE_KEEP_FRAGMENTS, true)
         .with(Setting.CANONICALIZE_IGNORE_PARAMS, List.of("utm_source", "ref"));
     crawls.open(name, options(fragments));
-    assertThat(crawls.redis().hget("kumo:{" + name + "}:meta", "canonicalize_ignore_params")).isEqualTo("ref,utm_source");
+    assertThat(crawls.redis().hget("kumo:{" + name + "}:meta", "canonicalize_ignore_params"))
+        .isEqualTo("ref,utm_source");
     crawls.open(name, options(fragments.with(Setting.CANONICALIZE_IGNORE_PARAMS, List.of("ref", "utm_source"))));
 
     assertThatThrownBy(() -> crawls.open(name, options(Settings.defaults()))).isInstanceOf(FrontierException.class)
@@ -55,8 +56,8 @@ class CrawlIdentityTest {
     crawls.open(name, CrawlOptions.of(FrontierOrder.FIFO, LEASE).fingerprinter(RequestFingerprinter.class.getName()));
     assertThat(crawls.redis().hexists("kumo:{" + name + "}:meta", "canonicalize_sort_query")).isFalse();
 
-    assertThatThrownBy(() -> crawls.open(name, options(Settings.defaults().with(Setting.CANONICALIZE_SORT_QUERY, false))))
-        .isInstanceOf(FrontierException.class)
+    Settings unsorted = Settings.defaults().with(Setting.CANONICALIZE_SORT_QUERY, false);
+    assertThatThrownBy(() -> crawls.open(name, options(unsorted))).isInstanceOf(FrontierException.class)
         .hasMessageContaining("canonicalize_sort_query=true; this worker uses false");
     crawls.open(name, options(Settings.defaults()));
     assertThat(crawls.redis().hget("kumo:{" + name + "}:meta", "canonicalize_sort_query")).isEqualTo("true");
