@@ -46,7 +46,7 @@ final class DiskFrontier implements Frontier {
   static final byte[] SEEN = key("counter/seen");
   static final byte[] SEQ = key("seq");
   static final byte[] CHECKPOINT = key("checkpoint");
-  static final String ITEM_PREFIX = "item/";
+  private static final String ITEM_PREFIX = "item/";
 
   private final JobStore store;
   private final boolean lifo;

@@ -12,7 +12,6 @@ import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.Lease;
 import dev.kumo.frontier.MemoryFrontier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -242,7 +241,7 @@ class DiskFrontierTest extends FrontierContract {
   /**
    * A store whose writes fail like a full disk once {@code writesLeft} reaches zero; with {@code commitsOnly},
    * only commits (writes of a checkpoint) count and fail, so that a crawl fails after writing items to a feed.
-   * {@link #afterAnItemCommit} fails every commit after the first that records an item id instead.
+   * {@link #afterAnItemCommit} fails every commit after the first that commits an item to a feed instead.
    */
   static final class FailingStore implements JobStore {
     private final JobStore delegate;
@@ -265,7 +264,7 @@ class DiskFrontierTest extends FrontierContract {
       this.itemCommitted = itemCommitted;
     }
 
-    /** A store whose commits fail once one has recorded an item id (the next lease's commit fails). */
+    /** A store whose commits fail once one has committed an item to a feed (the next lease's commit fails). */
     static FailingStore afterAnItemCommit(JobStore delegate) {
       AtomicBoolean committed = new AtomicBoolean();
       return new FailingStore(delegate, b -> isCommit(b) && committed.get(), committed);
@@ -280,10 +279,10 @@ class DiskFrontierTest extends FrontierContract {
       return batch.ops().stream().anyMatch(op -> java.util.Arrays.equals(op.key(), DiskFrontier.CHECKPOINT));
     }
 
-    private static boolean recordsAnItem(StoreBatch batch) {
-      byte[] prefix = DiskFrontier.ITEM_PREFIX.getBytes(StandardCharsets.UTF_8);
-      return batch.ops().stream().anyMatch(op -> op.space() == StoreBatch.Space.META && op.key().length > prefix.length
-          && java.util.Arrays.equals(op.key(), 0, prefix.length, prefix, 0, prefix.length));
+    /** Whether {@code batch} commits a feed position past 0: an item (of a crawl that started with empty feeds). */
+    private static boolean commitsAnItem(StoreBatch batch) {
+      return batch.ops().stream().anyMatch(op -> java.util.Arrays.equals(op.key(), DiskFrontier.CHECKPOINT)
+          && CheckpointCodec.decode(op.value()).feedPositions().values().stream().anyMatch(p -> p > 0));
     }
 
     @Override
@@ -295,7 +294,7 @@ class DiskFrontierTest extends FrontierContract {
       if (isCommit(batch)) {
         commits.release();
       }
-      if (recordsAnItem(batch)) {
+      if (commitsAnItem(batch)) {
         itemCommitted.set(true);
         itemCommits.release();
       }
@@ -306,7 +305,7 @@ class DiskFrontierTest extends FrontierContract {
       return commits.tryAcquire(30, TimeUnit.SECONDS);
     }
 
-    /** Waits (at most 30 s) until a commit has recorded an item id; false when none came. */
+    /** Waits (at most 30 s) until a commit has committed an item to a feed; false when none came. */
     boolean awaitItemCommit() throws InterruptedException {
       return itemCommits.tryAcquire(30, TimeUnit.SECONDS);
     }
