@@ -247,7 +247,6 @@ class DiskFrontierTest extends FrontierContract {
     private final JobStore delegate;
     private final Predicate<StoreBatch> fails;
     private final AtomicBoolean itemCommitted;
-    private final Semaphore commits = new Semaphore(0);
     private final Semaphore itemCommits = new Semaphore(0);
 
     FailingStore(JobStore delegate, AtomicInteger writesLeft) {
@@ -291,18 +290,10 @@ class DiskFrontierTest extends FrontierContract {
         throw new FrontierException("cannot write the job store [IOError/NoSpace]: No space left on device");
       }
       delegate.write(batch);
-      if (isCommit(batch)) {
-        commits.release();
-      }
       if (commitsAnItem(batch)) {
         itemCommitted.set(true);
         itemCommits.release();
       }
-    }
-
-    /** Waits (at most 30 s) until a commit has been written; false when none came. */
-    boolean awaitCommit() throws InterruptedException {
-      return commits.tryAcquire(30, TimeUnit.SECONDS);
     }
 
     /** Waits (at most 30 s) until a commit has committed an item to a feed; false when none came. */

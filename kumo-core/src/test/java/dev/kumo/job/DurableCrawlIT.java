@@ -126,7 +126,7 @@ class DurableCrawlIT {
     public void parse(Response response, Output out) throws Exception {
       out.add(Item.of("url", response.url()));
       out.add(Request.to(site.pageUrl(2)).callback("leaf").build());
-      if (gate != null && !gate.awaitCommit()) { // page 2 is crawled and committed meanwhile
+      if (gate != null && !gate.awaitItemCommit()) { // page 2 is crawled and committed meanwhile
         throw new IllegalStateException("no commit came while page 1's callback waited");
       }
     }
@@ -149,14 +149,15 @@ class DurableCrawlIT {
       AtomicReference<DiskFrontierTest.FailingStore> gate = new AtomicReference<>();
       CrawlResult failed;
       try (JobDirectory job = JobDirectory.open(dir.resolve("job"), "link-first", settings, store -> {
-        gate.set(new DiskFrontierTest.FailingStore(store, new AtomicInteger(1), true)); // the second commit fails
+        gate.set(DiskFrontierTest.FailingStore.afterAnItemCommit(store));
         return gate.get();
       })) {
         failed = Crawler.builder(new LinkFirstSpider(site, gate.get())).overrides(settings.with(Setting.JOB_DIR, ""))
             .frontier(job.frontier()).feed(Feed.append(feed)).build().run();
       }
       assertThat(failed.finishReason()).isEqualTo(Engine.FRONTIER_FAILED);
-      assertThat(Files.readAllLines(feed)).containsExactly("{\"url\":\"" + site.pageUrl(2) + "\"}");
+      assertThat(Files.readAllLines(feed)).as("page 1's item written, not committed")
+          .containsExactly("{\"url\":\"" + site.pageUrl(2) + "\"}", "{\"url\":\"" + site.pageUrl(1) + "\"}");
 
       CrawlResult resumed = Crawler.builder(new LinkFirstSpider(site, null)).overrides(settings)
           .feed(Feed.append(feed)).build().run();
