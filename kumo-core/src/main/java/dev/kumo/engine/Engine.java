@@ -402,6 +402,7 @@ public final class Engine {
    * frontier (a job directory stays resumable), the crawl aborts, and {@link #run()} throws the error.
    */
   private Error fatal(LeaseTicket ticket, Error e) {
+    aborting = true; // first: once back in the frontier, the request must not be handed out again
     abandon(ticket);
     if (fatal == null) {
       fatal = e;
