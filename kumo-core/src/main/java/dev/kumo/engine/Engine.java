@@ -220,13 +220,18 @@ public final class Engine {
         try {
           transport.close();
         } finally {
-          stats.set("frontier/left_queued", frontier.queued());
-          stats.set("frontier/seen", frontier.seen());
-          commitState();
-          frontier.close();
+          closeFrontier();
         }
       }
     }
+  }
+
+  /** Records the frontier's figures, commits a durable one's last state, and closes it. */
+  private void closeFrontier() {
+    stats.set("frontier/left_queued", frontier.queued());
+    stats.set("frontier/seen", frontier.seen());
+    commitState();
+    frontier.close();
   }
 
   /**

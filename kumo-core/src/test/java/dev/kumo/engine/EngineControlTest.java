@@ -2,8 +2,6 @@ package dev.kumo.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.Output;
-import dev.kumo.Response;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
 import dev.kumo.download.Transport;
@@ -11,6 +9,7 @@ import dev.kumo.download.TransportConfig;
 import dev.kumo.frontier.FrontierOrder;
 import dev.kumo.frontier.MemoryFrontier;
 import dev.kumo.stats.Stats;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,17 @@ class EngineControlTest {
   final Stats stats = new Stats();
   final Settings settings = Settings.defaults();
   final Transport transport = Transport.open(TransportConfig.from(settings));
+  final List<String> hooks = new ArrayList<>();
   final Engine engine = new Engine(new Spider() {
     @Override
-    public void parse(Response response, Output out) {}
+    public void opened() {
+      hooks.add("opened");
+    }
+
+    @Override
+    public void closed(String reason) {
+      hooks.add("closed " + reason);
+    }
   }, settings, stats, new MemoryFrontier(FrontierOrder.FIFO), transport, List.of(), List.of());
 
   @AfterEach
@@ -48,6 +55,7 @@ class EngineControlTest {
   void aCrawlWithNothingToFetchFinishesWithEmptyFigures() throws InterruptedException {
     assertThat(engine.closeReason()).isNull();
     assertThat(engine.run()).isEqualTo("finished");
+    assertThat(hooks).containsExactly("opened", "closed finished");
     assertThat(engine.slotFigures()).isEmpty();
     assertThat(engine.inFlight()).isZero();
     assertThat(engine.queued()).isZero();
@@ -61,6 +69,7 @@ class EngineControlTest {
     engine.close("closespider_timeout");
     assertThat(engine.closeReason()).isEqualTo("shutdown");
     assertThat(engine.run()).isEqualTo("shutdown");
+    assertThat(hooks).containsExactly("opened", "closed shutdown");
   }
 
   @Test

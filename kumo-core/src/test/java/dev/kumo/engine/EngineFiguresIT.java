@@ -12,6 +12,7 @@ import dev.kumo.Settings;
 import dev.kumo.Spider;
 import dev.kumo.testsite.TestSite;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,8 @@ class EngineFiguresIT {
   @Test
   void aSequentialCrawlReportsItsSlotAndOneRequestInFlightAtATime() throws Exception {
     Crawler crawler = Crawler.builder(new SiteSpider(site.startUrl())).overrides(sequential()
-        .with(Setting.DOWNLOAD_DELAY, 0.02).with(Setting.DOWNLOAD_DELAY_JITTER, 0.0)).build();
+        .with(Setting.DOWNLOAD_DELAY, 0.02).with(Setting.DOWNLOAD_DELAY_JITTER, 0.0)
+        .with(Setting.CLOSESPIDER_TIMEOUT, 600.0)).build(); // a time-out far away changes nothing
     CrawlResult result = crawler.run();
     long pages = result.pages();
     assertThat(result.finishReason()).isEqualTo("finished");
@@ -61,6 +63,8 @@ class EngineFiguresIT {
     }
     assertThat(result.stat("engine/max_leased")).as("leases end when their items are written").isPositive();
     assertThat(crawler.slots()).containsExactly(new Progress.SlotView(HOST, 0, 8, pages, 0.02));
+    assertThat(result.stats()).as("the transport's counters are added only when not zero")
+        .doesNotContainKeys("cookies/refused_domain", "cookies/refused_malformed");
   }
 
   @Test
@@ -88,12 +92,14 @@ class EngineFiguresIT {
     };
     Crawler crawler = Crawler.builder(spider).overrides(Settings.defaults()
         .with(Setting.CONCURRENT_REQUESTS, 2).with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, 8)).build();
+    AtomicInteger inFlightWhileHeld = new AtomicInteger();
     Thread releaser = Thread.ofPlatform().start(() -> {
       try {
         while (site.stats().inFlight() < 2) {
           Thread.sleep(5);
         }
         Thread.sleep(300); // room for a third request, were the limit broken; the assertions do not time anything
+        inFlightWhileHeld.set(crawler.progress().inFlight());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
@@ -106,5 +112,6 @@ class EngineFiguresIT {
     assertThat(site.stats().maxInFlightByHost()).containsEntry(HOST, 2);
     assertThat(result.stat("downloader/max_in_flight")).isEqualTo(2);
     assertThat(result.stat("downloader/max_active")).isEqualTo(2);
+    assertThat(inFlightWhileHeld).hasValue(2);
   }
 }

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Every download's outcome reaches the crawl's {@link DownloadObserver}; a transport's bug fails its request only;
@@ -136,6 +137,38 @@ class EngineOutcomesIT {
           throw fatal;
         })).build();
     assertThatThrownBy(crawler::run).isSameAs(fatal);
-    assertThat(crawler.stats().get("engine/fatal_errors/Error")).isEqualTo(1);
+    assertThat(crawler.stats().get("engine/fatal_errors/Error")).as("fetched once, never handed out again")
+        .isEqualTo(1);
+    assertThat(crawler.stats().get("log_count/ERROR")).isEqualTo(1);
+    assertThat(crawler.stats().get("frontier/left_queued")).as("its request went back to the frontier").isEqualTo(1);
+  }
+
+  /**
+   * An abort interrupts the request on the wire: the crawl ends while the site still holds the response (for up
+   * to 60 s), so a broken abort shows as this test's time-out, far above a working one's second.
+   */
+  @Test
+  @Timeout(30)
+  void anAbortInterruptsTheRequestsInFlight() throws Exception {
+    String key = "abort-in-flight";
+    Crawler crawler = Crawler.builder(fetching(site.url("/hold?key=" + key))).build();
+    Thread aborter = Thread.ofPlatform().start(() -> {
+      try {
+        while (site.stats().inFlight() < 1) {
+          Thread.sleep(5);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      crawler.abort();
+    });
+    try {
+      CrawlResult result = crawler.run();
+      assertThat(result.finishReason()).isEqualTo("aborted");
+      assertThat(result.pages()).isZero();
+    } finally {
+      site.release(key);
+      aborter.join();
+    }
   }
 }

@@ -71,4 +71,15 @@ class EngineSettingsIT {
     assertThat(result.pages()).isEqualTo(1);
     assertThat(result.stats()).containsEntry("slots/a.test/delay_ms", 1000L);
   }
+
+  /**
+   * Under the default maximum (60 s), one response of a local page moves the delay from 3 s to about half of it:
+   * (3 s + latency) / 2, far from both the start and the maximum.
+   */
+  @Test
+  void autoThrottleMovesHalfwayTowardsTheMeasuredLatency() throws Exception {
+    CrawlResult result = Crawler.builder(fetching(site.pageUrl(0))).overrides(Settings.defaults()
+        .with(Setting.AUTOTHROTTLE_ENABLED, true).with(Setting.AUTOTHROTTLE_START_DELAY, 3.0)).build().run();
+    assertThat(result.stat("slots/" + EngineFiguresIT.HOST + "/delay_ms")).isBetween(1500L, 2999L);
+  }
 }

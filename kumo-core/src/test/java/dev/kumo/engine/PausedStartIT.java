@@ -31,6 +31,7 @@ class PausedStartIT {
       }
       Thread.sleep(300);
       assertThat(site.stats().totalRequests()).as("requests while paused").isZero();
+      assertThat(crawler.progress().queued()).as("the start request waits").isEqualTo(1);
       crawler.resume();
       crawl.join();
       assertThat(result.get().pages()).isEqualTo(site.stats().totalRequests()).isPositive();
