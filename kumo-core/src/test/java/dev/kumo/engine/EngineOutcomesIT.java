@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every download's outcome reaches the crawl's {@link DownloadObserver}; a transport's bug fails its request only;
@@ -53,7 +55,7 @@ class EngineOutcomesIT {
 
       @Override
       public void parse(Response response, Output out) {
-        if (response.url().endsWith("/page/2")) {
+        if (response.url().contains("/page/2")) {
           throw new IllegalStateException("page 2 is broken");
         }
       }
@@ -130,6 +132,15 @@ class EngineOutcomesIT {
   }
 
   @Test
+  void callbackErrorsCountTowardsCloseSpiderErrorcount() throws Exception {
+    CrawlResult result = Crawler.builder(fetching(site.pageUrl(2), site.pageUrl(2) + "?again", site.pageUrl(0)))
+        .overrides(Settings.defaults().with(Setting.EXECUTION_MODEL, "sequential")
+            .with(Setting.CLOSESPIDER_ERRORCOUNT, 2)).build().run();
+    assertThat(result.finishReason()).isEqualTo("closespider_errorcount");
+    assertThat(result.stat("spider_exceptions/IllegalStateException")).isEqualTo(2);
+  }
+
+  @Test
   void anErrorInADownloadStopsTheCrawlAndIsThrown() {
     Error fatal = new Error("the JVM is in trouble");
     Crawler crawler = Crawler.builder(fetching(site.pageUrl(1)))
@@ -147,11 +158,13 @@ class EngineOutcomesIT {
    * An abort interrupts the request on the wire: the crawl ends while the site still holds the response (for up
    * to 60 s), so a broken abort shows as this test's time-out, far above a working one's second.
    */
-  @Test
+  @ParameterizedTest
+  @ValueSource(strings = {"async", "threads", "sequential"})
   @Timeout(30)
-  void anAbortInterruptsTheRequestsInFlight() throws Exception {
-    String key = "abort-in-flight";
-    Crawler crawler = Crawler.builder(fetching(site.url("/hold?key=" + key))).build();
+  void anAbortInterruptsTheRequestsInFlight(String model) throws Exception {
+    String key = "abort-in-flight-" + model;
+    Crawler crawler = Crawler.builder(fetching(site.url("/hold?key=" + key)))
+        .overrides(Settings.defaults().with(Setting.EXECUTION_MODEL, model)).build();
     Thread aborter = Thread.ofPlatform().start(() -> {
       try {
         while (site.stats().inFlight() < 1) {
