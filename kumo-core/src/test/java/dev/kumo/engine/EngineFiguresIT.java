@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
-import dev.kumo.Output;
 import dev.kumo.Progress;
-import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
@@ -81,15 +79,7 @@ class EngineFiguresIT {
   void theGlobalLimitHoldsBelowTheSlotsOwn() throws Exception {
     String key = "global-limit";
     List<String> held = IntStream.range(0, 6).mapToObj(i -> site.url("/hold?key=" + key + "&n=" + i)).toList();
-    Spider spider = new Spider() {
-      @Override
-      public List<String> startUrls() {
-        return held;
-      }
-
-      @Override
-      public void parse(Response response, Output out) {}
-    };
+    Spider spider = new FetchingSpider(held);
     Crawler crawler = Crawler.builder(spider).overrides(Settings.defaults()
         .with(Setting.CONCURRENT_REQUESTS, 2).with(Setting.CONCURRENT_REQUESTS_PER_DOMAIN, 8)).build();
     AtomicInteger inFlightWhileHeld = new AtomicInteger();

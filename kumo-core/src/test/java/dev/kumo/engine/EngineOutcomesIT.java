@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
 import dev.kumo.DownloadObserver;
-import dev.kumo.Output;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.Setting;
@@ -47,19 +46,11 @@ class EngineOutcomesIT {
 
   /** Fetches its start URLs, follows nothing, and fails on page 2. */
   static Spider fetching(String... urls) {
-    return new Spider() {
-      @Override
-      public List<String> startUrls() {
-        return List.of(urls);
+    return new FetchingSpider(List.of(urls), response -> {
+      if (response.url().contains("/page/2")) {
+        throw new IllegalStateException("page 2 is broken");
       }
-
-      @Override
-      public void parse(Response response, Output out) {
-        if (response.url().contains("/page/2")) {
-          throw new IllegalStateException("page 2 is broken");
-        }
-      }
-    };
+    });
   }
 
   /** The transport the settings name, except that a request for /page/1 runs {@code failure} instead. */

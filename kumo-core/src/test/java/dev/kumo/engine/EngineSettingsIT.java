@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
-import dev.kumo.Output;
-import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
@@ -33,17 +31,8 @@ class EngineSettingsIT {
     site.close();
   }
 
-  /** Fetches its start URLs, follows nothing. */
   static Spider fetching(String... urls) {
-    return new Spider() {
-      @Override
-      public List<String> startUrls() {
-        return List.of(urls);
-      }
-
-      @Override
-      public void parse(Response response, Output out) {}
-    };
+    return new FetchingSpider(List.of(urls));
   }
 
   @Test

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.Request;
-import dev.kumo.frontier.Checkpoint;
 import dev.kumo.frontier.Fingerprint;
-import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
-import dev.kumo.frontier.FrontierOrder;
-import dev.kumo.frontier.Lease;
-import dev.kumo.frontier.MemoryFrontier;
 import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
 import dev.kumo.signal.SignalListener;
@@ -18,8 +13,6 @@ import dev.kumo.stats.Stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestIntakeFrontierFailureTest {
   /** A frontier in memory whose offers fail while {@link #failing} is set, as a full disk makes a job store's. */
-  static final class FailingOffers implements Frontier {
-    final MemoryFrontier delegate = new MemoryFrontier(FrontierOrder.FIFO);
+  static final class FailingOffers extends RobustnessIT.CountingFrontier {
     boolean failing;
 
     @Override
@@ -37,42 +29,7 @@ class RequestIntakeFrontierFailureTest {
       if (failing) {
         throw new FrontierException("cannot write the job store: No space left on device");
       }
-      return delegate.offer(request, fingerprint, slot);
-    }
-
-    @Override
-    public @Nullable Lease take(Predicate<String> slotReady) {
-      return delegate.take(slotReady);
-    }
-
-    @Override
-    public void ack(List<Lease> leases, Checkpoint checkpoint) {
-      delegate.ack(leases, checkpoint);
-    }
-
-    @Override
-    public void requeue(Lease lease) {
-      delegate.requeue(lease);
-    }
-
-    @Override
-    public long queued() {
-      return delegate.queued();
-    }
-
-    @Override
-    public long leased() {
-      return delegate.leased();
-    }
-
-    @Override
-    public long seen() {
-      return delegate.seen();
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
+      return super.offer(request, fingerprint, slot);
     }
   }
 
