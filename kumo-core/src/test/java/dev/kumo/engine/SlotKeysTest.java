@@ -28,7 +28,7 @@ class SlotKeysTest {
     assertThat(keys.slotOf("[::1]")).isEqualTo("0:0:0:0:0:0:0:1");
     assertThat(stats.get("dns/lookups")).isEqualTo(2);
     clock.addAndGet(9 * SECOND);
-    keys.slotOf("127.0.0.7");
+    assertThat(keys.slotOf("127.0.0.7")).as("from the cache").isEqualTo("127.0.0.7");
     assertThat(stats.get("dns/lookups")).as("within the TTL").isEqualTo(2);
     clock.addAndGet(SECOND);
     keys.slotOf("127.0.0.7");
