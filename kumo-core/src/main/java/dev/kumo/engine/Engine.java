@@ -220,13 +220,18 @@ public final class Engine {
         try {
           transport.close();
         } finally {
-          stats.set("frontier/left_queued", frontier.queued());
-          stats.set("frontier/seen", frontier.seen());
-          commitState();
-          frontier.close();
+          closeFrontier();
         }
       }
     }
+  }
+
+  /** Records the frontier's figures, commits a durable one's last state, and closes it. */
+  private void closeFrontier() {
+    stats.set("frontier/left_queued", frontier.queued());
+    stats.set("frontier/seen", frontier.seen());
+    commitState();
+    frontier.close();
   }
 
   /**
@@ -402,6 +407,7 @@ public final class Engine {
    * frontier (a job directory stays resumable), the crawl aborts, and {@link #run()} throws the error.
    */
   private Error fatal(LeaseTicket ticket, Error e) {
+    aborting = true; // first: once back in the frontier, the request must not be handed out again
     abandon(ticket);
     if (fatal == null) {
       fatal = e;

@@ -193,7 +193,7 @@ class RobustnessIT {
   }
 
   /** A memory frontier that counts acknowledgements and requeues. */
-  static final class CountingFrontier implements Frontier {
+  static class CountingFrontier implements Frontier {
     final MemoryFrontier delegate = new MemoryFrontier(FrontierOrder.FIFO);
     final AtomicInteger acks = new AtomicInteger();
     final AtomicInteger requeues = new AtomicInteger();

@@ -41,6 +41,20 @@ class FingerprintSetTest {
   }
 
   @Test
+  void fingerprintsWithOneZeroHalfSurviveGrowth() {
+    FingerprintSet set = new FingerprintSet(2);
+    for (long i = 1; i <= 100; i++) {
+      assertThat(set.add(i, 0)).isTrue();
+      assertThat(set.add(0, i)).isTrue();
+    }
+    for (long i = 1; i <= 100; i++) {
+      assertThat(set.contains(i, 0)).as("(%d, 0)", i).isTrue();
+      assertThat(set.contains(0, i)).as("(0, %d)", i).isTrue();
+    }
+    assertThat(set.size()).isEqualTo(200);
+  }
+
+  @Test
   void refusesSizesThatAreNotPowersOfTwo() {
     assertThatThrownBy(() -> new FingerprintSet(1000)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -24,6 +24,15 @@ class Murmur3x64128Test {
   }
 
   @Test
+  void anIntIsItsFourBytesLittleEndian() {
+    byte[] bytes = {(byte) 0xF1, (byte) 0xE2, (byte) 0xD3, (byte) 0xC4};
+    Murmur3x64128 viaInt = new Murmur3x64128(0).putInt(0xC4D3E2F1).finish();
+    Murmur3x64128 viaBytes = new Murmur3x64128(0).putBytes(bytes, 0, 4).finish();
+    assertThat(viaInt.high()).isEqualTo(viaBytes.high());
+    assertThat(viaInt.low()).isEqualTo(viaBytes.low());
+  }
+
+  @Test
   void piecesHashLikeTheWhole() {
     Random random = new Random(7);
     for (int n = 0; n < 100; n++) {
