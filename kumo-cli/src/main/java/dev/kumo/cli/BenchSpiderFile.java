@@ -17,9 +17,22 @@ final class BenchSpiderFile {
 
   /** Writes the spider file for {@code site} into {@code dir} and returns its path. */
   static Path write(Path dir, TestSite site, int concurrency, int perDomain) throws IOException {
-    List<String> hosts = new ArrayList<>();
+    List<String> hostUrls = new ArrayList<>();
     for (int i = 0; i < site.hostCount(); i++) {
-      hosts.add("'" + site.hostUrl(i).replaceFirst("^http://", "").replaceFirst(":\\d+$", "") + "'");
+      hostUrls.add(site.hostUrl(i));
+    }
+    return write(dir, site.startUrl(), hostUrls, concurrency, perDomain);
+  }
+
+  /**
+   * Writes the spider file for a site that starts at {@code startUrl} and spans {@code hostUrls}
+   * ({@code http://HOST:PORT}) into {@code dir} and returns its path.
+   */
+  static Path write(Path dir, String startUrl, List<String> hostUrls, int concurrency, int perDomain)
+      throws IOException {
+    List<String> hosts = new ArrayList<>();
+    for (String url : hostUrls) {
+      hosts.add("'" + url.replaceFirst("^http://", "").replaceFirst(":\\d+$", "") + "'");
     }
     String yaml = """
         name: cold-bench
@@ -39,7 +52,7 @@ final class BenchSpiderFile {
               url:   {value: url}
               title: {css: 'h1.title::text', required: true}
               price: {css: '.price::text', re: '[\\d.]+'}
-        """.formatted(site.startUrl(), String.join(", ", hosts), concurrency, perDomain);
+        """.formatted(startUrl, String.join(", ", hosts), concurrency, perDomain);
     Path file = dir.resolve("cold-bench.yaml");
     Files.writeString(file, yaml, StandardCharsets.UTF_8);
     return file;

@@ -39,19 +39,16 @@ final class Cookies {
 
   /** The {@code Cookie} header value for {@code request}, or "" for none. */
   String header(Request request) {
-    HttpUrl url = enabled ? url(request) : null;
-    CookieJar jar = url == null ? null : jars.get(jarKey(request));
-    return jar == null ? "" : jar.header(url, System.currentTimeMillis());
+    CookieJar jar = enabled ? jars.get(jarKey(request)) : null; // no jar yet: no URL to parse
+    HttpUrl url = jar == null ? null : url(request);
+    return url == null ? "" : jar.header(url, System.currentTimeMillis());
   }
 
   /** Keeps the cookies that the response to {@code request} sets, refusing and counting the bad ones. */
   void store(Request request, Headers headers) {
-    HttpUrl url = enabled ? url(request) : null;
+    List<String> values = enabled ? headers.all("Set-Cookie") : List.of();
+    HttpUrl url = values.isEmpty() ? null : url(request);
     if (url == null) {
-      return;
-    }
-    List<String> values = headers.all("Set-Cookie");
-    if (values.isEmpty()) {
       return;
     }
     CookieJar jar = jars.computeIfAbsent(jarKey(request), k -> new CookieJar());

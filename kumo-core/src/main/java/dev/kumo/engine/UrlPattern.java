@@ -53,8 +53,15 @@ final class UrlPattern {
       return false;
     }
     int queryStart = canonicalUrl.indexOf('?', pathStart);
-    String[] segments = canonicalUrl.substring(pathStart + 1, queryStart < 0 ? canonicalUrl.length() : queryStart)
-        .split("/");
+    int pathEnd = queryStart < 0 ? canonicalUrl.length() : queryStart;
+    int slashes = 0;
+    for (int i = pathStart + 1; i < pathEnd; i++) {
+      slashes += canonicalUrl.charAt(i) == '/' ? 1 : 0;
+    }
+    if (slashes < max) { // at most max segments: none can occur more often (no split, no map, on every link)
+      return false;
+    }
+    String[] segments = canonicalUrl.substring(pathStart + 1, pathEnd).split("/");
     if (segments.length <= max) {
       return false;
     }

@@ -33,6 +33,9 @@ public final class Domains {
     if (d.startsWith("[")) {
       return d.toLowerCase(Locale.ROOT);
     }
+    if (isAsciiHostName(d)) {
+      return d.toLowerCase(Locale.ROOT); // what IDN.toASCII would return for it, without its per-label copies
+    }
     try {
       d = IDN.toASCII(d, IDN.ALLOW_UNASSIGNED);
     } catch (IllegalArgumentException e) {
@@ -45,6 +48,30 @@ public final class Domains {
       }
     }
     return d.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether {@code d} is letters, digits, {@code -}, {@code _} and dots only, in labels of 1 to 63 characters: a
+   * name {@link IDN#toASCII} returns unchanged (the link filters and cookies of every page normalise one).
+   */
+  private static boolean isAsciiHostName(String d) {
+    int label = 0;
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      if (c == '.') {
+        if (label == 0) {
+          return false;
+        }
+        label = 0;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+        if (++label > 63) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    return label > 0;
   }
 
   /** Whether {@code host} is {@code domain} or one of its subdomains; both already normalised. */

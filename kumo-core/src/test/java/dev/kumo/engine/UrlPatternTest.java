@@ -22,5 +22,7 @@ class UrlPatternTest {
     assertThat(UrlPattern.repeatsASegment("http://a.test/a/b/a/b/?q=a/a/a", 2)).isFalse();
     assertThat(UrlPattern.repeatsASegment("http://a.test/x////y", 2)).isFalse();
     assertThat(UrlPattern.repeatsASegment("http://a.test", 2)).isFalse();
+    assertThat(UrlPattern.repeatsASegment("http://a.test/a/a/a", 2)).isTrue();
+    assertThat(UrlPattern.repeatsASegment("http://a.test/a/a/", 2)).isFalse();
   }
 }

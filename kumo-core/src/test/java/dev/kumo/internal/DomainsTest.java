@@ -17,6 +17,15 @@ class DomainsTest {
     assertThat(Domains.normalise("bad host")).isNull();
   }
 
+  @Test
+  void plainAsciiNamesAreCheckedAsIdnChecksThem() {
+    String label63 = "a".repeat(63);
+    assertThat(Domains.normalise("WWW.Example.COM")).isEqualTo("www.example.com");
+    assertThat(Domains.normalise(label63 + ".test")).isEqualTo(label63 + ".test");
+    assertThat(Domains.normalise(label63 + "a.test")).isNull(); // a label of 64 characters
+    assertThat(Domains.normalise("a..test")).isNull(); // an empty label
+  }
+
   @ParameterizedTest
   @CsvSource({"example.com, example.com, true", "shop.example.com, example.com, true",
       "badexample.com, example.com, false", "example.com, shop.example.com, false",

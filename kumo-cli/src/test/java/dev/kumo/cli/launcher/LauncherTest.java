@@ -209,9 +209,22 @@ class LauncherTest {
     Scripts.Result heap = kumo(Map.of("KUMO_JAVA_OPTS", "-Xmx64m -Dx=1"), "demo");
     Scripts.Result collector = kumo(Map.of("KUMO_JAVA_OPTS", "-XX:+UseZGC"), "demo");
 
-    assertThat(heap.out())
-        .isEqualTo("java21 -XX:+UseSerialGC -XX:MaxNewSize=64m -Xmx64m -Dx=1 -jar " + jar + " demo\n");
-    assertThat(collector.out()).isEqualTo("java21 -XX:+UseZGC -jar " + jar + " demo\n");
+    assertThat(heap.out()).isEqualTo(
+        "java21 -XX:+UseSerialGC -XX:MaxNewSize=64m -XX:TieredStopAtLevel=1 -Xmx64m -Dx=1 -jar " + jar + " demo\n");
+    assertThat(collector.out()).isEqualTo("java21 -XX:TieredStopAtLevel=1 -XX:+UseZGC -jar " + jar + " demo\n");
+  }
+
+  @Test
+  void theLauncherCompilesWithC1OnlyAndTrainsTheAotCacheSoUnlessTheUserAsksForC2() throws Exception {
+    FakeJdk.create(dir.resolve("jdks/jdk-25"), 25);
+    Path aot = root.resolve("kumo-cli/target/kumo-jdk25.aot");
+
+    Scripts.Result defaults = kumo(Map.of(), "demo");
+    Scripts.Result c2 = kumo(Map.of("KUMO_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "demo");
+
+    assertThat(Files.readString(aot)).contains(" -XX:TieredStopAtLevel=1 ");
+    assertThat(defaults.out()).contains(" -XX:TieredStopAtLevel=1 ");
+    assertThat(c2.out()).contains(" -XX:TieredStopAtLevel=1 ").endsWith(" -XX:TieredStopAtLevel=4 -jar " + jar + " demo\n");
   }
 
   @Test
