@@ -18,6 +18,7 @@ import dev.kumo.internal.ComponentLoader.Ordered;
 import dev.kumo.job.JobDirectory;
 import dev.kumo.middleware.DownloaderMiddleware;
 import dev.kumo.middleware.SpiderMiddleware;
+import dev.kumo.middleware.builtin.BuiltinSteps;
 import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
 import dev.kumo.signal.SignalListener;
@@ -157,11 +158,12 @@ public final class Crawler {
       all.add(l);
     }
     return new Components(
-        ComponentLoader.sorted(ComponentLoader.load(Setting.DOWNLOADER_MIDDLEWARES.name(),
-            settings.get(Setting.DOWNLOADER_MIDDLEWARES), DownloaderMiddleware.class, loader, settings),
-            downloaderMiddlewares),
+        ComponentLoader.merged(ComponentLoader.load(Setting.DOWNLOADER_MIDDLEWARES.name(),
+            BuiltinSteps.userOnly(settings.get(Setting.DOWNLOADER_MIDDLEWARES)), DownloaderMiddleware.class, loader,
+            settings), downloaderMiddlewares),
         ComponentLoader.sorted(ComponentLoader.load(Setting.SPIDER_MIDDLEWARES.name(),
-            settings.get(Setting.SPIDER_MIDDLEWARES), SpiderMiddleware.class, loader, settings), spiderMiddlewares),
+            BuiltinSteps.userOnly(settings.get(Setting.SPIDER_MIDDLEWARES)), SpiderMiddleware.class, loader,
+            settings), spiderMiddlewares),
         all);
   }
 

@@ -3,8 +3,6 @@ package dev.kumo.engine;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.download.DownloadException;
-import dev.kumo.middleware.DownloadAction;
-import dev.kumo.middleware.DownloaderMiddleware;
 import dev.kumo.signal.SignalListener;
 import dev.kumo.stats.Stats;
 import java.util.List;
@@ -14,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the downloader middlewares around one download and applies their decisions: request hooks lowest order
- * first, then the download (unless one answered), then the response or exception hooks back down. A
- * rescheduled request goes to the intake, a dropped one is counted; either way there is nothing to handle.
- * Thread-safe.
+ * Runs the steps around one download, Kumo's own and the user's downloader middlewares in their order
+ * ({@link StepOrder}), and applies their decisions: request hooks lowest order first, then the download (unless
+ * one answered), then the response or exception hooks back down. A slot change is applied to the request's
+ * slot, a scheduled request goes to the intake, a dropped one is counted; after either there is nothing to
+ * handle. Thread-safe.
  */
 final class DownloaderChain {
   private static final Logger log = LoggerFactory.getLogger(DownloaderChain.class);
@@ -28,13 +27,13 @@ final class DownloaderChain {
     Response fetch(Request request) throws DownloadException, InterruptedException;
   }
 
-  /** A middleware hook, which may throw anything. */
+  /** A step's hook, which may throw anything. */
   @FunctionalInterface
   private interface Hook {
-    @Nullable DownloadAction call() throws Exception;
+    @Nullable StepDecision call() throws Exception;
   }
 
-  /** A middleware failed or misbehaved: the download is dropped. */
+  /** A step failed or misbehaved: the download is dropped. */
   private static final class HookFailed extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -43,52 +42,61 @@ final class DownloaderChain {
     }
   }
 
-  private final List<DownloaderMiddleware> middlewares;
+  private final List<DownloadStep> steps;
   private final Stats stats;
   private final Consumer<Request> reschedule;
   private final SignalListener signals;
+  private final Slots slots;
 
-  DownloaderChain(List<DownloaderMiddleware> middlewares, Stats stats, Consumer<Request> reschedule,
-      SignalListener signals) {
-    this.middlewares = List.copyOf(middlewares);
+  DownloaderChain(List<DownloadStep> steps, Stats stats, Consumer<Request> reschedule, SignalListener signals,
+      Slots slots) {
+    this.steps = List.copyOf(steps);
     this.stats = stats;
     this.reschedule = reschedule;
     this.signals = signals;
+    this.slots = slots;
   }
 
   /**
-   * The response to handle, or null when a middleware rescheduled or dropped the request.
+   * The response to handle, or null when a step scheduled another request instead or dropped this one.
    *
-   * @throws DownloadException the download's failure, when no middleware took it over
+   * @param slot the request's download slot, which a step's decision may change
+   * @throws DownloadException the download's failure, when no step took it over
    */
-  @Nullable Response download(Request request, Fetch fetch) throws DownloadException, InterruptedException {
-    if (middlewares.isEmpty()) {
+  @Nullable Response download(Request request, String slot, Fetch fetch)
+      throws DownloadException, InterruptedException {
+    if (steps.isEmpty()) {
       return fetch.fetch(request);
     }
     try {
-      return run(request, fetch);
+      return run(request, slot, fetch);
     } catch (HookFailed e) {
       return null;
     }
   }
 
-  private @Nullable Response run(Request request, Fetch fetch)
+  private @Nullable Response run(Request request, String slot, Fetch fetch)
       throws DownloadException, InterruptedException, HookFailed {
     Request current = request;
-    int reached = middlewares.size();
+    int reached = steps.size();
     Response response = null;
-    for (int i = 0; i < middlewares.size() && response == null; i++) {
-      DownloaderMiddleware m = middlewares.get(i);
+    for (int i = 0; i < steps.size() && response == null; i++) {
+      DownloadStep step = steps.get(i);
       Request r = current;
-      DownloadAction action = call(m, request, () -> m.processRequest(r));
-      switch (action) {
-        case DownloadAction.Proceed p -> current = p.request();
-        case DownloadAction.Respond answer -> {
+      StepDecision decision = call(step, request, () -> step.onRequest(r));
+      switch (decision) {
+        case StepDecision.Proceed p -> {
+          if (p.change() != null) {
+            p.change().applyTo(slots, slot);
+          }
+          current = p.request();
+        }
+        case StepDecision.Respond answer -> {
           response = answer.response();
           reached = i + 1;
         }
         case null, default -> {
-          return settle(request, action);
+          return settle(request, decision);
         }
       }
     }
@@ -98,13 +106,13 @@ final class DownloaderChain {
       } catch (DownloadException failure) {
         Request r = current;
         for (int i = reached - 1; i >= 0 && response == null; i--) {
-          DownloaderMiddleware m = middlewares.get(i);
-          DownloadAction action = call(m, request, () -> m.processException(r, failure));
-          if (action instanceof DownloadAction.Respond answer) {
+          DownloadStep step = steps.get(i);
+          StepDecision decision = call(step, request, () -> step.onException(r, failure));
+          if (decision instanceof StepDecision.Respond answer) {
             response = answer.response();
             reached = i;
-          } else if (action != null) {
-            return settle(request, action);
+          } else if (decision != null) {
+            return settle(request, decision);
           }
         }
         if (response == null) {
@@ -113,40 +121,42 @@ final class DownloaderChain {
       }
     }
     for (int i = reached - 1; i >= 0; i--) {
-      DownloaderMiddleware m = middlewares.get(i);
+      DownloadStep step = steps.get(i);
       Request r = current;
       Response got = response;
-      DownloadAction action = call(m, request, () -> m.processResponse(r, got));
-      if (!(action instanceof DownloadAction.Respond answer)) {
-        return settle(request, action);
+      StepDecision decision = call(step, request, () -> step.onResponse(r, got));
+      if (!(decision instanceof StepDecision.Respond answer)) {
+        return settle(request, decision);
       }
       response = answer.response();
     }
     return response;
   }
 
-  private @Nullable Response settle(Request request, @Nullable DownloadAction action) throws HookFailed {
-    switch (action) {
-      case DownloadAction.Reschedule next -> {
-        stats.increment("downloader_middleware/rescheduled");
+  /** Applies a decision that ends the download: a schedule or a drop; anything else is a step's bug. */
+  private @Nullable Response settle(Request request, @Nullable StepDecision decision) throws HookFailed {
+    switch (decision) {
+      case StepDecision.Schedule next -> {
+        stats.increment(next.stat());
         reschedule.accept(next.request());
       }
-      case DownloadAction.Drop drop -> {
-        String key = "downloader_middleware/dropped/" + drop.reason();
-        stats.increment(key);
-        signals.requestDropped(request, key);
+      case StepDecision.Drop drop -> {
+        stats.increment(drop.stat());
+        if (drop.signalled()) {
+          signals.requestDropped(request, drop.stat());
+        }
       }
       case null, default -> {
         stats.increment("downloader_middleware/errors/IllegalStateException");
         stats.increment("log_count/ERROR");
-        log.error("A downloader middleware answered {} with {}, which that hook may not return", request, action);
+        log.error("A downloader middleware answered {} with {}, which that hook may not return", request, decision);
         throw new HookFailed();
       }
     }
     return null;
   }
 
-  private @Nullable DownloadAction call(DownloaderMiddleware m, Request request, Hook hook)
+  private @Nullable StepDecision call(DownloadStep step, Request request, Hook hook)
       throws HookFailed, InterruptedException {
     try {
       return hook.call();
@@ -155,7 +165,7 @@ final class DownloaderChain {
     } catch (Exception e) {
       stats.increment("downloader_middleware/errors/" + e.getClass().getSimpleName());
       stats.increment("log_count/ERROR");
-      log.error("Downloader middleware {} failed on {}: dropping it", m.getClass().getName(), request, e);
+      log.error("Downloader middleware {} failed on {}: dropping it", step.name(), request, e);
       throw new HookFailed();
     }
   }

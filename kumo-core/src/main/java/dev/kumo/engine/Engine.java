@@ -13,6 +13,7 @@ import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.Lease;
 import dev.kumo.frontier.RequestFingerprinter;
 import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.middleware.builtin.Redirect;
 import dev.kumo.pipeline.ItemPipeline;
 import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
@@ -50,7 +51,6 @@ public final class Engine {
   private final RequestIntake intake;
   private final CallbackCheck callbacks;
   private final ResponseHandler responses;
-  private final @Nullable RobotsPolicy robots;
   private final @Nullable AutoThrottle throttle;
   private final ItemPipeline<LeaseTicket> pipeline;
   private final LeaseCommitter committer;
@@ -99,9 +99,6 @@ public final class Engine {
     this.throttle = throttled ? new AutoThrottle(slots, settings.get(Setting.AUTOTHROTTLE_TARGET_CONCURRENCY),
         minDelay, seconds(settings.get(Setting.AUTOTHROTTLE_MAX_DELAY)), settings.get(Setting.AUTOTHROTTLE_DEBUG))
         : null;
-    this.robots = settings.get(Setting.ROBOTSTXT_OBEY)
-        ? new RobotsPolicy(cache == null ? transport : cache.over(transport), slots, stats,
-            settings.get(Setting.USER_AGENT), frontier.politeness()) : null;
     SlotKeys slotKeys = new SlotKeys(settings.get(Setting.CONCURRENT_REQUESTS_PER_IP) > 0,
         settings.get(Setting.DNS_CACHE_TTL), stats);
     this.closing = new ClosingConditions(settings.get(Setting.CLOSESPIDER_ITEMCOUNT),
@@ -112,8 +109,10 @@ public final class Engine {
         .keepFragment(settings.get(Setting.CANONICALIZE_KEEP_FRAGMENTS))
         .sortQuery(settings.get(Setting.CANONICALIZE_SORT_QUERY))
         .stripQueryParams(Set.copyOf(settings.get(Setting.CANONICALIZE_IGNORE_PARAMS))).build();
+    Redirect redirects = new Redirect(settings.get(Setting.REDIRECT_ENABLED),
+        settings.get(Setting.REDIRECT_MAX_TIMES), canonicalizer);
     this.intake = new RequestIntake(frontier, stats, canonicalizer, new RequestFingerprinter(canonicalizer),
-        spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), TrapGuard.from(settings), slotKeys::slotOf,
+        BuiltinStepsFactory.intakeSteps(settings, spider.allowedDomains(), stats), slotKeys::slotOf,
         wakeUp::signal, this::fail, signals, settings.get(Setting.MAX_REQUESTS_PER_DOMAIN));
     this.committer = new LeaseCommitter(frontier, sinks, stats, spider, t -> leaseEnded(), this::fail,
         this::pipelineDied);
@@ -122,11 +121,11 @@ public final class Engine {
     this.spiderChain = new SpiderChain(components.spider(), stats);
     this.callbacks = new CallbackCheck(spider, stats, spiderChain::ownsCallback);
     EngineOutputs outputs = new EngineOutputs(intake, settings.get(Setting.DEPTH_PRIORITY), stats, callbacks);
-    this.downloaders = new DownloaderChain(components.downloader(), stats, intake::offer, signals);
+    this.downloaders = new DownloaderChain(BuiltinStepsFactory.downloadSteps(settings, components.downloader(),
+        cache == null ? transport : cache.over(transport), stats, frontier.politeness(), redirects), stats,
+        intake::offer, signals, slots);
     this.responses = new ResponseHandler(new CallbackRunner(spider, stats, outputs, spiderChain, closing), stats,
-        intake, canonicalizer,
-        settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing,
-        new RetryPolicy(settings, slots, stats));
+        intake, redirects, closing, new RetryPolicy(settings, stats), slots);
     this.model = switch (settings.get(Setting.EXECUTION_MODEL)) {
       case "sequential" -> new SequentialModel(this);
       case "threads" -> new ThreadsModel(this, globalLimit);
@@ -303,18 +302,17 @@ public final class Engine {
   }
 
   /**
-   * Downloads the ticket's request through the downloader middlewares; null when the download failed (counted)
-   * or a middleware dropped or rescheduled it. Frees its slot.
+   * Downloads the ticket's request through the downloader steps (Kumo's own and the user's middlewares); null
+   * when the download failed (counted) or a step dropped or rescheduled it. Frees its slot.
    */
   @Nullable Response download(LeaseTicket ticket) throws InterruptedException {
     Lease lease = ticket.lease();
     Request request = lease.request();
     try {
-      if (robots != null && !robots.allowed(request, lease.slot())) {
-        return null;
-      }
-      signals.requestReachedDownloader(request);
-      Response response = downloaders.download(request, r -> exchange(r, lease.slot()));
+      Response response = downloaders.download(request, lease.slot(), r -> {
+        signals.requestReachedDownloader(r);
+        return exchange(r, lease.slot());
+      });
       if (response == null) {
         return null;
       }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Makes the components a setting lists by class name and order ({@code {"com.example.Rotate": 500}}, Scrapy's
  * way): each class is loaded, checked against the component type, and made with its public constructor taking
- * {@link Settings}, or else its public no-argument one. A null order leaves a class out.
+ * {@link Settings}, or else its public no-argument one. A null order (or {@code none}) leaves a class out.
  */
 public final class ComponentLoader {
   /**
@@ -44,10 +44,15 @@ public final class ComponentLoader {
 
   /** The components of both lists sorted by order; equal orders keep their places (the first list first). */
   public static <T> List<T> sorted(List<Ordered<T>> first, List<Ordered<T>> second) {
+    return merged(first, second).stream().map(Ordered::component).toList();
+  }
+
+  /** The components of both lists with their orders, sorted; equal orders keep their places. */
+  public static <T> List<Ordered<T>> merged(List<Ordered<T>> first, List<Ordered<T>> second) {
     List<Ordered<T>> all = new ArrayList<>(first);
     all.addAll(second);
     all.sort(Comparator.comparingInt(Ordered::order));
-    return all.stream().map(Ordered::component).toList();
+    return List.copyOf(all);
   }
 
   private static <T> T make(String setting, String className, Class<T> type, ClassLoader loader,
