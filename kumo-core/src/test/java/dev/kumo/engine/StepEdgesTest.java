@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,14 +33,17 @@ class StepEdgesTest {
   static final long SECOND = 1_000_000_000L;
 
   final Stats stats = new Stats();
+  final AtomicInteger released = new AtomicInteger();
+  final AtomicInteger asked = new AtomicInteger();
 
-  /** A site whose robots.txt answers {@code status} with {@code body}. */
-  static Transport robots(int status, String body) {
+  /** A site whose robots.txt answers {@code status} with {@code body}; it counts requests and released bodies. */
+  Transport robots(int status, String body) {
     return new Transport() {
       @Override
       public Response exchange(Request request) {
+        asked.incrementAndGet();
         return Response.to(request).status(status).headers(Headers.of("Content-Type", "text/plain"))
-            .body(body.getBytes(StandardCharsets.UTF_8)).build();
+            .body(body.getBytes(StandardCharsets.UTF_8)).onRelease(released::incrementAndGet).build();
       }
 
       @Override
@@ -67,7 +71,18 @@ class StepEdgesTest {
     assertThat(allowed(policy(500, "").onRequest(page))).as("a server error disallows all").isFalse();
     assertThat(stats.get("robotstxt/response_count")).isEqualTo(5);
     assertThat(stats.get("robotstxt/response_status_count/500")).isEqualTo(1);
+    assertThat(released).as("every robots.txt body is given back").hasValue(5);
     assertThat(policy(200, "").name()).isEqualTo(BuiltinSteps.ROBOTS_TXT);
+  }
+
+  @Test
+  void aUrlWithoutAHostOrInvalidIsNotChecked() throws Exception {
+    RobotsPolicy p = policy(200, "User-agent: *\nDisallow: /\n");
+    Request mail = Request.get("mailto:someone@a.test");
+    Request broken = Request.get("http://a b/");
+    assertThat(p.onRequest(mail)).isEqualTo(new StepDecision.Proceed(mail));
+    assertThat(p.onRequest(broken)).isEqualTo(new StepDecision.Proceed(broken));
+    assertThat(asked).hasValue(0);
   }
 
   @Test
