@@ -38,6 +38,7 @@ module dev.kumo.core {
   exports dev.kumo.frontier;
   exports dev.kumo.media;
   exports dev.kumo.middleware;
+  exports dev.kumo.middleware.builtin;
   exports dev.kumo.pipeline;
   exports dev.kumo.select;
   exports dev.kumo.signal;

@@ -17,6 +17,7 @@ import dev.kumo.internal.ComponentLoader.Ordered;
 import dev.kumo.job.JobDirectory;
 import dev.kumo.middleware.DownloaderMiddleware;
 import dev.kumo.middleware.SpiderMiddleware;
+import dev.kumo.middleware.builtin.BuiltinSteps;
 import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
 import dev.kumo.signal.SignalListener;
@@ -162,23 +163,24 @@ public final class Crawler {
       all.add(l);
     }
     List<Ordered<SpiderMiddleware>> spiders = new ArrayList<>(ComponentLoader.load(Setting.SPIDER_MIDDLEWARES.name(),
-        settings.get(Setting.SPIDER_MIDDLEWARES), SpiderMiddleware.class, loader, settings, stats));
+        BuiltinSteps.userOnly(settings.get(Setting.SPIDER_MIDDLEWARES)), SpiderMiddleware.class, loader, settings,
+        stats));
     spiders.addAll(ComponentLoader.load(Setting.ITEM_PIPELINES.name(), mediaPipelines(loader).get(true),
         SpiderMiddleware.class, loader, settings, stats));
     List<SpiderMiddleware> spiderSide = ComponentLoader.sorted(spiders, spiderMiddlewares);
     List<Ordered<DownloaderMiddleware>> nearestTheNetwork = new ArrayList<>(downloaderMiddlewares);
     for (SpiderMiddleware m : spiderSide) { // a media pipeline also stores bodies and hears dropped requests
       if (m instanceof DownloaderMiddleware d) {
-        nearestTheNetwork.add(new Ordered<>(Integer.MAX_VALUE, d));
+        nearestTheNetwork.add(new Ordered<>(BuiltinSteps.MEDIA_PIPELINES, d));
       }
       if (m instanceof SignalListener l) {
         all.add(l);
       }
     }
     return new Components(
-        ComponentLoader.sorted(ComponentLoader.load(Setting.DOWNLOADER_MIDDLEWARES.name(),
-            settings.get(Setting.DOWNLOADER_MIDDLEWARES), DownloaderMiddleware.class, loader, settings, stats),
-            nearestTheNetwork),
+        ComponentLoader.merged(ComponentLoader.load(Setting.DOWNLOADER_MIDDLEWARES.name(),
+            BuiltinSteps.userOnly(settings.get(Setting.DOWNLOADER_MIDDLEWARES)), DownloaderMiddleware.class, loader,
+            settings, stats), nearestTheNetwork),
         spiderSide, all);
   }
 
@@ -194,7 +196,7 @@ public final class Crawler {
     int cores = Runtime.getRuntime().availableProcessors();
     DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
     TransportConfig transportConfig = TransportConfig.from(settings);
-    Transport transport = transportFactory.apply(transportConfig);
+    Transport transport = transportFactory.apply(transportConfig.forCrawl());
     Engine e = new Engine(spider, settings, stats, f, transport, allProcessors, allSinks, components);
     e.observe(observer);
     engine = e;

@@ -1,6 +1,7 @@
 package dev.kumo;
 
 import dev.kumo.download.DnsOverrides;
+import dev.kumo.middleware.builtin.BuiltinSteps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -312,6 +313,16 @@ public final class Setting<T> {
   /** Spider middlewares by class name and order. */
   public static final Setting<Map<String, Object>> SPIDER_MIDDLEWARES = componentsKey("spider_middlewares",
       "Spider middlewares (dev.kumo.middleware.SpiderMiddleware) by class name and order, lowest first.");
+  /** Kumo's own downloader steps by name and order (Scrapy's DOWNLOADER_MIDDLEWARES_BASE). */
+  public static final Setting<Map<String, Object>> DOWNLOADER_MIDDLEWARES_BASE = componentsKey(
+      "downloader_middlewares_base", BuiltinSteps.DOWNLOADER_BASE,
+      "Kumo's own downloader steps by name and order, merged with downloader_middlewares, where a step's name "
+          + "with the order none disables it and another order moves it (docs/framework.md).");
+  /** Kumo's own spider (intake) steps by name and order (Scrapy's SPIDER_MIDDLEWARES_BASE). */
+  public static final Setting<Map<String, Object>> SPIDER_MIDDLEWARES_BASE = componentsKey(
+      "spider_middlewares_base", BuiltinSteps.SPIDER_BASE,
+      "Kumo's own checks at the frontier's door by name and order, merged with spider_middlewares, where a "
+          + "step's name with the order none disables it (docs/framework.md).");
   /** Extensions (signal listeners) by class name and order. */
   public static final Setting<Map<String, Object>> EXTENSIONS = componentsKey("extensions",
       "Extensions (dev.kumo.signal.SignalListener) by class name and order, like Scrapy's EXTENSIONS.");
@@ -460,9 +471,17 @@ public final class Setting<T> {
   }
 
   private static Setting<Map<String, Object>> componentsKey(String name, String description) {
-    return mapKey(name, description).check(m -> m.values().stream()
-        .allMatch(v -> v == null || v instanceof Number n && n.doubleValue() == n.intValue()) ? null
-        : "must map class names to whole-number orders (or null to leave one out)");
+    return componentsKey(name, Map.of(), description);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Setting<Map<String, Object>> componentsKey(String name, Map<String, Object> defaults,
+      String description) {
+    Class<Map<String, Object>> type = (Class) Map.class;
+    return register(new Setting<>(name, type, defaults, "", description, Setting::parseMap, List.of()))
+        .check(m -> m.values().stream().allMatch(v -> v == null || "none".equalsIgnoreCase(String.valueOf(v))
+            || v instanceof Number n && n.doubleValue() == n.intValue()) ? null
+            : "must map class names to whole-number orders (or none to leave one out)");
   }
 
   private static @Nullable String checkSlots(Map<String, Object> slots) {

@@ -8,12 +8,12 @@ import dev.kumo.download.DnsOverrides;
 import dev.kumo.download.DownloadException;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
-import dev.kumo.internal.UrlJoin;
+import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.middleware.builtin.Redirect;
 import dev.kumo.testsite.ReasonPhrases;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,8 @@ public final class FetchCommand implements Callable<Integer> {
   private HelpOption help;
 
   private static final Logger log = LoggerFactory.getLogger(FetchCommand.class);
-  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+  private int redirectMaxTimes;
 
   @Spec
   private CommandSpec spec;
@@ -66,12 +67,13 @@ public final class FetchCommand implements Callable<Integer> {
     common.configureLogging(CommonOptions.LogLevel.INFO);
     Settings settings = common.effective(Settings.defaults());
     URI target = checkUrl(UrlArguments.withScheme(url));
-    int maxRedirects = noRedirect || !settings.get(Setting.REDIRECT_ENABLED)
-        ? 0 : settings.get(Setting.REDIRECT_MAX_TIMES);
+    redirectMaxTimes = settings.get(Setting.REDIRECT_MAX_TIMES);
+    Redirect redirects = new Redirect(!noRedirect && settings.get(Setting.REDIRECT_ENABLED), redirectMaxTimes,
+        UrlCanonicalizer.DEFAULT);
     DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
     Response response;
     try (Transport transport = Transport.open(TransportConfig.from(settings))) {
-      response = fetch(transport, target.toString(), maxRedirects, verbose);
+      response = fetch(transport, target.toString(), redirects, verbose);
     } catch (DownloadException e) {
       throw CliException.failed(e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -95,26 +97,30 @@ public final class FetchCommand implements Callable<Integer> {
     throw CliException.usage("invalid URL '" + text + "': expected an absolute http or https URL");
   }
 
-  /** Fetches {@code url}, following up to {@code maxRedirects} redirects; when 0, a redirect is returned as is. */
-  private Response fetch(Transport transport, String url, int maxRedirects, boolean verbose)
+  /**
+   * Fetches {@code url}, following redirects as {@code redirects} (Kumo's one redirect step) decides; a redirect
+   * not followed (--no-redirect, redirect_enabled false) is returned as is.
+   */
+  private Response fetch(Transport transport, String url, Redirect redirects, boolean verbose)
       throws DownloadException, InterruptedException {
     Request request = Request.get(url);
-    for (int hops = 0; ; hops++) {
+    while (true) {
       Response response = transport.exchange(request);
       if (verbose) {
         spec.commandLine().getErr().println("* " + response.protocol() + " " + response.status() + " " + request.url());
       }
-      String location = response.headers().first("Location");
-      if (maxRedirects == 0 || !REDIRECTS.contains(response.status()) || location == null) {
-        return response;
+      switch (redirects.decide(response)) {
+        case Redirect.Follow follow -> {
+          log.info("Redirecting ({}) to {}", response.status(), follow.next().url());
+          request = follow.next();
+        }
+        case Redirect.Refuse refuse -> throw new DownloadException(DownloadException.IO, "not redirected to "
+            + refuse.target() + " fetching " + url + " (" + refuse.stat() + ", redirect_max_times = "
+            + redirectMaxTimes + ")");
+        case Redirect.Use use -> {
+          return response;
+        }
       }
-      if (hops == maxRedirects) {
-        throw new DownloadException(DownloadException.IO,
-            "too many redirects fetching " + url + " (redirect_max_times = " + maxRedirects + ")");
-      }
-      String next = UrlJoin.resolve(request.url(), location);
-      log.info("Redirecting ({}) to {}", response.status(), next);
-      request = Request.get(next);
     }
   }
 

@@ -85,7 +85,36 @@ public final class HttpCache {
     }
     CachedResponse cached = stored(request);
     stats.increment("httpcache/miss");
-    Response response = transport.exchange(cached == null ? request : policy.revalidation(request, cached));
+    return settle(request, cached,
+        transport.exchange(cached == null ? request : policy.revalidation(request, cached)));
+  }
+
+  /**
+   * The request to send to the site for {@code request}, which {@link #lookup} did not answer: itself, or a
+   * conditional request that revalidates a stale stored response. Counted {@code httpcache/miss} (or
+   * {@code httpcache/uncacheable}). The crawl's cache step calls this, then {@link #received}.
+   */
+  public Request outgoing(Request request) {
+    if (!policy.cacheable(request)) {
+      stats.increment("httpcache/uncacheable");
+      return request;
+    }
+    CachedResponse cached = stored(request);
+    stats.increment("httpcache/miss");
+    return cached == null ? request : policy.revalidation(request, cached);
+  }
+
+  /**
+   * What answers {@code request} once the site answered {@link #outgoing}'s request with {@code response}: the
+   * stored response when the answer revalidates it (a 304), else {@code response}, stored when the policy
+   * allows.
+   */
+  public Response received(Request request, Response response) {
+    return policy.cacheable(request) ? settle(request, stored(request), response) : response;
+  }
+
+  private Response settle(Request request, @Nullable CachedResponse stored, Response response) {
+    CachedResponse cached = stored;
     Instant now = clock.instant();
     if (cached != null && policy.stillValid(cached, response)) {
       if (response.status() == 304) {

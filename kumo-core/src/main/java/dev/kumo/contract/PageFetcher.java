@@ -9,23 +9,20 @@ import dev.kumo.download.DnsOverrides;
 import dev.kumo.download.DownloadException;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
-import dev.kumo.internal.UrlJoin;
+import dev.kumo.middleware.builtin.Redirect;
 import dev.kumo.stats.Stats;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches single pages as a crawl of one spider would: its settings (user agent, timeouts, limits, DNS pins),
- * redirects followed up to {@code redirect_max_times}, and the spider's HTTP cache when {@code httpcache_enabled}
+ * redirects followed by the crawl's redirect step (up to {@code redirect_max_times}), and the spider's HTTP cache when {@code httpcache_enabled}
  * (so a page crawled before is read from disk). For {@code kumo parse}, {@code check}, {@code view} and
  * {@code shell}. Thread-safe; close it when done.
  */
 public final class PageFetcher implements AutoCloseable {
-  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-
   private final Transport transport;
   private final @Nullable HttpCache cache;
-  private final int maxRedirects;
+  private final Redirect redirects;
   private final Stats stats = new Stats();
 
   /** A fetcher with {@code settings}, using the cache of the spider {@code spiderName} when it is enabled. */
@@ -33,25 +30,34 @@ public final class PageFetcher implements AutoCloseable {
     DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
     this.transport = Transport.open(TransportConfig.from(settings));
     this.cache = HttpCache.open(settings, spiderName, stats);
-    this.maxRedirects = settings.get(Setting.REDIRECT_ENABLED) ? settings.get(Setting.REDIRECT_MAX_TIMES) : 0;
+    this.redirects = Redirect.from(settings);
   }
 
-  /** The response to {@code request}, after redirects (its {@link Response#request()} is {@code request}). */
+  /**
+   * The response to {@code request}, after redirects (the crawl's {@link Redirect} step; its
+   * {@link Response#request()} is {@code request}).
+   *
+   * @throws DownloadException when the download fails, or a redirect is refused (too many, a loop)
+   */
   public Response fetch(Request request) throws DownloadException, InterruptedException {
     Request hop = request;
-    for (int hops = 0; ; hops++) {
+    while (true) {
       Response response = exchange(hop);
-      String location = response.headers().first("Location");
-      if (!REDIRECTS.contains(response.status()) || location == null || maxRedirects == 0) {
-        return hop == request ? response : Response.to(request).url(response.url()).status(response.status())
-            .headers(response.headers()).body(response.body()).protocol(response.protocol()).build();
+      switch (redirects.decide(response)) {
+        case Redirect.Follow follow -> hop = follow.next();
+        case Redirect.Refuse refuse -> throw refused(request, refuse);
+        case Redirect.Use use -> {
+          return hop == request ? response : Response.to(request).url(response.url()).status(response.status())
+              .headers(response.headers()).body(response.body()).protocol(response.protocol()).build();
+        }
       }
-      if (hops == maxRedirects) {
-        throw new DownloadException(DownloadException.IO,
-            "too many redirects fetching " + request.url() + " (redirect_max_times = " + maxRedirects + ")");
-      }
-      hop = Request.get(UrlJoin.resolve(response.url(), location));
     }
+  }
+
+  /** The failure that a refused redirect of {@code request} is. */
+  static DownloadException refused(Request request, Redirect.Refuse refuse) {
+    return new DownloadException(DownloadException.IO, "not redirected to " + refuse.target() + " fetching "
+        + request.url() + " (" + refuse.stat() + ")");
   }
 
   private Response exchange(Request request) throws DownloadException, InterruptedException {

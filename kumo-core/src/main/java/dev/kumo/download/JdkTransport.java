@@ -3,6 +3,7 @@ package dev.kumo.download;
 import dev.kumo.Headers;
 import dev.kumo.Request;
 import dev.kumo.Response;
+import dev.kumo.internal.Cookies;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

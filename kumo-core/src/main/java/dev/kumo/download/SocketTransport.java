@@ -2,6 +2,7 @@ package dev.kumo.download;
 
 import dev.kumo.Request;
 import dev.kumo.Response;
+import dev.kumo.internal.Cookies;
 import java.io.IOException;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;

@@ -51,13 +51,10 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
     Duration total = seconds(settings.get(Setting.DOWNLOAD_TIMEOUT));
     Duration connect = min(total, seconds(settings.get(Setting.DOWNLOAD_CONNECT_TIMEOUT)));
     Duration read = min(total, seconds(settings.get(Setting.DOWNLOAD_READ_TIMEOUT)));
-    Headers headers = Headers.of(
-        "User-Agent", settings.get(Setting.USER_AGENT),
-        "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-        "Accept-Language", "en",
-        "Accept-Encoding", "gzip, deflate, br");
-    for (var e : settings.get(Setting.DEFAULT_REQUEST_HEADERS).entrySet()) {
-      headers = headers.withOnly(e.getKey(), String.valueOf(e.getValue()));
+    Headers headers = Headers.of("User-Agent", settings.get(Setting.USER_AGENT));
+    Headers defaults = requestDefaults(settings);
+    for (String name : defaults.names()) {
+      headers = headers.withOnly(name, defaults.first(name));
     }
     ProxyRules proxies = ProxyRules.of(settings.get(Setting.HTTP_PROXY), settings.get(Setting.HTTPS_PROXY),
         settings.get(Setting.NO_PROXY));
@@ -72,6 +69,31 @@ public record TransportConfig(Duration connectTimeout, Duration totalTimeout, Du
         settings.get(Setting.DOWNLOAD_WARNSIZE), headers, settings.get(Setting.COOKIES_ENABLED), proxies,
         settings.get(Setting.HTTP_CLIENT), settings.get(Setting.HTTP2_ENABLED), pool,
         settings.get(Setting.REFUSE_PRIVATE_ADDRESSES));
+  }
+
+  /**
+   * This configuration for a crawl's transport: without default headers or cookie jars, which the crawl's
+   * downloader steps ({@code DefaultHeaders}, {@code UserAgent}, {@code Cookies}) provide, so that a step
+   * disabled in {@code downloader_middlewares} is really off.
+   */
+  public TransportConfig forCrawl() {
+    return new TransportConfig(connectTimeout, totalTimeout, readTimeout, maxSize, maxRatio, budget, warnSize,
+        Headers.empty(), false, proxies, client, http2, pool, refusePrivateAddresses);
+  }
+
+  /**
+   * The headers besides {@code User-Agent} that every request gets unless it sets them: {@code Accept},
+   * {@code Accept-Language}, {@code Accept-Encoding}, then those of {@code default_request_headers}.
+   */
+  public static Headers requestDefaults(Settings settings) {
+    Headers headers = Headers.of(
+        "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+        "Accept-Language", "en",
+        "Accept-Encoding", "gzip, deflate, br");
+    for (var e : settings.get(Setting.DEFAULT_REQUEST_HEADERS).entrySet()) {
+      headers = headers.withOnly(e.getKey(), String.valueOf(e.getValue()));
+    }
+    return headers;
   }
 
   /** The smaller of {@code a} and {@code b}, where a zero {@code b} means no limit. */

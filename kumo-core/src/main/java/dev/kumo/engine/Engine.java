@@ -14,11 +14,13 @@ import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.Lease;
 import dev.kumo.frontier.UrlCanonicalizer;
 import dev.kumo.internal.Fingerprinters;
+import dev.kumo.middleware.builtin.Redirect;
 import dev.kumo.pipeline.ItemPipeline;
 import dev.kumo.pipeline.ItemProcessor;
 import dev.kumo.pipeline.ItemSink;
 import dev.kumo.stats.Stats;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,12 +48,10 @@ public final class Engine {
   private final Stats stats;
   private final Frontier frontier;
   private final Transport transport;
-  private final @Nullable HttpCache cache;
   private final Slots slots;
   private final RequestIntake intake;
   private final CallbackCheck callbacks;
   private final ResponseHandler responses;
-  private final @Nullable RobotsPolicy robots;
   private final @Nullable AutoThrottle throttle;
   private final ItemPipeline<LeaseTicket> pipeline;
   private final LeaseCommitter committer;
@@ -88,7 +88,6 @@ public final class Engine {
     this.stats = stats;
     this.frontier = frontier;
     this.transport = transport;
-    this.cache = HttpCache.open(settings, spider.name(), stats);
     this.globalLimit = positive(settings, Setting.CONCURRENT_REQUESTS);
     positive(settings, Setting.CONCURRENT_REQUESTS_PER_DOMAIN);
     SlotPolicy slotDefaults = SlotPolicy.defaults(settings);
@@ -100,9 +99,6 @@ public final class Engine {
     this.throttle = throttled ? new AutoThrottle(slots, settings.get(Setting.AUTOTHROTTLE_TARGET_CONCURRENCY),
         minDelay, seconds(settings.get(Setting.AUTOTHROTTLE_MAX_DELAY)), settings.get(Setting.AUTOTHROTTLE_DEBUG))
         : null;
-    this.robots = settings.get(Setting.ROBOTSTXT_OBEY)
-        ? new RobotsPolicy(cache == null ? transport : cache.over(transport), slots, stats,
-            settings.get(Setting.USER_AGENT), frontier.politeness()) : null;
     SlotKeys slotKeys = new SlotKeys(settings.get(Setting.CONCURRENT_REQUESTS_PER_IP) > 0,
         settings.get(Setting.DNS_CACHE_TTL), stats);
     this.closing = new ClosingConditions(settings.get(Setting.CLOSESPIDER_ITEMCOUNT),
@@ -113,9 +109,11 @@ public final class Engine {
         .keepFragment(settings.get(Setting.CANONICALIZE_KEEP_FRAGMENTS))
         .sortQuery(settings.get(Setting.CANONICALIZE_SORT_QUERY))
         .stripQueryParams(Set.copyOf(settings.get(Setting.CANONICALIZE_IGNORE_PARAMS))).build();
+    Redirect redirects = new Redirect(settings.get(Setting.REDIRECT_ENABLED),
+        settings.get(Setting.REDIRECT_MAX_TIMES), canonicalizer);
     this.intake = new RequestIntake(frontier, stats, canonicalizer,
         Fingerprinters.of(settings, spider.getClass().getClassLoader()),
-        spider.allowedDomains(), settings.get(Setting.DEPTH_LIMIT), TrapGuard.from(settings), slotKeys::slotOf,
+        BuiltinStepsFactory.intakeSteps(settings, spider.allowedDomains(), stats), slotKeys::slotOf,
         wakeUp::signal, this::fail, signals, settings.get(Setting.MAX_REQUESTS_PER_DOMAIN));
     this.committer = new LeaseCommitter(frontier, sinks, stats, spider, t -> leaseEnded(), this::fail,
         this::pipelineDied);
@@ -124,11 +122,11 @@ public final class Engine {
     this.spiderChain = new SpiderChain(components.spider(), stats);
     this.callbacks = new CallbackCheck(spider, stats, spiderChain::ownsCallback);
     EngineOutputs outputs = new EngineOutputs(intake, settings.get(Setting.DEPTH_PRIORITY), stats, callbacks);
-    this.downloaders = new DownloaderChain(components.downloader(), stats, intake::offer, signals);
     this.responses = new ResponseHandler(
-        new CallbackRunner(spider, stats, outputs, spiderChain, closing, () -> observer), stats, intake, canonicalizer,
-        settings.get(Setting.REDIRECT_ENABLED), settings.get(Setting.REDIRECT_MAX_TIMES), closing,
-        new RetryPolicy(settings, slots, stats));
+        new CallbackRunner(spider, stats, outputs, spiderChain, closing, () -> observer), stats, closing);
+    this.downloaders = new DownloaderChain(BuiltinStepsFactory.downloadSteps(settings, components.downloader(),
+        transport, HttpCache.open(settings, spider.name(), stats), stats, frontier.politeness(), redirects,
+        new RetryPolicy(settings, stats)), stats, intake::offer, signals, slots, new StepsTookIn());
     this.model = switch (settings.get(Setting.EXECUTION_MODEL)) {
       case "sequential" -> new SequentialModel(this);
       case "threads" -> new ThreadsModel(this, globalLimit);
@@ -188,11 +186,13 @@ public final class Engine {
       stats.set("slots/" + f.key() + "/max_in_flight", f.maxInFlight());
       stats.set("slots/" + f.key() + "/delay_ms", Math.round(f.delaySeconds() * 1000));
     }
-    transport.counters().forEach((key, n) -> {
-      if (n > 0) {
-        stats.add(key, n);
-      }
-    });
+    for (Map<String, Long> counters : List.of(transport.counters(), downloaders.counters())) {
+      counters.forEach((key, n) -> {
+        if (n > 0) {
+          stats.add(key, n);
+        }
+      });
+    }
     spider.closed(reason);
     signals.spiderClosed(spider, reason);
     return reason;
@@ -310,33 +310,32 @@ public final class Engine {
   }
 
   /**
-   * Downloads the ticket's request through the downloader middlewares; null when the download failed (counted)
-   * or a middleware dropped or rescheduled it. Frees its slot.
+   * Downloads the ticket's request through the downloader steps (Kumo's own and the user's middlewares); null
+   * when the download failed (counted) or a step dropped or rescheduled it. Frees its slot.
    */
   @Nullable Response download(LeaseTicket ticket) throws InterruptedException {
     Lease lease = ticket.lease();
     Request request = lease.request();
     try {
-      if (robots != null && !robots.allowed(request, lease.slot())) {
-        return null;
+      Response response = downloaders.download(request, lease.slot(), r -> {
+        signals.requestReachedDownloader(r);
+        return exchange(r, lease.slot());
+      });
+      if (response != null) {
+        arrived(response);
       }
-      signals.requestReachedDownloader(request);
-      Response response = downloaders.download(request, r -> exchange(r, lease.slot()));
-      if (response == null) {
-        return null;
-      }
-      signals.responseReceived(response);
-      signals.bytesReceived(response.request(), response.bodyLength());
-      responses.received(response);
       return response;
     } catch (DownloadException e) {
-      observer.failed(lease.slot(), request, e.reason());
-      responses.failed(request, lease.slot(), e, ticket);
+      counted(request, lease.slot(), e);
+      responses.failed(request, e, ticket);
       return null;
-    } catch (RuntimeException e) { // a transport's bug must not lose the lease
-      responses.failed(request, lease.slot(),
-          new DownloadException(DownloadException.IO, "unexpected failure fetching " + request.url() + ": " + e, e),
-          ticket);
+    } catch (CrawlAbortedException e) { // scheduling a step's request found the frontier failed
+      throw e;
+    } catch (RuntimeException e) { // a bug past the steps' own guards must not lose the lease
+      DownloadException failure = new DownloadException(DownloadException.IO,
+          "unexpected failure fetching " + request.url() + ": " + e, e);
+      responses.counted(failure);
+      responses.failed(request, failure, ticket);
       return null;
     } catch (Error e) { // out of memory or a JVM failure: never survived
       throw fatal(ticket, e);
@@ -346,14 +345,41 @@ public final class Engine {
     }
   }
 
-  /** One request on the wire: counted, timed for AutoThrottle. */
-  /** The response from the HTTP cache, or from the site (Scrapy's cache is the middleware next to the wire too). */
-  private Response exchange(Request request, String slot) throws DownloadException, InterruptedException {
-    Response hit = cache == null ? null : cache.lookup(request);
-    if (hit != null) { // no request at the site: no politeness delay, no AutoThrottle sample
-      slots.servedFromCache(slot);
-      return hit;
+  /** A response out of the downloader steps, to be handled: counted, and listeners told. */
+  private void arrived(Response response) {
+    signals.responseReceived(response);
+    signals.bytesReceived(response.request(), response.bodyLength());
+    responses.received(response);
+  }
+
+  /** A failed download, counted and observed, whether a step (retry) took it in or it failed for good. */
+  private void counted(Request request, String slot, DownloadException e) {
+    responses.counted(e);
+    observer.failed(slot, request, e.reason());
+  }
+
+  /** What the downloader steps took in: counted as if it had reached the spider, a response then released. */
+  private final class StepsTookIn implements DownloaderChain.TakenIn {
+    @Override
+    public void response(Response response) {
+      try {
+        arrived(response);
+      } finally {
+        response.release();
+      }
     }
+
+    @Override
+    public void failure(Request request, String slot, DownloadException failure) {
+      counted(request, slot, failure);
+    }
+  }
+
+  /**
+   * One request on the wire: counted, timed for AutoThrottle. A transport's bug is a failure like any other (the
+   * retry step may retry it).
+   */
+  private Response exchange(Request request, String slot) throws DownloadException, InterruptedException {
     stats.increment("downloader/request_count");
     stats.increment("downloader/request_method_count/" + request.method());
     long start = System.nanoTime();
@@ -361,7 +387,9 @@ public final class Engine {
     stats.max("downloader/max_active", onTheWire.incrementAndGet());
     Response response;
     try {
-      response = cache == null ? transport.exchange(request) : cache.fetch(request, transport);
+      response = transport.exchange(request);
+    } catch (RuntimeException e) {
+      throw new DownloadException(DownloadException.IO, "unexpected failure fetching " + request.url() + ": " + e, e);
     } finally {
       onTheWire.decrementAndGet();
     }

@@ -7,11 +7,9 @@ import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.InvalidUrlException;
 import dev.kumo.frontier.UrlCanonicalizer;
-import dev.kumo.internal.Domains;
 import dev.kumo.signal.SignalListener;
 import dev.kumo.stats.Stats;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -20,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The way into the frontier: checks and canonicalises a request's URL, applies the crawl's scope (allowed
- * domains, depth limit), fingerprints it and offers it under its download slot. Every request that does not
- * get in is counted by reason; none is dropped silently. Thread-safe.
+ * The way into the frontier: checks and canonicalises a request's URL, applies the intake steps (Kumo's
+ * spider steps: allowed domains, depth limit, URL traps; {@link IntakeStep}) in their order, fingerprints it
+ * and offers it under its download slot. Every request that does not get in is counted by reason; none is
+ * dropped silently. Thread-safe.
  */
 final class RequestIntake {
   private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
@@ -31,9 +30,7 @@ final class RequestIntake {
   private final Stats stats;
   private final UrlCanonicalizer canonicalizer;
   private final Fingerprinter fingerprinter;
-  private final List<String> allowedDomains;
-  private final int depthLimit;
-  private final TrapGuard traps;
+  private final List<IntakeStep> steps;
   private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
   private final Runnable onQueued;
   private final UnaryOperator<String> slotOf;
@@ -41,10 +38,20 @@ final class RequestIntake {
   private final SignalListener signals;
   private final DomainBudget budget;
 
+  /** An intake with the default steps: offsite ({@code allowedDomains}), depth, then traps. */
   RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, Fingerprinter fingerprinter,
       List<String> allowedDomains, int depthLimit, TrapGuard traps, UnaryOperator<String> slotOf,
       Runnable onQueued, Consumer<FrontierException> onFailure, SignalListener signals, int maxRequestsPerDomain) {
-    this.traps = traps;
+    this(frontier, stats, canonicalizer, fingerprinter,
+        List.of(new OffsiteStep(allowedDomains, stats), new DepthStep(depthLimit), traps), slotOf, onQueued,
+        onFailure, signals, maxRequestsPerDomain);
+  }
+
+  /** An intake that applies {@code steps} in their order to each request before the frontier sees it. */
+  RequestIntake(Frontier frontier, Stats stats, UrlCanonicalizer canonicalizer, Fingerprinter fingerprinter,
+      List<IntakeStep> steps, UnaryOperator<String> slotOf, Runnable onQueued,
+      Consumer<FrontierException> onFailure, SignalListener signals, int maxRequestsPerDomain) {
+    this.steps = List.copyOf(steps);
     this.onFailure = onFailure;
     this.signals = signals;
     this.budget = new DomainBudget(maxRequestsPerDomain);
@@ -53,9 +60,6 @@ final class RequestIntake {
     this.stats = stats;
     this.canonicalizer = canonicalizer;
     this.fingerprinter = fingerprinter;
-    this.allowedDomains = allowedDomains.stream().map(RequestIntake::normaliseDomain)
-        .filter(d -> !d.isEmpty()).toList();
-    this.depthLimit = depthLimit;
     this.onQueued = onQueued;
   }
 
@@ -86,29 +90,13 @@ final class RequestIntake {
       return false;
     }
     String host = hostOf(canonical);
-    if (!allowedDomains.isEmpty() && !isAllowed(host)) {
-      stats.increment("offsite/filtered");
-      if (loggedOnce.add("offsite/" + host)) {
-        stats.increment("offsite/domains");
-        log.debug("Filtered offsite request to {}: {}", host, request.url());
+    for (IntakeStep step : steps) {
+      String refusal = step.refusal(request, canonical, host);
+      if (refusal != null) {
+        stats.increment(refusal);
+        signals.requestDropped(request, refusal);
+        return false;
       }
-      signals.requestDropped(request, "offsite/filtered");
-      return false;
-    }
-    if (depthLimit > 0 && request.depth() > depthLimit) {
-      stats.increment("depth/filtered");
-      signals.requestDropped(request, "depth/filtered");
-      return false;
-    }
-    String trap = traps.refusal(request, canonical, host);
-    if (trap != null) {
-      stats.increment(trap);
-      signals.requestDropped(request, trap);
-      if (loggedOnce.add(trap)) {
-        log.warn("Dropped {} as a likely crawler trap ({}; see urllength_limit and url_pattern_depth_limit; "
-            + "further ones are only counted)", abbreviated(request.url()), trap);
-      }
-      return false;
     }
     if (!budget.take(host)) {
       stats.increment("max_requests_per_domain/filtered");
@@ -137,21 +125,6 @@ final class RequestIntake {
     return true;
   }
 
-  private boolean isAllowed(String host) {
-    for (String d : allowedDomains) {
-      if (Domains.isIn(host, d)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** An allowed domain as hosts are compared (punycode, lower case); one that is not a host name stays as is. */
-  private static String normaliseDomain(String domain) {
-    String d = Domains.normalise(domain);
-    return d == null ? domain.strip().toLowerCase(Locale.ROOT) : d;
-  }
-
   /** The host of a canonical URL (lower case, without port; IPv6 in brackets). */
   static String hostOf(String canonicalUrl) {
     int start = canonicalUrl.indexOf("://") + 3;
@@ -169,11 +142,6 @@ final class RequestIntake {
     }
     int colon = authority.lastIndexOf(':');
     return colon < 0 ? authority : authority.substring(0, colon);
-  }
-
-  /** {@code url}, cut to 200 characters for a log line (an over-long URL is one of the traps). */
-  private static String abbreviated(String url) {
-    return url.length() <= 200 ? url : url.substring(0, 200) + "... (" + url.length() + " characters)";
   }
 
 }

@@ -44,20 +44,19 @@ final class RetryPolicy {
   private final long backoffBaseNanos;
   private final long backoffMaxNanos;
   private final long retryAfterMaxNanos;
-  private final Slots slots;
   private final Stats stats;
   private final LongSupplier clock;
   private final RandomGenerator random;
 
-  RetryPolicy(Settings settings, Slots slots, Stats stats) {
-    this(settings, slots, stats, System::nanoTime, () -> ThreadLocalRandom.current().nextLong());
+  RetryPolicy(Settings settings, Stats stats) {
+    this(settings, stats, System::nanoTime, () -> ThreadLocalRandom.current().nextLong());
   }
 
   /**
    * A policy that reads {@code clock} (nanoseconds, as {@link System#nanoTime()}) and draws its backoff jitter
    * from {@code random}.
    */
-  RetryPolicy(Settings settings, Slots slots, Stats stats, LongSupplier clock, RandomGenerator random) {
+  RetryPolicy(Settings settings, Stats stats, LongSupplier clock, RandomGenerator random) {
     this.clock = clock;
     this.random = random;
     this.enabled = settings.get(Setting.RETRY_ENABLED);
@@ -67,7 +66,6 @@ final class RetryPolicy {
     this.backoffBaseNanos = seconds(settings.get(Setting.RETRY_BACKOFF_BASE));
     this.backoffMaxNanos = seconds(settings.get(Setting.RETRY_BACKOFF_MAX));
     this.retryAfterMaxNanos = seconds(settings.get(Setting.RETRY_AFTER_MAX));
-    this.slots = slots;
     this.stats = stats;
   }
 
@@ -75,12 +73,23 @@ final class RetryPolicy {
     return (long) (s * 1e9);
   }
 
-  /** The retry of a failed download, or null when it is not retried (then counted as given up). */
-  @Nullable Request afterFailure(Request request, String slot, DownloadException e) {
+  /**
+   * What a policy decided: the request to schedule again (null: none), and the pause of the request's slot
+   * (null: none), which the engine applies.
+   *
+   * @param request the retry, or null
+   * @param pause the slot's pause (backoff, Retry-After), or null
+   */
+  record Decision(@Nullable Request request, SlotChange.@Nullable PauseUntil pause) {
+    static final Decision NONE = new Decision(null, null);
+  }
+
+  /** The retry of a failed download, if any (a retry given up is counted), with its backoff. */
+  Decision afterFailure(Request request, DownloadException e) {
     if (!RETRIED_FAILURES.contains(e.reason())) {
-      return null;
+      return Decision.NONE;
     }
-    return retry(request, slot, e.reason());
+    return retry(request, e.reason(), null);
   }
 
   /**
@@ -88,10 +97,11 @@ final class RetryPolicy {
    * the server asked for ({@code Retry-After}) costs no retry of {@code retry_times} while the request's waits
    * add up to at most {@code retry_after_max}.
    */
-  @Nullable Request afterResponse(Response response, String slot) {
-    long waited = honourRetryAfter(response, slot);
+  Decision afterResponse(Response response) {
+    long waited = retryAfterNanos(response);
+    SlotChange.PauseUntil asked = waited < 0 ? null : new SlotChange.PauseUntil(clock.getAsLong() + waited);
     if (!codes.contains(response.status())) {
-      return null;
+      return new Decision(null, asked);
     }
     Request request = response.request();
     String reason = String.valueOf(response.status());
@@ -102,32 +112,34 @@ final class RetryPolicy {
         stats.increment("retry/count");
         stats.increment("retry/reason_count/" + reason);
         stats.increment("retry_after/retry_count");
-        return again(request).meta(RETRY_AFTER_META, total).build();
+        return new Decision(again(request).meta(RETRY_AFTER_META, total).build(), asked);
       }
       stats.increment("retry_after/max_reached");
     }
-    return retry(request, slot, reason);
+    return retry(request, reason, asked);
   }
 
-  private @Nullable Request retry(Request request, String slot, String reason) {
+  /** A retry with backoff, or none (then {@code asked}, a Retry-After pause, still holds). */
+  private Decision retry(Request request, String reason, SlotChange.@Nullable PauseUntil asked) {
     if (!enabled || Boolean.TRUE.equals(request.meta().get("dont_retry"))) {
-      return null;
+      return new Decision(null, asked);
     }
     int times = request.meta().get("retry_times") instanceof Number n ? n.intValue() : 0;
     if (times >= maxTimes) {
       stats.increment("retry/max_reached");
       log.warn("Gave up retrying {} (failed {} times): {}", request, times + 1, reason);
-      return null;
+      return new Decision(null, asked);
     }
     stats.increment("retry/count");
     stats.increment("retry/reason_count/" + reason);
     long backoff = times >= Long.numberOfLeadingZeros(Math.max(1, backoffBaseNanos)) - 1
         ? backoffMaxNanos : Math.min(backoffMaxNanos, backoffBaseNanos << times);
     backoff = (long) (backoff * random.nextDouble(0.5, 1.5));
-    slots.pauseUntil(slot, clock.getAsLong() + backoff);
-    log.debug("Retrying {} (failed {} times, {}), slot {} pauses {} ms", request, times + 1, reason, slot,
+    log.debug("Retrying {} (failed {} times, {}), its slot pauses {} ms", request, times + 1, reason,
         backoff / 1_000_000);
-    return again(request).meta("retry_times", times + 1).build();
+    long until = clock.getAsLong() + backoff;
+    return new Decision(again(request).meta("retry_times", times + 1).build(),
+        new SlotChange.PauseUntil(asked == null ? until : Math.max(until, asked.untilNanos())));
   }
 
   /** The request once more, past the duplicate filter, a little later than its peers. */
@@ -135,8 +147,8 @@ final class RetryPolicy {
     return request.toBuilder().dontFilter(true).priority(request.priority() + RETRY_PRIORITY_ADJUST);
   }
 
-  /** Pauses the slot as a 429 or 503 asks; returns the pause in nanoseconds, or -1 when none was asked. */
-  private long honourRetryAfter(Response response, String slot) {
+  /** The pause that a 429 or 503 asks for ({@code Retry-After}) in nanoseconds, or -1 when none was asked. */
+  private long retryAfterNanos(Response response) {
     int status = response.status();
     String header = response.headers().first("Retry-After");
     if ((status != 429 && status != 503) || header == null) {
@@ -149,8 +161,7 @@ final class RetryPolicy {
     }
     long nanos = wait.compareTo(Duration.ofNanos(retryAfterMaxNanos)) >= 0 ? retryAfterMaxNanos : wait.toNanos();
     stats.increment("retry_after/count");
-    slots.pauseUntil(slot, clock.getAsLong() + nanos);
-    log.info("{} asks to retry after {} s: slot {} pauses", response, nanos / 1_000_000_000.0, slot);
+    log.info("{} asks to retry after {} s: its slot pauses", response, nanos / 1_000_000_000.0);
     return nanos;
   }
 

@@ -4,8 +4,11 @@ import dev.kumo.Request;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bounds crawler traps without the user's help: URLs longer than {@code urllength_limit} (Scrapy's 2083), and
@@ -15,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * bounded by number; a trap's URLs reach ever deeper. With the same setting on, a path that repeats a segment
  * more than {@value #MAX_SEGMENT_REPEATS} times is refused too (relative links that keep adding segments, as
  * Nutch's default URL filter does). The shallowest depth of at most {@value #MAX_PATTERNS}
- * patterns is kept; later patterns are not bounded. Thread-safe.
+ * patterns is kept; later patterns are not bounded. The step {@code dev.kumo.middleware.builtin.UrlLength}.
+ * Thread-safe.
  */
-final class TrapGuard {
+final class TrapGuard implements IntakeStep {
+  private static final Logger log = LoggerFactory.getLogger(TrapGuard.class);
   static final int MAX_PATTERNS = 100_000;
   /** A path with a segment more often than this ({@code /a/b/a/b/a/}) is a loop of relative links. */
   static final int MAX_SEGMENT_REPEATS = 2;
@@ -26,6 +31,7 @@ final class TrapGuard {
   private final boolean repeatedSegments;
   private final int patternDepthLimit;
   private final Map<String, Integer> shallowest = new ConcurrentHashMap<>();
+  private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
 
   /**
    * A guard with these limits (0: none).
@@ -54,7 +60,17 @@ final class TrapGuard {
    * The stat that counts why {@code request} is refused ({@code urllength/filtered}, {@code
    * urlpattern/repeated_segment} or {@code urlpattern/filtered}), or {@code null} when it may be queued.
    */
-  @Nullable String refusal(Request request, String canonicalUrl, String host) {
+  @Override
+  public @Nullable String refusal(Request request, String canonicalUrl, String host) {
+    String refusal = check(request, canonicalUrl, host);
+    if (refusal != null && loggedOnce.add(refusal)) {
+      log.warn("Dropped {} as a likely crawler trap ({}; see urllength_limit and url_pattern_depth_limit; "
+          + "further ones are only counted)", abbreviated(request.url()), refusal);
+    }
+    return refusal;
+  }
+
+  private @Nullable String check(Request request, String canonicalUrl, String host) {
     if (urlLengthLimit > 0 && request.url().length() > urlLengthLimit) {
       return "urllength/filtered";
     }
@@ -69,5 +85,10 @@ final class TrapGuard {
     Integer first = shallowest.size() < MAX_PATTERNS
         ? shallowest.merge(pattern, depth, Math::min) : shallowest.get(pattern);
     return first != null && depth - first > patternDepthLimit ? "urlpattern/filtered" : null;
+  }
+
+  /** {@code url}, cut to 200 characters for a log line (an over-long URL is one of the traps). */
+  private static String abbreviated(String url) {
+    return url.length() <= 200 ? url : url.substring(0, 200) + "... (" + url.length() + " characters)";
   }
 }

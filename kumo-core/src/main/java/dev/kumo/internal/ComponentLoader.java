@@ -14,7 +14,7 @@ import java.util.Map;
  * Makes the components a setting lists by class name and order ({@code {"com.example.Rotate": 500}}, Scrapy's
  * way): each class is loaded, checked against the component type, and made with its public constructor taking
  * {@link Settings} and {@link Stats} (the crawl's counters, as Scrapy's {@code from_crawler} gives), else
- * {@link Settings}, else none. A null order leaves a class out.
+ * {@link Settings}, else none. A null order (or {@code none}) leaves a class out.
  */
 public final class ComponentLoader {
   /**
@@ -67,10 +67,15 @@ public final class ComponentLoader {
 
   /** The components of both lists sorted by order; equal orders keep their places (the first list first). */
   public static <T> List<T> sorted(List<Ordered<T>> first, List<Ordered<T>> second) {
+    return merged(first, second).stream().map(Ordered::component).toList();
+  }
+
+  /** The components of both lists with their orders, sorted; equal orders keep their places. */
+  public static <T> List<Ordered<T>> merged(List<Ordered<T>> first, List<Ordered<T>> second) {
     List<Ordered<T>> all = new ArrayList<>(first);
     all.addAll(second);
     all.sort(Comparator.comparingInt(Ordered::order));
-    return all.stream().map(Ordered::component).toList();
+    return List.copyOf(all);
   }
 
   /**

@@ -15,14 +15,17 @@ import org.jspecify.annotations.Nullable;
  *   private final AtomicInteger next = new AtomicInteger();
  *   @Override public DownloadAction processRequest(Request request) {
  *     String ua = AGENTS.get(next.getAndIncrement() % AGENTS.size());
- *     return DownloadAction.proceed(request.toBuilder().header("User-Agent", ua).build());
+ *     return DownloadAction.proceed(request.toBuilder().headers(request.headers().withOnly("User-Agent", ua)).build());
  *   }
  * }
  * }</pre>
  *
  * <p>Listed in the setting {@code downloader_middlewares} ({@code {"com.example.RotateUserAgent": 500}}), a
- * middleware needs a public constructor taking {@link dev.kumo.Settings} or none. It runs after robots.txt is
- * checked and before the engine's own retry, redirect and HTTP-error handling, which see what it returns.
+ * middleware needs a public constructor taking {@link dev.kumo.Settings} or none. It runs among Kumo's own
+ * downloader steps by order ({@link dev.kumo.middleware.builtin.BuiltinSteps}: robots.txt at 100, default headers
+ * at 400, user agent at 500, retry at 550, redirect at 600, cookies at 700, HTTP cache at 900): its request hook
+ * sees what the lower steps made of the request, its response hook what the higher ones let through. The
+ * HTTP-error filter comes after all of them.
  * Called from many threads at once. An exception it throws is counted as
  * {@code downloader_middleware/errors/<Type>} and drops the request.
  */

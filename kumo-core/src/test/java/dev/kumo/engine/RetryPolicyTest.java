@@ -17,9 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** Retries and their backoff, with a fixed clock and a seeded random: the pause is read off the slot. */
+/**
+ * Retries and their backoff, with a fixed clock and a seeded random: the policy decides, its pause applied to a
+ * slot is read off the slot.
+ */
 class RetryPolicyTest {
   static final long SECOND = 1_000_000_000L;
   static final long NOW = 5 * SECOND;
@@ -27,8 +31,32 @@ class RetryPolicyTest {
   final Stats stats = new Stats();
   final Slots slots = new Slots(new SlotPolicy(8, 0, 0), Map.of(), 0, false);
 
-  RetryPolicy policy(Settings settings) {
-    return new RetryPolicy(settings, slots, stats, () -> NOW, new Random(7));
+  Applied policy(Settings settings) {
+    return new Applied(new RetryPolicy(settings, stats, () -> NOW, new Random(7)));
+  }
+
+  /** The policy's decisions applied to {@code slots}, as the engine applies them; each returns the retry. */
+  final class Applied {
+    private final RetryPolicy policy;
+
+    Applied(RetryPolicy policy) {
+      this.policy = policy;
+    }
+
+    @Nullable Request afterFailure(Request request, String slot, DownloadException e) {
+      return apply(policy.afterFailure(request, e), slot);
+    }
+
+    @Nullable Request afterResponse(Response response, String slot) {
+      return apply(policy.afterResponse(response), slot);
+    }
+
+    private @Nullable Request apply(RetryPolicy.Decision decision, String slot) {
+      if (decision.pause() != null) {
+        decision.pause().applyTo(slots, slot);
+      }
+      return decision.request();
+    }
   }
 
   static Request failedTimes(int times) {
@@ -45,7 +73,7 @@ class RetryPolicyTest {
 
   @Test
   void backoffDoublesPerRetryJitteredAndCappedAtTheMax() {
-    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 100)
+    Applied p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 100)
         .with(Setting.RETRY_BACKOFF_BASE, 1.0).with(Setting.RETRY_BACKOFF_MAX, 4.0));
     DownloadException timeout = new DownloadException(DownloadException.TIMEOUT, "timed out");
     // 1 s is 30 bits: past 33 failures a doubling would overflow, and the cap still holds
@@ -60,7 +88,7 @@ class RetryPolicyTest {
 
   @Test
   void backoffIsSpreadOverHalfToOneAndAHalfTimes() {
-    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_BACKOFF_BASE, 1.0));
+    Applied p = policy(Settings.defaults().with(Setting.RETRY_BACKOFF_BASE, 1.0));
     List<Long> pauses = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       p.afterResponse(response(503), "s" + i);
@@ -73,7 +101,7 @@ class RetryPolicyTest {
 
   @Test
   void aRetryIsTheSameRequestPastTheDuplicateFilterAndCounted() {
-    RetryPolicy p = policy(Settings.defaults());
+    Applied p = policy(Settings.defaults());
     Request original = Request.to("http://a.test/p").priority(5).build();
     Request retry = p.afterFailure(original, "a", new DownloadException(DownloadException.CONNECT, "refused"));
     assertThat(retry).isNotNull();
@@ -87,7 +115,7 @@ class RetryPolicyTest {
 
   @Test
   void givesUpAfterRetryTimesAndSkipsWhatIsNotRetried() {
-    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 2));
+    Applied p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 2));
     DownloadException io = new DownloadException(DownloadException.IO, "reset");
     assertThat(p.afterFailure(failedTimes(1), "a", io)).isNotNull();
     assertThat(p.afterFailure(failedTimes(2), "a", io)).isNull();
@@ -104,7 +132,7 @@ class RetryPolicyTest {
 
   @Test
   void retryAfterPausesTheSlotCappedAtItsMaximum() {
-    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_AFTER_MAX, 60.0).with(Setting.RETRY_ENABLED, false));
+    Applied p = policy(Settings.defaults().with(Setting.RETRY_AFTER_MAX, 60.0).with(Setting.RETRY_ENABLED, false));
     p.afterResponse(response(429, "Retry-After", "7"), "a");
     assertThat(pauseOf("a")).isEqualTo(7 * SECOND);
     p.afterResponse(response(503, "Retry-After", "999999"), "b");
@@ -119,7 +147,7 @@ class RetryPolicyTest {
 
   @Test
   void aServerThatSaysComeBackInTwoSecondsThreeTimesGetsItsFourthRequest() {
-    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 2));
+    Applied p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 2));
     Request request = Request.get("http://a.test/p");
     for (int attempt = 1; attempt <= 3; attempt++) {
       Request next = p.afterResponse(Response.to(request).status(429).headers(Headers.of("Retry-After", "2")).build(),
@@ -135,7 +163,7 @@ class RetryPolicyTest {
 
   @Test
   void retryAfterWaitsAreFreeOnlyUpToRetryAfterMaxInAllAndOnlyWhenASecondOrMore() {
-    RetryPolicy p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 1).with(Setting.RETRY_AFTER_MAX, 4.0));
+    Applied p = policy(Settings.defaults().with(Setting.RETRY_TIMES, 1).with(Setting.RETRY_AFTER_MAX, 4.0));
     Request request = Request.get("http://a.test/p");
     List<Request> sent = new ArrayList<>();
     while (request != null && sent.size() < 10) {

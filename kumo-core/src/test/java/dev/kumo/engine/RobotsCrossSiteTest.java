@@ -80,10 +80,9 @@ class RobotsCrossSiteTest {
   /** Whether a request with credentials to {@code server} may be fetched. */
   boolean allowed(HttpServer server) throws InterruptedException {
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
-    RobotsPolicy p = new RobotsPolicy(transport, new Slots(new SlotPolicy(4, 0, 0), Map.of(), 0, false), stats,
-        "kumo");
-    return p.allowed(Request.to(base + "/page").header("Authorization", "Basic c2VjcmV0")
-        .header("Cookie", "session=secret").build(), "home");
+    RobotsPolicy p = new RobotsPolicy(transport, stats, "kumo");
+    return p.onRequest(Request.to(base + "/page").header("Authorization", "Basic c2VjcmV0")
+        .header("Cookie", "session=secret").build()) instanceof StepDecision.Proceed;
   }
 
   @Test

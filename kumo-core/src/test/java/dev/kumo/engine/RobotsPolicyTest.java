@@ -3,12 +3,15 @@ package dev.kumo.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.Request;
+import dev.kumo.Response;
 import dev.kumo.Settings;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
+import dev.kumo.signal.SignalListener;
 import dev.kumo.stats.Stats;
 import dev.kumo.testsite.TestSite;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,11 +40,13 @@ class RobotsPolicyTest {
   }
 
   RobotsPolicy policy(String userAgent) {
-    return new RobotsPolicy(transport, slots, stats, userAgent);
+    return new RobotsPolicy(transport, stats, userAgent);
   }
 
-  boolean allowed(RobotsPolicy p, String url, String slot) throws InterruptedException {
-    return p.allowed(Request.get(url), slot);
+  /** Whether the policy lets the request through, its decision applied to {@code slots} as a crawl applies it. */
+  boolean allowed(RobotsPolicy p, String url, String slot) throws Exception {
+    return new DownloaderChain(List.of(p), stats, r -> {}, new SignalListener() {}, slots)
+        .download(Request.get(url), slot, r -> Response.to(r).status(200).build()) != null;
   }
 
   @Test

@@ -241,7 +241,8 @@ public class DownloaderMiddlewareIT {
         List.of(Request.get("http://127.0.0.1:1/refused"), Request.get(site.url("/echo?boom=1"))));
     site.resetStats();
 
-    CrawlResult result = Crawler.builder(spider).downloaderMiddleware(fallback, 1).build().run();
+    // above the retry step (550), as in Scrapy, to see the failure before it is retried
+    CrawlResult result = Crawler.builder(spider).downloaderMiddleware(fallback, 560).build().run();
 
     assertThat(spider.titles()).containsExactly("fallback connect");
     assertThat(result.stat("downloader_middleware/errors/IllegalStateException")).isEqualTo(1);

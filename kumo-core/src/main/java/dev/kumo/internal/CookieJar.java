@@ -1,4 +1,4 @@
-package dev.kumo.download;
+package dev.kumo.internal;
 
 import dev.kumo.internal.Domains;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.kumo.download;
+package dev.kumo.internal;
 
 import dev.kumo.Headers;
 import dev.kumo.Request;
@@ -20,11 +20,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A request with the meta key {@value #JAR_META} uses the jar of that value (Scrapy's {@code cookiejar}:
  * one session per value), others the default jar; with {@code dont_merge_cookies} the request neither sends nor
- * keeps jar cookies. Thread-safe.
+ * keeps jar cookies. Used by the crawl's cookies step and by the transports of single fetches. Thread-safe.
  */
-final class Cookies {
+public final class Cookies {
   /** The request meta key naming a request's jar. */
-  static final String JAR_META = "cookiejar";
+  public static final String JAR_META = "cookiejar";
 
   private static final Object DEFAULT_JAR = new Object();
 
@@ -33,19 +33,20 @@ final class Cookies {
   private final LongAdder refusedDomain = new LongAdder();
   private final LongAdder refusedMalformed = new LongAdder();
 
-  Cookies(boolean enabled) {
+  /** Jars that keep cookies when {@code enabled}, else none. */
+  public Cookies(boolean enabled) {
     this.enabled = enabled;
   }
 
   /** The {@code Cookie} header value for {@code request}, or "" for none. */
-  String header(Request request) {
+  public String header(Request request) {
     CookieJar jar = enabled ? jars.get(jarKey(request)) : null; // no jar yet: no URL to parse
     HttpUrl url = jar == null ? null : url(request);
     return url == null ? "" : jar.header(url, System.currentTimeMillis());
   }
 
   /** Keeps the cookies that the response to {@code request} sets, refusing and counting the bad ones. */
-  void store(Request request, Headers headers) {
+  public void store(Request request, Headers headers) {
     List<String> values = enabled ? headers.all("Set-Cookie") : List.of();
     HttpUrl url = values.isEmpty() ? null : url(request);
     if (url == null) {
@@ -66,7 +67,7 @@ final class Cookies {
   }
 
   /** Refusals so far, by stat name. */
-  Map<String, Long> counters() {
+  public Map<String, Long> counters() {
     return Map.of("cookies/refused_domain", refusedDomain.sum(),
         "cookies/refused_malformed", refusedMalformed.sum());
   }
