@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What the files and images pipelines share (Scrapy's {@code MediaPipeline}): an item naming URLs is held
  * while they download through the crawl's own engine, each URL once, then completed with the results. It is a
- * spider middleware (it takes the items, and the responses of its own requests), a downloader middleware (the
- * last before the network: it stores each body as it arrives) and a signal listener (it hears when the engine
+ * spider middleware (it takes the items, and the responses of its own requests), a downloader middleware (at
+ * order 890, just below the HTTP cache, so cached files are stored too: it stores each body as it arrives) and a
+ * signal listener (it hears when the engine
  * drops one of its requests, e.g. as offsite, and moves the item on without that file).
  *
  * <p>An item waits in the meta of the request of its next missing file ({@link Carrier}), so a job directory
