@@ -13,6 +13,7 @@ import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.Lease;
 import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.internal.Canonicalization;
 import dev.kumo.internal.Fingerprinters;
 import dev.kumo.middleware.builtin.Redirect;
 import dev.kumo.pipeline.ItemPipeline;
@@ -21,7 +22,6 @@ import dev.kumo.pipeline.ItemSink;
 import dev.kumo.stats.Stats;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -104,11 +104,8 @@ public final class Engine {
     this.closing = new ClosingConditions(settings.get(Setting.CLOSESPIDER_ITEMCOUNT),
         settings.get(Setting.CLOSESPIDER_PAGECOUNT), settings.get(Setting.CLOSESPIDER_ERRORCOUNT),
         settings.get(Setting.CLOSESPIDER_TIMEOUT), this::close);
-    UrlCanonicalizer canonicalizer = UrlCanonicalizer.builder()
-        .sessionIdParams(Set.copyOf(settings.get(Setting.SESSION_ID_PARAMS)))
-        .keepFragment(settings.get(Setting.CANONICALIZE_KEEP_FRAGMENTS))
-        .sortQuery(settings.get(Setting.CANONICALIZE_SORT_QUERY))
-        .stripQueryParams(Set.copyOf(settings.get(Setting.CANONICALIZE_IGNORE_PARAMS))).build();
+    // the canonicalisation a job directory or a Redis crawl records is the one the crawl uses
+    UrlCanonicalizer canonicalizer = Canonicalization.of(settings).canonicalizer();
     Redirect redirects = new Redirect(settings.get(Setting.REDIRECT_ENABLED),
         settings.get(Setting.REDIRECT_MAX_TIMES), canonicalizer);
     this.intake = new RequestIntake(frontier, stats, canonicalizer,
