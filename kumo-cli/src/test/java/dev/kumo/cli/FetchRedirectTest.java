@@ -3,23 +3,13 @@ package dev.kumo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.testsite.TestSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@code kumo fetch} follows redirects with Kumo's one redirect step: its limit, loops and schemes. */
 class FetchRedirectTest {
-  static TestSite site;
-
-  @BeforeAll
-  static void start() {
-    site = TestSite.builder().pages(3).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @AutoClose
+  static final TestSite site = TestSite.builder().pages(3).start();
 
   @Test
   void redirectsAreFollowedUpToRedirectMaxTimes() {

@@ -12,8 +12,7 @@ import dev.kumo.testsite.TestSite;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +23,8 @@ import org.junit.jupiter.api.Test;
 class EngineFiguresIT {
   static final String HOST = "127.0.0.1";
 
-  static TestSite site;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = TestSite.builder().pages(12).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @AutoClose
+  static final TestSite site = TestSite.builder().pages(12).start();
 
   static Settings sequential() {
     return Settings.defaults().with(Setting.EXECUTION_MODEL, "sequential");

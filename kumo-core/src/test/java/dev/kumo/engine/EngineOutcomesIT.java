@@ -20,8 +20,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,17 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * an {@link Error} in a download stops the crawl and is thrown by it.
  */
 class EngineOutcomesIT {
-  static TestSite site;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = TestSite.builder().pages(4).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @AutoClose
+  static final TestSite site = TestSite.builder().pages(4).start();
 
   /** Fetches its start URLs, follows nothing, and fails on page 2. */
   static Spider fetching(String... urls) {

@@ -10,8 +10,7 @@ import dev.kumo.Spider;
 import dev.kumo.testsite.TestSite;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,17 +18,8 @@ import org.junit.jupiter.api.Test;
  * slots), each seen in a crawl of one to three pages whose outcome does not depend on timing.
  */
 class EngineSettingsIT {
-  static TestSite site;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = TestSite.builder().pages(4).robotsTxt("User-agent: *\nDisallow: /page/1\n").start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @AutoClose
+  static final TestSite site = TestSite.builder().pages(4).robotsTxt("User-agent: *\nDisallow: /page/1\n").start();
 
   static Spider fetching(String... urls) {
     return new FetchingSpider(List.of(urls));

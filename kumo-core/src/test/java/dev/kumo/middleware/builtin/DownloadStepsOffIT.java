@@ -18,8 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code none}, and a user middleware between two of them sees the request or response of that point.
  */
 class DownloadStepsOffIT {
-  static TestSite site;
-
-  @BeforeAll
-  static void start() {
-    site = TestSite.builder().pages(5).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @AutoClose
+  static final TestSite site = TestSite.builder().pages(5).start();
 
   /** Fetches its paths one after the other (each callback asks for the next) and keeps every response. */
   static final class InTurn extends Spider {
