@@ -27,6 +27,9 @@ public final class Hrefs {
       end--;
     }
     String s = raw.substring(start, end);
+    if (isClean(s)) {
+      return s;
+    }
     int hostEnd = authorityEnd(s);
     boolean inFragment = false;
     StringBuilder out = new StringBuilder(s.length() + 16);
@@ -49,6 +52,29 @@ public final class Hrefs {
       i += width;
     }
     return out.toString();
+  }
+
+  /**
+   * Whether {@link #clean} would copy {@code s} unchanged: printable ASCII only, none of the characters it encodes
+   * anywhere or after the host ({@code [ ]}), every {@code %} followed by two hex digits, at most one {@code #}.
+   * Most hrefs are like that, and the check is a single pass that copies nothing.
+   */
+  private static boolean isClean(String s) {
+    boolean fragment = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= ' ' || c >= 0x7F || c == '[' || c == ']' || ALWAYS_ENCODED.indexOf(c) >= 0
+          || (c == '%' && !(isHex(s, i + 1) && isHex(s, i + 2)))) {
+        return false;
+      }
+      if (c == '#') {
+        if (fragment) {
+          return false;
+        }
+        fragment = true;
+      }
+    }
+    return true;
   }
 
   /** The scheme of {@code href} in lower case, or null when it has none (a relative reference). */
