@@ -49,7 +49,8 @@ public final class CommonOptions {
   private @Nullable LogLevel logLevel;
 
   @Option(names = {"-q", "--quiet"},
-      description = "No live status line and only warnings and errors in the log; results are still printed.")
+      description = "No live status line and only warnings and errors in the log (so no counter dump); results "
+          + "and the summary table are still printed.")
   private boolean quiet;
 
   /** Sets the root log level: {@code --log-level} if given, else WARN when quiet, else {@code fallback}. */

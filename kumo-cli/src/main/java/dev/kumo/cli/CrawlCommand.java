@@ -85,7 +85,7 @@ public final class CrawlCommand implements Callable<Integer> {
     if (feeds.isEmpty()) {
       log.warn("No -o/-O given: the items are not saved (-o items.jsonl saves them, -o - prints them)");
     }
-    CrawlResult result = new CrawlRunner(err, common.statusLine(), true).run(builder, observe, () -> "");
+    CrawlResult result = new CrawlRunner(err, common.statusLine(), !common.quiet()).run(builder, observe, () -> "");
     return CrawlRunner.report(result, err);
   }
 

@@ -24,7 +24,8 @@ public final class CrawlRunner {
    * A runner writing to {@code err}.
    *
    * @param statusLine whether to show the live status line
-   * @param printStats whether to print the final stats block
+   * @param printStats whether to print the full counter dump when the log does not (false with {@code -q}, whose
+   *     log shows only warnings and errors; the summary table is printed either way)
    */
   public CrawlRunner(PrintWriter err, boolean statusLine, boolean printStats) {
     this.err = err;

@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
       err.flush();
       Crawler crawler = Crawler.builder(new DemoSpider(site.startUrl()))
           .settings(base).overrides(overrides).feed(feed).build();
-      CrawlResult result = new CrawlRunner(err, common.statusLine(), true).run(crawler);
+      CrawlResult result = new CrawlRunner(err, common.statusLine(), !common.quiet()).run(crawler);
       DemoCheck check = DemoCheck.of(pages, result.items(), site.stats());
       PrintWriter out = spec.commandLine().getOut();
       out.println(check.summary());

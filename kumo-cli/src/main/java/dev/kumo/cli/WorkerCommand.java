@@ -100,7 +100,7 @@ public final class WorkerCommand implements Callable<Integer> {
         for (Feed feed : feeds.feeds()) {
           builder.feed(feed);
         }
-        CrawlResult result = new CrawlRunner(spec.commandLine().getErr(), common.statusLine(), true)
+        CrawlResult result = new CrawlRunner(spec.commandLine().getErr(), common.statusLine(), !common.quiet())
             .run(builder, observe, new CrawlWideFigures(frontier), new WorkerScope(frontier));
         return CrawlRunner.exitCode(result);
       }
