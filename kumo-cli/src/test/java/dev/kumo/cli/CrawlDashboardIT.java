@@ -158,8 +158,8 @@ class CrawlDashboardIT {
             "the crawl-wide throughput plot moves");
         assertThat(text(browser, "slots")).as("the shared per-domain limit").contains("127.0.0.1").contains("/ 2");
 
-        browser.findElement(By.id("pause")).click();
-        assertThat(redis().get(key("control"))).isEqualTo("pause");
+        browser.findElement(By.id("pause")).click(); // the page posts it asynchronously: wait for its effect
+        await(() -> "pause".equals(redis().get(key("control"))), "the Pause button paused the whole crawl");
         await(() -> text(browser, "state").equals("paused") && text(browser, "workers").equals("2 (2 paused)"),
             "the page shows both workers paused");
         await(() -> site.stats().inFlight() == 0 && leased() == 0, "requests in flight finish and are acknowledged");

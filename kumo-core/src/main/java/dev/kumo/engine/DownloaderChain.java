@@ -166,6 +166,9 @@ final class DownloaderChain {
         return settle(request, decision);
       }
       response = answer.response();
+      if (response != got) {
+        got.release(); // replaced: its body's share of the memory budget is no longer in use
+      }
     }
     return response;
   }

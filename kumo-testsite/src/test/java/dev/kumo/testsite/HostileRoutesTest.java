@@ -13,24 +13,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HostileRoutesTest {
-  private static TestSite site;
-
-  @BeforeAll
-  static void start() {
-    site = TestSite.builder().pages(10).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @AutoClose
+  private static final TestSite site = TestSite.builder().pages(10).start();
 
   @Test
   void statusWithRetryAfter() {
