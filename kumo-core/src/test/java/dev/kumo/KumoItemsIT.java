@@ -8,14 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Kumo#crawl} hands the items over: to a consumer, to a feed, or as a list. */
 class KumoItemsIT {
-  @AutoClose
-  private static final TestSite site = TestSite.builder().pages(15).start();
+  private static TestSite site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = TestSite.builder().pages(15).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** One item per page, following every page link. */
   static final class Titles extends Spider {

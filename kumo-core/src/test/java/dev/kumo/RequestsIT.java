@@ -8,13 +8,23 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The everyday request API at the test site: errbacks, cb_kwargs, JSON requests and a form login. */
 class RequestsIT {
-  @AutoClose
-  static final TestSite site = TestSite.builder().pages(3).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(3).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** Sends its start requests; records failures by URL and the responses of its callbacks. */
   static class Recorder extends Spider {

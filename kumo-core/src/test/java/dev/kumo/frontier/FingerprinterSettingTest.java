@@ -15,14 +15,24 @@ import dev.kumo.Spider;
 import dev.kumo.testsite.TestSite;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code request_fingerprinter_class}: the crawl's seen-set uses the class it names. */
 class FingerprinterSettingTest {
-  @AutoClose
-  private static final TestSite site = TestSite.builder().pages(1).start();
+  private static TestSite site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = TestSite.builder().pages(1).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   @BeforeEach
   void reset() {

@@ -20,14 +20,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The files pipeline at the test site's galleries: each image fetched once, stored by hash, items completed. */
 class FilesPipelineIT {
-  @AutoClose
-  static final TestSite site = TestSite.builder().pages(1).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(1).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** One item per gallery, naming its images (each twice) and a missing one. */
   static final class Galleries extends Spider {

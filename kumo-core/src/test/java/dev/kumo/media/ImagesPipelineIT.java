@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
  * the tiny, corrupt and bomb ones counted and skipped.
  */
 class ImagesPipelineIT {
-  @AutoClose
-  static final TestSite site = TestSite.builder().pages(1).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(1).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** One item per {@code div.item} of the gallery, naming its images. */
   static final class Gallery extends Spider {

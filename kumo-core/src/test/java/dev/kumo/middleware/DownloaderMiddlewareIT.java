@@ -18,13 +18,23 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Downloader middlewares at the test site: listed by class name, they change, answer, drop and retry requests. */
 public class DownloaderMiddlewareIT {
-  @AutoClose
-  static final TestSite site = TestSite.builder().pages(3).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(3).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** Gives each request the next of three user agents. */
   public static final class RotateUserAgent implements DownloaderMiddleware {

@@ -16,13 +16,23 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Spider middlewares at the test site: they see responses, filter outputs and recover from exceptions. */
 public class SpiderMiddlewareIT {
-  @AutoClose
-  static final TestSite site = TestSite.builder().pages(8).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(8).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** Keeps items of even pages only, tags them, and follows no page above 3. */
   public static final class EvenPagesOnly implements SpiderMiddleware {

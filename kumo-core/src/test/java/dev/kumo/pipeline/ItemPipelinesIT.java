@@ -23,14 +23,24 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Item pipelines listed by class name: opened and closed once, dropping with a reason; typed items exported. */
 public class ItemPipelinesIT {
-  @AutoClose
-  static final TestSite site = TestSite.builder().pages(12).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(12).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** Drops an item whose {@code parity} was seen before; records its open and close calls. */
   public static final class DedupByParity implements ItemProcessor {

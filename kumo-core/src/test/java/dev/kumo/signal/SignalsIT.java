@@ -18,13 +18,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Signals at the test site: told with their values, to extensions and Java listeners; idle keeps a crawl going. */
 public class SignalsIT {
-  @AutoClose
-  static final TestSite site = TestSite.builder().pages(20).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(20).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** An extension counting the items scraped into a static counter (it is made by the crawl, by name). */
   public static final class ItemCounter implements SignalListener {

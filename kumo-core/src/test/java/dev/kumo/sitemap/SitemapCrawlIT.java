@@ -13,7 +13,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class SitemapCrawlIT {
   static final int PAGES = 41;
-  @AutoClose
-  static final TestSite site = TestSite.builder().pages(PAGES).robotsTxt("User-agent: *\nAllow: /\nSitemap: /sitemap.xml\n").start();
+  static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(PAGES).robotsTxt("User-agent: *\nAllow: /\nSitemap: /sitemap.xml\n").start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   static class PagesSpider extends SitemapSpider {
     final Queue<Item> items = new ConcurrentLinkedQueue<>();

@@ -7,13 +7,23 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The decompression bombs are valid streams of the size they announce; the busy route comes back. */
 class BombAndComeBackRoutesTest {
-  @AutoClose
-  private static final TestSite site = TestSite.builder().pages(1).start();
+  private static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(1).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** How many zeros {@code in} decodes to (-1 at a byte that is not zero); its own checks (CRC, Adler) run. */
   static long zerosIn(InputStream in) throws Exception {

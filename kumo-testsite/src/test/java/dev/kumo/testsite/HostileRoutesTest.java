@@ -13,14 +13,24 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HostileRoutesTest {
-  @AutoClose
-  private static final TestSite site = TestSite.builder().pages(10).start();
+  private static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(10).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   @Test
   void statusWithRetryAfter() {

@@ -5,17 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MultiHostTest {
-  @AutoClose
-  private static final TestSite site = TestSite.builder()
+  private static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder()
         .hosts(3)
         .pages(100)
         .robotsTxt(Map.of(0, "User-agent: *\nDisallow: /page/1\n", 2, "User-agent: kumo\nDisallow: /\n"))
         .start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   @BeforeEach
   void reset() {

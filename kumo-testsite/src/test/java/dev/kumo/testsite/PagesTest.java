@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,8 +22,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PagesTest {
   private static final Pattern HREF = Pattern.compile("<a href=\"([^\"]*)\"");
   private static final Pattern PAGE_NUMBER = Pattern.compile("/page/(\\d+)$");
-  @AutoClose
-  private static final TestSite site = TestSite.builder().start();
+  private static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   @Test
   void urlsFollowTheDocumentedShape() {

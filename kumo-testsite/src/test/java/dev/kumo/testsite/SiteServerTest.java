@@ -8,13 +8,23 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The site's own HTTP/1.1 server, spoken to over raw sockets: framing, keep-alive and refusals. */
 class SiteServerTest {
-  @AutoClose
-  static final TestSite site = TestSite.builder().pages(5).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = TestSite.builder().pages(5).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** Sends {@code request} and reads until the server closes the connection or {@code enough} is seen. */
   static String exchange(String request, String enough) throws IOException {

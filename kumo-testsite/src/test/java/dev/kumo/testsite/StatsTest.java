@@ -9,13 +9,23 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StatsTest {
-  @AutoClose
-  private static final TestSite site = TestSite.builder().pages(100).start();
+  private static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(100).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   @BeforeEach
   void reset() {

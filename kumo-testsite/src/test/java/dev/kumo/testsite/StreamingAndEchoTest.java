@@ -8,12 +8,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class StreamingAndEchoTest {
-  @AutoClose
-  private static final TestSite site = TestSite.builder().pages(10).start();
+  private static TestSite site;
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(10).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   @Test
   void slowWaitsAtLeastTheGivenTime() {
