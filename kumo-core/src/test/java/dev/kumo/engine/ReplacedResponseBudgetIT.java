@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +32,17 @@ class ReplacedResponseBudgetIT {
   static final int BODY_BYTES = 1_500_000;
   static final long BUDGET = 5L << 20; // room for three bodies: a leak of each replaced one stalls the fourth
 
-  @AutoClose
-  static final TestSite site = TestSite.builder().pages(1).start();
+  static TestSite site; // started per run of the class, not a static final: PIT runs a class many times in one JVM
+
+  @BeforeAll
+  static void start() {
+    site = TestSite.builder().pages(1).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
 
   /** Answers with a small page of its own in place of the downloaded one. */
   static final class Summarise implements DownloaderMiddleware {
