@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.stats.Stats;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +119,52 @@ class BodyBudgetTest {
     first.close();
     late.close();
     assertThat(budget.used()).isZero();
+  }
+
+  @Test
+  void aBudgetIsAtLeastOneByteAndZeroMeansAQuarterOfTheHeap() {
+    assertThat(BodyBudget.of(1).limit()).isEqualTo(1);
+    assertThatThrownBy(() -> BodyBudget.of(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1 byte, not 0");
+    assertThat(BodyBudget.forSetting(100).limit()).isEqualTo(100);
+    assertThat(BodyBudget.forSetting(0).limit()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  @Test
+  void aShareMayFillTheBudgetExactly() throws Exception {
+    BodyBudget budget = BodyBudget.of(10);
+    try (BodyHold h = hold(budget)) {
+      h.grow(4);
+      h.grow(6);
+      assertThat(budget.used()).isEqualTo(10);
+    }
+    assertThat(budget.cuts()).isZero();
+  }
+
+  @Test
+  void anInterruptedWaitEndsTheDownload() throws Exception {
+    BodyBudget budget = BodyBudget.of(10);
+    BodyHold first = hold(budget);
+    first.grow(10);
+    CompletableFuture<Throwable> waiting = new CompletableFuture<>();
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    Thread waiter = Thread.startVirtualThread(() -> {
+      try (BodyHold second = hold(budget)) {
+        second.grow(1);
+        waiting.complete(null);
+      } catch (Exception e) {
+        stillInterrupted.set(Thread.currentThread().isInterrupted());
+        waiting.complete(e);
+      }
+    });
+    while (budget.waits() == 0) {
+      Thread.onSpinWait();
+    }
+    waiter.interrupt();
+    assertThat(waiting.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedIOException.class)
+        .hasMessageContaining("interrupted while waiting for room");
+    assertThat(stillInterrupted).as("the thread keeps its interrupt").isTrue();
+    first.close();
   }
 
   @Test

@@ -33,6 +33,7 @@ class MetaPrescanTest {
       <meta charset=koi8-r charset=windows-1251>             | KOI8-R
       <meta charset=bogus><meta charset=koi8-r>              | KOI8-R
       <metax charset=koi8-r>                                 | -
+      <link charset=koi8-r>                                  | -
       <p>x</p>                                               | -
       """)
   void attributesAreReadLikeBrowsersDo(String html, String expected) {

@@ -122,7 +122,7 @@ class ResponseHeadTest {
     assertThat(head(1, 200, "Content-Length", "0").contentLength(URL)).isZero();
     assertThat(head(1, 200, "Content-Length", "5, 5", "Content-Length", "5").contentLength(URL)).isEqualTo(5);
     assertThat(head(1, 200).contentLength(URL)).isEqualTo(-1);
-    for (String bad : new String[] {"5, 6", "", "-1", "+5", "0x10"}) {
+    for (String bad : new String[] {"5, 6", "0, 5", "", "-1", "+5", "0x10"}) {
       assertThatThrownBy(() -> head(1, 200, "Content-Length", bad).contentLength(URL))
           .isInstanceOf(DownloadException.class).hasMessageContaining("Content-Length '" + bad + "'");
     }

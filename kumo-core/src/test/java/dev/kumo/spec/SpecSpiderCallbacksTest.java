@@ -2,8 +2,13 @@ package dev.kumo.spec;
 
 import static dev.kumo.spec.Specs.page;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.kumo.Headers;
 import dev.kumo.Request;
+import dev.kumo.Response;
+import dev.kumo.sitemap.Sitemaps;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +58,22 @@ class SpecSpiderCallbacksTest {
     CollectingOutput notFollowing = run(spider(""), "book", BOOK);
     assertThat(notFollowing.items).hasSize(1);
     assertThat(notFollowing.requests).isEmpty();
+  }
+
+  @Test
+  void withoutSitemapRulesEverySitemapPageGoesToParse() throws Exception {
+    SpecSpider spider = Specs.yaml("""
+        name: shop
+        sitemap_urls: [http://shop.test/sitemap.xml]
+        """).toSpider();
+    CollectingOutput out = new CollectingOutput();
+    String urlset = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+        + "<url><loc>http://shop.test/book/1</loc></url></urlset>";
+    spider.callback(Sitemaps.CALLBACK).handle(Response.to(Request.get("http://shop.test/sitemap.xml"))
+        .headers(Headers.of("Content-Type", "application/xml")).body(urlset.getBytes(StandardCharsets.UTF_8)).build(),
+        out);
+    assertThat(out.requests).extracting(Request::url, Request::callback)
+        .containsExactly(tuple("http://shop.test/book/1", Request.DEFAULT_CALLBACK));
   }
 
   @Test

@@ -74,6 +74,11 @@ class SpecValidationTest {
             rules:
               - priority: 2147483648
             """, 4, "rules[0].priority", "expected an integer from -2147483648 to 2147483647 but got"),
+        Arguments.of("sitemap rules that are not a list", """
+            name: books
+            sitemap_urls: [http://a.test/sitemap.xml]
+            sitemap_rules: {url: '/book/'}
+            """, 3, "sitemap_rules", "expected a list of sitemap rules"),
         Arguments.of("two documents in one file", """
             name: books
             start_urls: [http://a.test/]
