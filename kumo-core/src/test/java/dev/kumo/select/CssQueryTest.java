@@ -59,9 +59,14 @@ class CssQueryTest {
   }
 
   @Test
-  void aParsedQueryIsCachedAndShared() {
-    CssQuery first = CssQuery.parse("p#cache-test-1");
-    assertThat(CssQuery.parse("p#cache-test-2")).isNotSameAs(first);
-    assertThat(CssQuery.parse("p#cache-test-1")).isSameAs(first);
+  void aParsedQueryIsCachedAndTheCacheStartsAgainWhenFull() {
+    String unique = "p.cache-" + System.nanoTime(); // the cache is shared by every test in this JVM
+    CssQuery first = CssQuery.parse(unique + "-first");
+    assertThat(CssQuery.parse(unique + "-second")).isNotSameAs(first);
+    assertThat(CssQuery.parse(unique + "-first")).isSameAs(first);
+    for (int i = 0; i < 1024; i++) { // fills the cache whatever it held: it is emptied once on the way
+      CssQuery.parse(unique + "-" + i);
+    }
+    assertThat(CssQuery.parse(unique + "-first")).isNotSameAs(first);
   }
 }
