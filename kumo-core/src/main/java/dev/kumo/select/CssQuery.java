@@ -72,7 +72,8 @@ final class CssQuery {
     return parsed;
   }
 
-  private static CssQuery compile(String query) {
+  /** {@code query} parsed anew, bypassing the cache; or throws {@link SelectorException}. */
+  static CssQuery compile(String query) {
     if (query.isBlank()) {
       throw new SelectorException(query, "Invalid CSS selector '" + query + "': it is empty");
     }

@@ -27,11 +27,6 @@ final class SpecErrors {
     }
   }
 
-  /** Whether any part failed. */
-  boolean any() {
-    return !errors.isEmpty();
-  }
-
   /**
    * Fails with every recorded error, when there is one.
    *

@@ -8,6 +8,7 @@ import dev.kumo.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -75,6 +76,40 @@ class ContentDecoderTest {
         .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("decoding"));
     assertThatThrownBy(() -> decode(new byte[] {1, 2, 3}, "zstd", ONE_MIB, "u"))
         .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo("decoding"));
+  }
+
+  @Test
+  void theDecodedLimitIsMaxsizeOrTheRatioPastTheFirstMebibyte() {
+    Settings noRatio = Settings.defaults().with(Setting.DOWNLOAD_MAXRATIO, 0.0);
+    assertThat(ContentDecoder.limit(10, TransportConfig.from(noRatio.with("download_maxsize", "1m")))).isEqualTo(1 << 20);
+    assertThat(ContentDecoder.limit(10, TransportConfig.from(noRatio.with("download_maxsize", "0"))))
+        .isEqualTo(Integer.MAX_VALUE - 16);
+    Settings ratio10 = Settings.defaults().with(Setting.DOWNLOAD_MAXRATIO, 10.0).with("download_maxsize", "0");
+    assertThat(ContentDecoder.limit(10, TransportConfig.from(ratio10))).isEqualTo(ContentDecoder.RATIO_FLOOR_BYTES);
+    assertThat(ContentDecoder.limit(1 << 20, TransportConfig.from(ratio10))).isEqualTo(10L << 20);
+    assertThat(ContentDecoder.limit(1 << 20, TransportConfig.from(ratio10.with("download_maxsize", "2m"))))
+        .isEqualTo(2L << 20);
+  }
+
+  @Test
+  void theDecodedBodyIsHeldInsteadOfTheEncodedOneEvenWhenTheGzipTrailerStatesLess() throws Exception {
+    byte[] plain = TEXT.repeat(50).getBytes(StandardCharsets.UTF_8);
+    byte[] honest = gzip(plain);
+    // two gzip members: the trailer states the size of the second only
+    byte[] half = Arrays.copyOf(plain, plain.length / 2);
+    byte[] rest = Arrays.copyOfRange(plain, plain.length / 2, plain.length);
+    ByteArrayOutputStream twoMembers = new ByteArrayOutputStream();
+    twoMembers.writeBytes(gzip(half));
+    twoMembers.writeBytes(gzip(rest));
+    for (byte[] raw : new byte[][] {honest, twoMembers.toByteArray()}) {
+      TransportConfig config = TransportConfig.from(Settings.defaults());
+      try (BodyHold hold = config.hold("u", System.nanoTime() + 10_000_000_000L)) {
+        BodyBuffer body = BodyBuffer.readAll(new ByteArrayInputStream(raw), config, hold, raw.length);
+        assertThat(ContentDecoder.decode(body, "gzip", config, "u")).isEqualTo(plain);
+        assertThat(config.budget().used()).as("the decoded bytes only").isEqualTo(plain.length);
+      }
+      assertThat(config.budget().used()).isZero();
+    }
   }
 
   /** {@code raw} decoded as a transport decodes it, within {@code config}'s limits and budget. */

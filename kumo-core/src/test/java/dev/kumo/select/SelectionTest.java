@@ -247,6 +247,9 @@ class SelectionTest {
       assertThatThrownBy(() -> page.xpath("//div["))
           .isInstanceOfSatisfying(SelectorException.class, e -> assertThat(e.query()).isEqualTo("//div["))
           .hasMessageContaining("//div[");
+      // the message of the innermost cause, not the wrapper's
+      assertThatThrownBy(() -> page.xpath("//div[")).hasMessage("Invalid XPath '//div[': A location path was expected, "
+          + "but the end of the XPath expression was found instead.");
       assertThatThrownBy(() -> page.xpath("")).isInstanceOf(SelectorException.class);
     }
 
@@ -306,5 +309,26 @@ class SelectionTest {
     assertThat(sel.xpath("//li[2]/text()").get()).isEqualTo("b");
     assertThat(sel.toString()).startsWith("Selection[1: <html>");
     assertThat(Selection.empty().toString()).isEqualTo("Selection[0]");
+  }
+
+  @Test
+  void toStringShowsTheFirstThreeResultsEachCutAtSixtyCharacters() {
+    Selection three = Pages.html("<p>a</p><p>b</p><p>c</p>").css("p::text");
+    assertThat(three.toString()).isEqualTo("Selection[3: a, b, c]");
+    Selection four = Pages.html("<p>a</p><p>b</p><p>c</p><p>d</p>").css("p::text");
+    assertThat(four.toString()).isEqualTo("Selection[4: a, b, c, ...]");
+    String sixty = "x".repeat(60);
+    assertThat(Pages.html("<p>" + sixty + "</p>").css("p::text").toString()).isEqualTo("Selection[1: " + sixty + "]");
+    assertThat(Pages.html("<p>" + sixty + "y</p>").css("p::text").toString())
+        .isEqualTo("Selection[1: " + "x".repeat(57) + "...]");
+  }
+
+  @Test
+  void emptyTextsAndMissingAttributesAreLeftOut() {
+    Response page = Pages.html("<p title=t>a</p><p> </p><p></p><p title=u>b</p>");
+    assertThat(page.css("p::text").text()).isEqualTo("a b");
+    assertThat(page.css("p").text()).isEqualTo("a b");
+    assertThat(page.css("p").attrs("title")).containsExactly("t", "u");
+    assertThat(page.css("p").isEmpty()).isFalse();
   }
 }

@@ -68,6 +68,23 @@ class SpecValidationTest {
             rules:
               - priority: 18446744073709551616
             """, 4, "rules[0].priority", "expected an integer"),
+        Arguments.of("an integer one past the largest int", """
+            name: books
+            start_urls: [http://a.test/]
+            rules:
+              - priority: 2147483648
+            """, 4, "rules[0].priority", "expected an integer from -2147483648 to 2147483647 but got"),
+        Arguments.of("sitemap rules that are not a list", """
+            name: books
+            sitemap_urls: [http://a.test/sitemap.xml]
+            sitemap_rules: {url: '/book/'}
+            """, 3, "sitemap_rules", "expected a list of sitemap rules"),
+        Arguments.of("two documents in one file", """
+            name: books
+            start_urls: [http://a.test/]
+            ---
+            name: more
+            """, 4, "", "invalid YAML: expected a single document"),
         Arguments.of("a domain with a port", """
             name: books
             start_urls: [http://a.test/]
@@ -340,6 +357,14 @@ class SpecValidationTest {
     assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
     assertThat(e.detail()).as(e.getMessage()).contains(detail);
     assertThat(e.getMessage()).startsWith(line > 0 ? "books.yaml:" + line + ": " : "books.yaml: ");
+  }
+
+  @Test
+  void aSyntaxErrorIsSummedUpWithoutTheParsersSnippets() {
+    assertThat(error("name: books\nstart_urls: [http://a.test/\nrules: []\n", "books.yaml").detail())
+        .isEqualTo("invalid YAML: expected ',' or ']', but got : (while parsing a flow sequence)");
+    assertThat(error("{\"name\": \"books\",, }", "books.json").detail())
+        .isEqualTo("invalid JSON: Unexpected character (',' (code 44)): was expecting double-quote to start field name");
   }
 
   @Test
