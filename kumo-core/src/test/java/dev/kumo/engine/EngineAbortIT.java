@@ -1,6 +1,7 @@
 package dev.kumo.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
@@ -11,6 +12,8 @@ import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
+import dev.kumo.middleware.DownloadAction;
+import dev.kumo.middleware.DownloaderMiddleware;
 import dev.kumo.testsite.TestSite;
 import java.util.List;
 import java.util.Queue;
@@ -115,12 +118,12 @@ class EngineAbortIT {
     assertThat(result.stat("item_scraped_count")).as("page 0's item, already taken by the pipeline").isEqualTo(1);
   }
 
-  /** An error no pipeline may survive. */
-  static final class PipelineBroken extends Error {
+  /** An error no crawl may survive. */
+  static final class Broken extends Error {
     private static final long serialVersionUID = 1L;
 
-    PipelineBroken() {
-      super("the item pipeline is broken");
+    Broken(String what) {
+      super(what + " is broken");
     }
   }
 
@@ -130,11 +133,59 @@ class EngineAbortIT {
     CrawlResult result = Crawler.builder(itemPerPage(new CountDownLatch(0)))
         .overrides(Settings.defaults().with(Setting.EXECUTION_MODEL, "sequential"))
         .processor(item -> {
-          throw new PipelineBroken();
+          throw new Broken("the item pipeline");
         }).build().run();
     assertThat(result.finishReason()).isEqualTo("aborted");
     assertThat(result.stat("log_count/ERROR")).isEqualTo(1);
     assertThat(result.stat("item_scraped_count")).isZero();
+  }
+
+  @Test
+  @Timeout(60)
+  void anErrorInACallbackStopsTheCrawlAndIsThrownWithItsRequestRequeued() {
+    Broken broken = new Broken("the callback");
+    RecordingFrontier frontier = new RecordingFrontier(false);
+    Crawler crawler = Crawler.builder(new FetchingSpider(List.of(site.pageUrl(2)), response -> {
+      throw broken;
+    })).frontier(frontier).build();
+    assertThatThrownBy(crawler::run).isSameAs(broken);
+    assertThat(requeued(frontier)).containsExactly(site.pageUrl(2));
+    assertThat(crawler.stats().get("engine/fatal_errors/Broken")).isEqualTo(1);
+  }
+
+  @Test
+  @Timeout(60)
+  void aResponseThatArrivesAfterAnAbortIsNotHandledAndItsRequestIsRequeued() throws Exception {
+    CountDownLatch arrived = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Queue<String> parsed = new ConcurrentLinkedQueue<>();
+    RecordingFrontier frontier = new RecordingFrontier(false);
+    DownloaderMiddleware holding = new DownloaderMiddleware() {
+      @Override
+      public DownloadAction processResponse(Request request, Response response) {
+        arrived.countDown();
+        awaitUninterruptibly(release); // the response is held while the crawl aborts
+        return DownloadAction.respond(response);
+      }
+    };
+    Crawler crawler = Crawler.builder(new FetchingSpider(List.of(site.pageUrl(1)), r -> parsed.add(r.url())))
+        .frontier(frontier).downloaderMiddleware(holding, 500)
+        .overrides(Settings.defaults().with(Setting.EXECUTION_MODEL, "sequential")).build();
+    Thread aborter = Thread.ofPlatform().start(() -> {
+      try {
+        arrived.await();
+        crawler.abort();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        release.countDown();
+      }
+    });
+    CrawlResult result = crawler.run();
+    aborter.join();
+    assertThat(result.finishReason()).isEqualTo("aborted");
+    assertThat(parsed).isEmpty();
+    assertThat(requeued(frontier)).containsExactly(site.pageUrl(1));
   }
 
   @Test
