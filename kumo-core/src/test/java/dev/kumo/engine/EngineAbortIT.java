@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,13 +36,36 @@ class EngineAbortIT {
   static final int PAGES = 4;
 
   @AutoClose
-  static final TestSite site = TestSite.builder().pages(PAGES).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void startTheSite() { // not a static final: PIT runs the class again in one JVM, after the close
+    site = TestSite.builder().pages(PAGES).start();
+  }
 
   /** Waits for {@code condition}, for 20 s at most (the test's assertions then say what did not happen). */
   static void await(BooleanSupplier condition) throws InterruptedException {
     for (int i = 0; i < 2_000 && !condition.getAsBoolean(); i++) {
       Thread.sleep(10);
     }
+  }
+
+  /** Steps a test takes beside the crawl. */
+  interface Steps {
+    void run() throws InterruptedException;
+  }
+
+  /** Takes {@code steps} beside the crawl, then opens {@code release} whatever happened. */
+  static Thread beside(Steps steps, CountDownLatch release) {
+    return Thread.ofPlatform().start(() -> {
+      try {
+        steps.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        release.countDown();
+      }
+    });
   }
 
   /** Waits on {@code latch} through interrupts (an abort interrupts parsers), keeping the interrupt. */
@@ -57,10 +81,6 @@ class EngineAbortIT {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  static List<String> requeued(RecordingFrontier frontier) {
-    return frontier.calls.stream().filter(c -> c.startsWith("requeue ")).map(c -> c.substring(8)).toList();
   }
 
   /** Page 0 yields an item and requests pages 1 to 3, which wait for {@code before} and yield an item each. */
@@ -98,21 +118,15 @@ class EngineAbortIT {
           }
           return item;
         }).build();
-    Thread aborter = Thread.ofPlatform().start(() -> {
-      try {
-        await(() -> crawler.stats().get("pipeline/queue_peak") == PAGES - 1);
-        crawler.abort();
-        await(() -> crawler.stats().get("item_dropped_reasons_count/aborted") > 0);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        release.countDown();
-      }
-    });
+    Thread aborter = beside(() -> {
+      await(() -> crawler.stats().get("pipeline/queue_peak") == PAGES - 1);
+      crawler.abort();
+      await(() -> crawler.stats().get("item_dropped_reasons_count/aborted") > 0);
+    }, release);
     CrawlResult result = crawler.run();
     aborter.join();
     assertThat(result.finishReason()).isEqualTo("aborted");
-    assertThat(requeued(frontier)).containsExactlyInAnyOrder(site.pageUrl(1), site.pageUrl(2), site.pageUrl(3));
+    assertThat(frontier.requeued()).containsExactlyInAnyOrder(site.pageUrl(1), site.pageUrl(2), site.pageUrl(3));
     assertThat(result.stat("frontier/left_queued")).isEqualTo(PAGES - 1);
     assertThat(result.stat("item_dropped_reasons_count/aborted")).isEqualTo(PAGES - 1);
     assertThat(result.stat("item_scraped_count")).as("page 0's item, already taken by the pipeline").isEqualTo(1);
@@ -149,7 +163,7 @@ class EngineAbortIT {
       throw broken;
     })).frontier(frontier).build();
     assertThatThrownBy(crawler::run).isSameAs(broken);
-    assertThat(requeued(frontier)).containsExactly(site.pageUrl(2));
+    assertThat(frontier.requeued()).containsExactly(site.pageUrl(2));
     assertThat(crawler.stats().get("engine/fatal_errors/Broken")).isEqualTo(1);
   }
 
@@ -171,21 +185,15 @@ class EngineAbortIT {
     Crawler crawler = Crawler.builder(new FetchingSpider(List.of(site.pageUrl(1)), r -> parsed.add(r.url())))
         .frontier(frontier).downloaderMiddleware(holding, 500)
         .overrides(Settings.defaults().with(Setting.EXECUTION_MODEL, "sequential")).build();
-    Thread aborter = Thread.ofPlatform().start(() -> {
-      try {
-        arrived.await();
-        crawler.abort();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        release.countDown();
-      }
-    });
+    Thread aborter = beside(() -> {
+      arrived.await();
+      crawler.abort();
+    }, release);
     CrawlResult result = crawler.run();
     aborter.join();
     assertThat(result.finishReason()).isEqualTo("aborted");
     assertThat(parsed).isEmpty();
-    assertThat(requeued(frontier)).containsExactly(site.pageUrl(1));
+    assertThat(frontier.requeued()).containsExactly(site.pageUrl(1));
   }
 
   @Test
@@ -203,27 +211,21 @@ class EngineAbortIT {
         .with(Setting.PARSE_THREADS, 1).with(Setting.QUEUE_CAPACITY, 1)).build();
     long fetchedBefore = site.stats().totalRequests();
     int[] waiting = new int[1];
-    Thread aborter = Thread.ofPlatform().start(() -> {
-      try {
-        // one response parsed, one waiting (queue_capacity), two downloaded and held back from the parsers
-        await(() -> crawler.waitingToParse() == 1
-            && site.stats().totalRequests() == fetchedBefore + PAGES);
-        waiting[0] = crawler.waitingToParse();
-        crawler.abort();
-        await(() -> requeued(frontier).size() >= PAGES - 1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        release.countDown();
-      }
-    });
+    Thread aborter = beside(() -> {
+      // one response parsed, one waiting (queue_capacity), two downloaded and held back from the parsers
+      await(() -> crawler.waitingToParse() == 1
+          && site.stats().totalRequests() == fetchedBefore + PAGES);
+      waiting[0] = crawler.waitingToParse();
+      crawler.abort();
+      await(() -> frontier.requeued().size() >= PAGES - 1);
+    }, release);
     CrawlResult result = crawler.run();
     aborter.join();
     assertThat(result.finishReason()).isEqualTo("aborted");
     assertThat(waiting[0]).isEqualTo(1);
     assertThat(parsed).hasSize(1);
     List<String> neverParsed = pages.stream().filter(p -> !parsed.contains(p)).toList();
-    assertThat(requeued(frontier)).as("the response waiting and the two held back")
+    assertThat(frontier.requeued()).as("the response waiting and the two held back")
         .containsAll(neverParsed).hasSizeBetween(PAGES - 1, PAGES);
   }
 }

@@ -3,11 +3,8 @@ package dev.kumo.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kumo.Request;
-import dev.kumo.Response;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
-import dev.kumo.download.DownloadException;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
 import dev.kumo.frontier.Checkpoint;
@@ -15,7 +12,6 @@ import dev.kumo.frontier.Frontier;
 import dev.kumo.stats.Stats;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,30 +121,13 @@ class EngineLifecycleTest {
     assertThat(stats.get("frontier/left_queued")).isEqualTo(1);
   }
 
-  /** A transport whose close fails after closing. */
-  record FailingClose(Transport real, RuntimeException failure) implements Transport {
-    @Override
-    public Response exchange(Request request) throws DownloadException, InterruptedException {
-      return real.exchange(request);
-    }
-
-    @Override
-    public Map<String, Long> counters() {
-      return real.counters();
-    }
-
-    @Override
-    public void close() {
-      real.close();
-      throw failure;
-    }
-  }
-
   @Test
   void aTransportFailingToCloseStillLeavesTheFrontierClosedAndItsFiguresRecorded() {
     RecordingFrontier frontier = new RecordingFrontier(true);
     IllegalStateException failure = new IllegalStateException("the pool would not close");
-    Engine engine = engine(frontier, new FailingClose(transport, failure));
+    Engine engine = engine(frontier, new EngineOutcomesIT.Failing(transport, () -> {}, () -> {
+      throw failure;
+    }));
     assertThatThrownBy(engine::run).isSameAs(failure);
     assertThat(frontier.calls).containsExactly("ack 0", "ack 0", "close");
     assertThat(stats.snapshot()).containsEntry("frontier/left_queued", 0L).containsEntry("frontier/seen", 0L);

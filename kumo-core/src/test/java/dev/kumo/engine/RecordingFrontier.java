@@ -13,18 +13,21 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
  * A memory frontier that records what the engine asks of it ({@code take}s aside) in {@link #calls}, with the
  * checkpoints it commits; durable or not, and failing with a {@link FrontierException} on the operations named.
  */
-final class RecordingFrontier implements Frontier {
+class RecordingFrontier implements Frontier {
+  private static final String REQUEUE = "requeue ";
   private final MemoryFrontier delegate = new MemoryFrontier(FrontierOrder.FIFO);
   private final boolean durable;
   private final Set<String> failing;
   final Queue<String> calls = new ConcurrentLinkedQueue<>();
   final Queue<Checkpoint> checkpoints = new ConcurrentLinkedQueue<>();
+  private final AtomicLong acknowledged = new AtomicLong();
 
   /** A frontier that fails on the operations named: {@code ack}, {@code take}, {@code exhausted}. */
   RecordingFrontier(boolean durable, String... failing) {
@@ -56,6 +59,17 @@ final class RecordingFrontier implements Frontier {
     failIf("ack");
     checkpoints.add(checkpoint);
     delegate.ack(leases, checkpoint);
+    acknowledged.addAndGet(leases.size());
+  }
+
+  /** The leases acknowledged so far. */
+  long acknowledged() {
+    return acknowledged.get();
+  }
+
+  /** The URLs of the requests requeued so far, in order. */
+  List<String> requeued() {
+    return calls.stream().filter(c -> c.startsWith(REQUEUE)).map(c -> c.substring(REQUEUE.length())).toList();
   }
 
   @Override
@@ -71,7 +85,7 @@ final class RecordingFrontier implements Frontier {
 
   @Override
   public void requeue(Lease lease) {
-    calls.add("requeue " + lease.request().url());
+    calls.add(REQUEUE + lease.request().url());
     delegate.requeue(lease);
   }
 
