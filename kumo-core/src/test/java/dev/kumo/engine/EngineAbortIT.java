@@ -212,8 +212,8 @@ class EngineAbortIT {
     long fetchedBefore = site.stats().totalRequests();
     int[] waiting = new int[1];
     Thread aborter = beside(() -> {
-      // one response parsed, one waiting (queue_capacity), two downloaded and held back from the parsers
-      await(() -> crawler.waitingToParse() == 1
+      // one response in the parser, one waiting (queue_capacity), two downloaded and held back from the parsers
+      await(() -> parsed.size() == 1 && crawler.waitingToParse() == 1
           && site.stats().totalRequests() == fetchedBefore + PAGES);
       waiting[0] = crawler.waitingToParse();
       crawler.abort();
