@@ -3,12 +3,14 @@ package dev.kumo.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kumo.Item;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
 import dev.kumo.download.Transport;
 import dev.kumo.download.TransportConfig;
 import dev.kumo.frontier.Checkpoint;
 import dev.kumo.frontier.Frontier;
+import dev.kumo.pipeline.ItemSink;
 import dev.kumo.stats.Stats;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ class EngineLifecycleTest {
   final Settings settings = Settings.defaults();
   final Transport transport = Transport.open(TransportConfig.from(settings));
   final List<String> hooks = new ArrayList<>();
+  final List<ItemSink> sinks = new ArrayList<>();
 
   @AfterEach
   void closeTheTransport() {
@@ -45,7 +48,7 @@ class EngineLifecycleTest {
       public void closed(String reason) {
         hooks.add("closed " + reason);
       }
-    }, settings, stats, frontier, transport, List.of(), List.of());
+    }, settings, stats, frontier, transport, List.of(), sinks);
   }
 
   Engine engine(Frontier frontier, String... startUrls) {
@@ -61,6 +64,29 @@ class EngineLifecycleTest {
     assertThat(commits.get(0).gauges()).as("the start").doesNotContainKey("frontier/seen");
     assertThat(commits.get(1).gauges()).as("the end, with the frontier's last figures")
         .containsEntry("frontier/seen", 0L).containsEntry("frontier/left_queued", 0L);
+  }
+
+  @Test
+  void theItemSinksAreClosedBeforeTheFrontierWhetherTheCrawlFinishesOrAborts() throws InterruptedException {
+    for (boolean abort : new boolean[] {false, true}) {
+      RecordingFrontier frontier = new RecordingFrontier(false);
+      sinks.clear();
+      sinks.add(new ItemSink() {
+        @Override
+        public void accept(Item item) {}
+
+        @Override
+        public void close() {
+          frontier.calls.add("sink closed");
+        }
+      });
+      Engine engine = engine(frontier);
+      if (abort) {
+        engine.abort();
+      }
+      assertThat(engine.run()).isEqualTo(abort ? "aborted" : "finished");
+      assertThat(frontier.calls).as("aborted: " + abort).containsExactly("sink closed", "close");
+    }
   }
 
   @Test

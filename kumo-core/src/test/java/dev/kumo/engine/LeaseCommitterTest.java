@@ -42,7 +42,9 @@ class LeaseCommitterTest {
     RecordingFrontier frontier = new RecordingFrontier(true);
     List<LeaseTicket> tickets = leased(frontier, 2);
     stats.increment("item_scraped_count");
-    committer(frontier).commit(tickets, true);
+    LeaseCommitter committer = committer(frontier);
+    assertThat(committer.processors(List.of())).as("no step for item ids: the frontier keeps none").isEmpty();
+    committer.commit(tickets, true);
     assertThat(frontier.calls).containsExactly("ack 2");
     assertThat(frontier.checkpoints).singleElement()
         .satisfies(c -> assertThat(c.counters()).containsEntry("item_scraped_count", 1L));

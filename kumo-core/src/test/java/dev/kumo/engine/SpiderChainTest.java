@@ -75,6 +75,17 @@ class SpiderChainTest {
     }
 
     @Override
+    public void processInput(Response r) {
+      calls.add(name + " input");
+    }
+
+    @Override
+    public @Nullable Request processRequest(Response r, Request request) {
+      calls.add(name + " request");
+      return request;
+    }
+
+    @Override
     public boolean processException(Response r, Exception failure, Output o) {
       calls.add(name + " exception " + failure.getMessage());
       return handles;
@@ -121,12 +132,14 @@ class SpiderChainTest {
   }
 
   @Test
-  void itemsPassTheOutputHooksHighestFirstAndCountsPassThrough() throws Exception {
+  void inputHooksRunLowestFirstThenOutputsPassTheOutputHooksHighestFirst() throws Exception {
     chain(new Recording("a", false), new Recording("b", false)).run(response, (r, o) -> {
       o.add(Item.of("n", 1));
+      o.add(Request.get("http://shop.test/b"));
       o.count("seen", 2);
     }, out);
-    assertThat(calls).containsExactly("a response", "b response", "b item", "a item", "out 1", "count seen 2");
+    assertThat(calls).containsExactly("a response", "b response", "a input", "b input", "b item", "a item", "out 1",
+        "b request", "a request", "out http://shop.test/b", "count seen 2");
   }
 
   @Test
