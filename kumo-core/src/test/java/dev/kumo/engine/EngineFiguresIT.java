@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,12 @@ class EngineFiguresIT {
   static final String HOST = "127.0.0.1";
 
   @AutoClose
-  static final TestSite site = TestSite.builder().pages(12).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void startTheSite() { // not a static final: PIT runs the class again in one JVM, after the close
+    site = TestSite.builder().pages(12).start();
+  }
 
   static Settings sequential() {
     return Settings.defaults().with(Setting.EXECUTION_MODEL, "sequential");

@@ -21,6 +21,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EngineOutcomesIT {
   @AutoClose
-  static final TestSite site = TestSite.builder().pages(4).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void startTheSite() { // not a static final: PIT runs the class again in one JVM, after the close
+    site = TestSite.builder().pages(4).start();
+  }
 
   /** Fetches its start URLs, follows nothing, and fails on page 2. */
   static Spider fetching(String... urls) {
@@ -43,10 +49,13 @@ class EngineOutcomesIT {
     });
   }
 
-  /** The transport the settings name, except that a request for /page/1 runs {@code failure} instead. */
-  record Failing(Transport real, Runnable failure) implements Transport {
+  /**
+   * The transport the settings name, except that a request for /page/1 runs {@code failure} first, and its close
+   * runs {@code closeFailure} after closing.
+   */
+  record Failing(Transport real, Runnable failure, Runnable closeFailure) implements Transport {
     static Function<TransportConfig, Transport> onPage1(Runnable failure) {
-      return config -> new Failing(Transport.open(config), failure);
+      return config -> new Failing(Transport.open(config), failure, () -> {});
     }
 
     @Override
@@ -65,6 +74,7 @@ class EngineOutcomesIT {
     @Override
     public void close() {
       real.close();
+      closeFailure.run();
     }
   }
 

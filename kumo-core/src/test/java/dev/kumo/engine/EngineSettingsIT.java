@@ -11,6 +11,7 @@ import dev.kumo.testsite.TestSite;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class EngineSettingsIT {
   @AutoClose
-  static final TestSite site = TestSite.builder().pages(4).robotsTxt("User-agent: *\nDisallow: /page/1\n").start();
+  static TestSite site;
+
+  @BeforeAll
+  static void startTheSite() { // not a static final: PIT runs the class again in one JVM, after the close
+    site = TestSite.builder().pages(4).robotsTxt("User-agent: *\nDisallow: /page/1\n").start();
+  }
 
   static Spider fetching(String... urls) {
     return new FetchingSpider(List.of(urls));

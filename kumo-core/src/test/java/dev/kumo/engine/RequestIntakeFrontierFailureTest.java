@@ -21,8 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class RequestIntakeFrontierFailureTest {
   /** A frontier in memory whose offers fail while {@link #failing} is set, as a full disk makes a job store's. */
-  static final class FailingOffers extends RobustnessIT.CountingFrontier {
+  static final class FailingOffers extends RecordingFrontier {
     boolean failing;
+
+    FailingOffers() {
+      super(false);
+    }
 
     @Override
     public Offer offer(Request request, Fingerprint fingerprint, String slot) {

@@ -13,11 +13,7 @@ import dev.kumo.Setting;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
 import dev.kumo.download.JdkTransport;
-import dev.kumo.frontier.Checkpoint;
-import dev.kumo.frontier.Fingerprint;
-import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierOrder;
-import dev.kumo.frontier.Lease;
 import dev.kumo.frontier.MemoryFrontier;
 import dev.kumo.testsite.TestSite;
 import java.net.InetAddress;
@@ -25,7 +21,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,62 +175,15 @@ class RobustnessIT {
 
   @Test
   void anAbortRequeuesWhatWasInFlightInsteadOfAcknowledgingIt() throws Exception {
-    CountingFrontier frontier = new CountingFrontier();
+    RecordingFrontier frontier = new RecordingFrontier(false);
     Crawler crawler = Crawler.builder(spider(List.of(Request.get(site.url("/slow?ms=20000&a")),
             Request.get(site.url("/slow?ms=20000&b"))), (r, out) -> {}))
         .frontier(frontier).build();
     Thread.ofVirtual().start(() -> ExecutionModelIT.sleepThen(300, crawler::abort));
     CrawlResult result = crawler.run();
     assertThat(result.finishReason()).isEqualTo("aborted");
-    assertThat(frontier.acks.get()).isZero();
-    assertThat(frontier.requeues.get()).isEqualTo(2);
+    assertThat(frontier.acknowledged()).isZero();
+    assertThat(frontier.requeued()).hasSize(2);
     assertThat(frontier.queued()).isEqualTo(2);
-  }
-
-  /** A memory frontier that counts acknowledgements and requeues. */
-  static class CountingFrontier implements Frontier {
-    final MemoryFrontier delegate = new MemoryFrontier(FrontierOrder.FIFO);
-    final AtomicInteger acks = new AtomicInteger();
-    final AtomicInteger requeues = new AtomicInteger();
-
-    @Override
-    public Offer offer(Request request, Fingerprint fingerprint, String slot) {
-      return delegate.offer(request, fingerprint, slot);
-    }
-
-    @Override
-    public Lease take(Predicate<String> slotReady) {
-      return delegate.take(slotReady);
-    }
-
-    @Override
-    public void ack(List<Lease> leases, Checkpoint checkpoint) {
-      acks.addAndGet(leases.size());
-      delegate.ack(leases, checkpoint);
-    }
-
-    @Override
-    public void requeue(Lease lease) {
-      requeues.incrementAndGet();
-      delegate.requeue(lease);
-    }
-
-    @Override
-    public long queued() {
-      return delegate.queued();
-    }
-
-    @Override
-    public long leased() {
-      return delegate.leased();
-    }
-
-    @Override
-    public long seen() {
-      return delegate.seen();
-    }
-
-    @Override
-    public void close() {}
   }
 }

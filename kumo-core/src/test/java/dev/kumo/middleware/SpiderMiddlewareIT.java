@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.CrawlResult;
 import dev.kumo.Crawler;
+import dev.kumo.Failure;
 import dev.kumo.Item;
 import dev.kumo.Output;
 import dev.kumo.Request;
@@ -119,5 +120,39 @@ public class SpiderMiddlewareIT {
 
     assertThat(spider.parsed).isEmpty();
     assertThat(result.stat("spider_middleware/dropped_start_requests")).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureHookThatHandlesAFailureKeepsItFromTheErrback() throws Exception {
+    Queue<String> errbacks = new ConcurrentLinkedQueue<>();
+    String handled = site.baseUrl() + "/status/404?handled";
+    String other = site.baseUrl() + "/status/404?other";
+    Spider spider = new Spider() {
+      {
+        registerErrback("failed", (failure, out) -> errbacks.add(failure.request().url()));
+      }
+
+      @Override
+      public Iterable<Request> startRequests() {
+        return List.of(Request.to(handled).errback("failed").build(), Request.to(other).errback("failed").build());
+      }
+    };
+    SpiderMiddleware recovering = new SpiderMiddleware() {
+      @Override
+      public boolean handleFailure(Failure failure, Output out) {
+        if (!failure.request().url().equals(handled)) {
+          return false;
+        }
+        out.add(Item.of("recovered", failure.kind()));
+        return true;
+      }
+    };
+    Queue<Item> items = new ConcurrentLinkedQueue<>();
+
+    CrawlResult result = Crawler.builder(spider).spiderMiddleware(recovering, 0).onItem(items::add).build().run();
+
+    assertThat(errbacks).containsExactly(other);
+    assertThat(items).containsExactly(Item.of("recovered", Failure.HTTP_ERROR));
+    assertThat(result.stat("spider/errbacks/" + Failure.HTTP_ERROR)).isEqualTo(1);
   }
 }

@@ -18,12 +18,18 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Kumo's own steps at the test site: disabled, moved, and a user's middleware put between two of them. */
 class BuiltinStepsIT {
   @AutoClose
-  static final TestSite site = TestSite.builder().pages(30).hosts(2).robotsTxt("User-agent: *\nDisallow: /page/1\n").start();
+  static TestSite site;
+
+  @BeforeAll
+  static void startTheSite() { // not a static final: PIT runs the class again in one JVM, after the close
+    site = TestSite.builder().pages(30).hosts(2).robotsTxt("User-agent: *\nDisallow: /page/1\n").start();
+  }
 
   /** Fetches its start URLs and, with {@code follow}, every link; records the URLs it got. */
   static final class Walker extends Spider {

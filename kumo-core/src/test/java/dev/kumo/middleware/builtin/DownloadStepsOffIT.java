@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DownloadStepsOffIT {
   @AutoClose
-  static final TestSite site = TestSite.builder().pages(5).start();
+  static TestSite site;
+
+  @BeforeAll
+  static void startTheSite() { // not a static final: PIT runs the class again in one JVM, after the close
+    site = TestSite.builder().pages(5).start();
+  }
 
   /** Fetches its paths one after the other (each callback asks for the next) and keeps every response. */
   static final class InTurn extends Spider {
