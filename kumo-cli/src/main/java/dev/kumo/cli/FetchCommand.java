@@ -41,8 +41,6 @@ public final class FetchCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(FetchCommand.class);
 
-  private int redirectMaxTimes;
-
   @Spec
   private CommandSpec spec;
 
@@ -67,9 +65,8 @@ public final class FetchCommand implements Callable<Integer> {
     common.configureLogging(CommonOptions.LogLevel.INFO);
     Settings settings = common.effective(Settings.defaults());
     URI target = checkUrl(UrlArguments.withScheme(url));
-    redirectMaxTimes = settings.get(Setting.REDIRECT_MAX_TIMES);
-    Redirect redirects = new Redirect(!noRedirect && settings.get(Setting.REDIRECT_ENABLED), redirectMaxTimes,
-        UrlCanonicalizer.DEFAULT);
+    Redirect redirects = new Redirect(!noRedirect && settings.get(Setting.REDIRECT_ENABLED),
+        settings.get(Setting.REDIRECT_MAX_TIMES), UrlCanonicalizer.DEFAULT);
     DnsOverrides.pinAll(settings.get(Setting.DNS_RESOLVE));
     Response response;
     try (Transport transport = Transport.open(TransportConfig.from(settings))) {
@@ -114,9 +111,7 @@ public final class FetchCommand implements Callable<Integer> {
           log.info("Redirecting ({}) to {}", response.status(), follow.next().url());
           request = follow.next();
         }
-        case Redirect.Refuse refuse -> throw new DownloadException(DownloadException.IO, "not redirected to "
-            + refuse.target() + " fetching " + url + " (" + refuse.stat() + ", redirect_max_times = "
-            + redirectMaxTimes + ")");
+        case Redirect.Refuse refuse -> throw redirects.failure(url, refuse);
         case Redirect.Use use -> {
           return response;
         }

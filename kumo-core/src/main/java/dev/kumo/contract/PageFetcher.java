@@ -45,19 +45,13 @@ public final class PageFetcher implements AutoCloseable {
       Response response = exchange(hop);
       switch (redirects.decide(response)) {
         case Redirect.Follow follow -> hop = follow.next();
-        case Redirect.Refuse refuse -> throw refused(request, refuse);
+        case Redirect.Refuse refuse -> throw redirects.failure(request.url(), refuse);
         case Redirect.Use use -> {
           return hop == request ? response : Response.to(request).url(response.url()).status(response.status())
               .headers(response.headers()).body(response.body()).protocol(response.protocol()).build();
         }
       }
     }
-  }
-
-  /** The failure that a refused redirect of {@code request} is. */
-  static DownloadException refused(Request request, Redirect.Refuse refuse) {
-    return new DownloadException(DownloadException.IO, "not redirected to " + refuse.target() + " fetching "
-        + request.url() + " (" + refuse.stat() + ")");
   }
 
   private Response exchange(Request request) throws DownloadException, InterruptedException {

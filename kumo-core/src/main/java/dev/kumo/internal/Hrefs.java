@@ -39,7 +39,7 @@ public final class Hrefs {
       boolean afterHost = i >= hostEnd;
       if (c == '\t' || c == '\n' || c == '\r') {
         // browsers drop them anywhere in a URL
-      } else if (c == '%' && !(isHex(s, i + 1) && isHex(s, i + 2))) {
+      } else if (c == '%' && !isEscape(s, i)) {
         out.append("%25");
       } else if (c <= ' ' || c == 0x7F || ALWAYS_ENCODED.indexOf(c) >= 0
           || (afterHost && (c >= 0x80 || c == '[' || c == ']'))
@@ -64,7 +64,7 @@ public final class Hrefs {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c <= ' ' || c >= 0x7F || c == '[' || c == ']' || ALWAYS_ENCODED.indexOf(c) >= 0
-          || (c == '%' && !(isHex(s, i + 1) && isHex(s, i + 2)))) {
+          || (c == '%' && !isEscape(s, i))) {
         return false;
       }
       if (c == '#') {
@@ -110,6 +110,11 @@ public final class Hrefs {
     for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
       out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
     }
+  }
+
+  /** Whether the {@code %} at {@code i} of {@code s} starts a percent-escape: two hex digits follow it. */
+  public static boolean isEscape(String s, int i) {
+    return isHex(s, i + 1) && isHex(s, i + 2);
   }
 
   private static boolean isHex(String s, int i) {

@@ -1,5 +1,6 @@
 package dev.kumo.select;
 
+import dev.kumo.internal.Hrefs;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +58,7 @@ record PlainHttpUrl(String scheme, String host, String path) {
           fragment = true;
         }
       } else if (c == '%') {
-        if (!(isHex(url, i + 1) && isHex(url, i + 2))) {
+        if (!Hrefs.isEscape(url, i)) {
           return null;
         }
       } else if (!(isAsciiAlphanumeric(c) || URI_PUNCTUATION.indexOf(c) >= 0)) {
@@ -77,13 +78,5 @@ record PlainHttpUrl(String scheme, String host, String path) {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  private static boolean isHex(String s, int i) {
-    if (i >= s.length()) {
-      return false;
-    }
-    char c = s.charAt(i);
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 }

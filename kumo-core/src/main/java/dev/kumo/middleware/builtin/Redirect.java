@@ -5,6 +5,7 @@ import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.Setting;
 import dev.kumo.Settings;
+import dev.kumo.download.DownloadException;
 import dev.kumo.engine.RedirectCredentials;
 import dev.kumo.frontier.InvalidUrlException;
 import dev.kumo.frontier.UrlCanonicalizer;
@@ -79,6 +80,12 @@ public final class Redirect {
   public record Refuse(String stat, String target) implements Decision {}
 
   private static final Use USE = new Use();
+
+  /** The failure of fetching {@code url} that {@code refused} is, for callers that fetch outside a crawl. */
+  public DownloadException failure(String url, Refuse refused) {
+    return new DownloadException(DownloadException.IO, "not redirected to " + refused.target() + " fetching " + url
+        + " (" + refused.stat() + ", redirect_max_times = " + maxTimes + ")");
+  }
 
   /** What to do with {@code response} (whose request is the hop that got it). */
   public Decision decide(Response response) {
