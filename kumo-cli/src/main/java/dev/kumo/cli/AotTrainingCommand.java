@@ -35,6 +35,7 @@ public final class AotTrainingCommand implements Callable<Integer> {
       String[] args = {"crawl", spider.toString(), "-O", items.toString(), "--quiet"};
       CommandLine crawl = Main.commandLine(args); // as Main.main builds it for these arguments
       crawl.setErr(new PrintWriter(new StringWriter()));
+      NativeExit.handle(); // loads the exit's downcall classes too (the training itself exits the usual way)
       return crawl.execute(args);
     } finally {
       Files.deleteIfExists(items);

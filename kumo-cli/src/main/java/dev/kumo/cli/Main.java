@@ -26,9 +26,14 @@ public final class Main implements Runnable {
   @Spec
   private CommandSpec spec;
 
-  /** Runs {@code kumo} with {@code args} and exits with its exit code. */
+  /** Runs {@code kumo} with {@code args} and exits with its exit code (see {@link ProcessExit}). */
   public static void main(String[] args) {
-    System.exit(commandLine(args).execute(args));
+    ProcessExit.prepare();
+    CommandLine cmd = commandLine(args);
+    int code = cmd.execute(args);
+    cmd.getOut().flush();
+    cmd.getErr().flush();
+    ProcessExit.exit(code);
   }
 
   /** The configured command line with every command, for {@link CommandLine#execute} (tests set its writers). */

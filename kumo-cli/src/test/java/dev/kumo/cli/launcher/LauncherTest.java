@@ -209,9 +209,34 @@ class LauncherTest {
     Scripts.Result heap = kumo(Map.of("KUMO_JAVA_OPTS", "-Xmx64m -Dx=1"), "demo");
     Scripts.Result collector = kumo(Map.of("KUMO_JAVA_OPTS", "-XX:+UseZGC"), "demo");
 
-    assertThat(heap.out()).isEqualTo(
-        "java21 -XX:+UseSerialGC -XX:MaxNewSize=64m -XX:TieredStopAtLevel=1 -Xmx64m -Dx=1 -jar " + jar + " demo\n");
-    assertThat(collector.out()).isEqualTo("java21 -XX:TieredStopAtLevel=1 -XX:+UseZGC -jar " + jar + " demo\n");
+    assertThat(heap.out()).isEqualTo("java21 -XX:+UseSerialGC -XX:MaxNewSize=64m -XX:TieredStopAtLevel=1 "
+        + "-Dkumo.exit=fast -Xmx64m -Dx=1 -jar " + jar + " demo\n");
+    assertThat(collector.out())
+        .isEqualTo("java21 -XX:TieredStopAtLevel=1 -Dkumo.exit=fast -XX:+UseZGC -jar " + jar + " demo\n");
+  }
+
+  @Test
+  void theFastExitIsAskedForUnlessTheJvmMustWriteSomethingAtExit() throws Exception {
+    FakeJdk.create(dir.resolve("jdks/jdk-25"), 25);
+    Path aot = root.resolve("kumo-cli/target/kumo-jdk25.aot");
+
+    Scripts.Result defaults = kumo(Map.of(), "demo");
+    Scripts.Result heap = kumo(Map.of("KUMO_JAVA_OPTS", "-Xmx64m"), "demo");
+    Map<String, String> writing = Map.of(
+        "KUMO_JAVA_OPTS", "-XX:StartFlightRecording=filename=crawl.jfr",
+        "JAVA_TOOL_OPTIONS", "-javaagent:jacoco.jar",
+        "JDK_JAVA_OPTIONS", "-XX:ArchiveClassesAtExit=app.jsa",
+        "_JAVA_OPTIONS", "-Xlog:gc:file=gc.log");
+    for (Map.Entry<String, String> option : writing.entrySet()) {
+      assertThat(kumo(Map.of(option.getKey(), option.getValue()), "demo").out()).as(option.toString())
+          .startsWith("java25 ").doesNotContain("kumo.exit");
+    }
+    Scripts.Result normal = kumo(Map.of("KUMO_JAVA_OPTS", "-Dkumo.exit=normal"), "demo");
+
+    assertThat(defaults.out()).contains(" -Dkumo.exit=fast -jar ");
+    assertThat(heap.out()).contains(" -Dkumo.exit=fast -Xmx64m -jar ");
+    assertThat(Files.readString(aot)).as("the training writes the cache at exit").doesNotContain("kumo.exit");
+    assertThat(normal.out()).doesNotContain("kumo.exit=fast").endsWith(" -Dkumo.exit=normal -jar " + jar + " demo\n");
   }
 
   @Test

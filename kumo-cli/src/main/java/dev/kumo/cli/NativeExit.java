@@ -1,0 +1,103 @@
+package dev.kumo.cli;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Array;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The C library's {@code _exit}, called through Java's foreign-function API (JDK 22+), which ends the process at
+ * once: no shutdown hooks, no JVM exit sequence. Internal to the command line; {@link ProcessExit} decides when it
+ * is safe. Kumo targets Java 21, where that API is a preview, so it is reached by reflection and only on a JDK
+ * 22 or newer on Linux or macOS.
+ */
+final class NativeExit {
+  private NativeExit() {}
+
+  /**
+   * The {@code _exit} downcall, looked up once; empty (with the reason logged by the caller) where this JDK or
+   * platform has none. The first call costs tens of milliseconds (the JDK generates the downcall's code), so the
+   * command line makes it early on a background thread ({@link #prepareInBackground()}).
+   */
+  static Optional<MethodHandle> handle() {
+    return Optional.ofNullable(Holder.HANDLE);
+  }
+
+  /** Why {@link #handle()} is empty, or null when it is not. */
+  static @Nullable String unavailableBecause() {
+    return Holder.FAILURE;
+  }
+
+  /** Looks the downcall up on a daemon thread, so that the exit finds it ready. */
+  static void prepareInBackground() {
+    Thread.ofPlatform().daemon().name("kumo-exit-lookup").start(NativeExit::handle);
+  }
+
+  /** Ends the process with {@code code}; returns only when the downcall is unavailable or failed. */
+  static void exit(int code) {
+    MethodHandle exit = Holder.HANDLE;
+    if (exit == null) {
+      return;
+    }
+    try {
+      exit.invokeExact(code);
+    } catch (Error e) {
+      throw e;
+    } catch (Throwable e) { // a linked downcall does not throw; should it, the caller exits the usual way
+      return;
+    }
+  }
+
+  private static final class Holder {
+    private static final @Nullable MethodHandle HANDLE;
+    private static final @Nullable String FAILURE;
+
+    static {
+      MethodHandle handle = null;
+      String failure;
+      try {
+        failure = unsupportedPlatform();
+        if (failure == null) {
+          handle = lookUp();
+          failure = handle == null ? "no _exit in the C library" : null;
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        failure = "the foreign-function API refused: " + e;
+      }
+      HANDLE = handle;
+      FAILURE = failure;
+    }
+
+    private static @Nullable String unsupportedPlatform() {
+      int feature = Runtime.version().feature();
+      if (feature < 22) {
+        return "JDK " + feature + " has no final foreign-function API";
+      }
+      String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+      return os.contains("linux") || os.contains("mac") ? null : "not on Linux or macOS: " + os;
+    }
+
+    /** {@code Linker.nativeLinker().downcallHandle(defaultLookup().find("_exit"), FunctionDescriptor.ofVoid(JAVA_INT))}. */
+    private static @Nullable MethodHandle lookUp() throws ReflectiveOperationException {
+      Class<?> linkerType = Class.forName("java.lang.foreign.Linker");
+      Class<?> descriptorType = Class.forName("java.lang.foreign.FunctionDescriptor");
+      Class<?> layoutType = Class.forName("java.lang.foreign.MemoryLayout");
+      Class<?> optionType = Class.forName("java.lang.foreign.Linker$Option");
+      Object linker = linkerType.getMethod("nativeLinker").invoke(null);
+      Object symbols = linkerType.getMethod("defaultLookup").invoke(linker);
+      Optional<?> symbol = (Optional<?>) Class.forName("java.lang.foreign.SymbolLookup")
+          .getMethod("find", String.class).invoke(symbols, "_exit");
+      if (symbol.isEmpty()) {
+        return null;
+      }
+      Object layouts = Array.newInstance(layoutType, 1);
+      Array.set(layouts, 0, Class.forName("java.lang.foreign.ValueLayout").getField("JAVA_INT").get(null));
+      Object descriptor = descriptorType.getMethod("ofVoid", layouts.getClass()).invoke(null, layouts);
+      return (MethodHandle) linkerType
+          .getMethod("downcallHandle", Class.forName("java.lang.foreign.MemorySegment"), descriptorType,
+              optionType.arrayType())
+          .invoke(linker, symbol.get(), descriptor, Array.newInstance(optionType, 0));
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.kumo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.testsite.TestSite;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar with {@code -Dkumo.exit=fast}, as the launcher runs it: a crawl ends with {@code _exit} and its
+ * feed complete (the manifest opens the JDK's shutdown tables); a crawl with a job directory, whose RocksDB leaves
+ * its unpacked library to delete on exit, ends the usual way.
+ */
+class FastExitIT {
+  private static final List<String> FAST = List.of("-Dkumo.exit=fast");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aCrawlEndsWithTheFastExitAndItsFeedComplete() throws Exception {
+    KumoJar.assumeJar();
+    try (TestSite site = TestSite.builder().pages(5).start()) {
+      Path spider = PageSpiderFile.write(dir, "pages", site.startUrl());
+
+      KumoJar.Result r = KumoJar.await(KumoJar.start(dir, Map.of(), FAST, "crawl", spider.toString(),
+          "-O", "items.jsonl", "--log-level", "debug"), dir, Duration.ofSeconds(60));
+
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.err()).contains("Exiting with _exit(0)");
+      assertThat(KumoJar.jsonLines(dir.resolve("items.jsonl"))).hasSize(5);
+    }
+  }
+
+  @Test
+  void aFailedCommandEndsWithItsExitCode() throws Exception {
+    KumoJar.assumeJar();
+
+    KumoJar.Result r = KumoJar.await(KumoJar.start(dir, Map.of(), FAST, "crawl", "missing.yaml", "-O", "x.jsonl",
+        "--log-level", "debug"), dir, Duration.ofSeconds(60));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("spider file not found").contains("Exiting with _exit(2)");
+  }
+
+  @Test
+  void aCrawlWithAJobDirectoryEndsTheUsualWaySoThatRocksDbsLibraryIsDeleted() throws Exception {
+    KumoJar.assumeJar();
+    try (TestSite site = TestSite.builder().pages(5).start()) {
+      Path spider = PageSpiderFile.write(dir, "pages", site.startUrl());
+
+      KumoJar.Result r = KumoJar.await(KumoJar.start(dir, Map.of(), FAST, "crawl", spider.toString(),
+          "-O", "items.jsonl", "--job-dir", dir.resolve("job").toString(), "--log-level", "debug"), dir,
+          Duration.ofSeconds(60));
+
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.err()).contains("Exiting through System.exit: 1 file(s) to delete on exit");
+      assertThat(KumoJar.jsonLines(dir.resolve("items.jsonl"))).hasSize(5);
+    }
+  }
+}
