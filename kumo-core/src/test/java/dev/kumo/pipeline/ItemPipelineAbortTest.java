@@ -32,46 +32,64 @@ class ItemPipelineAbortTest {
     }
   }
 
-  @Test
-  @Timeout(60)
-  void abortDropsQueuedItemsCountsThemAndClosesTheSinks() throws Exception {
-    Stats stats = new Stats();
-    CountDownLatch inProcessor = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ItemProcessor blocking = item -> {
-      inProcessor.countDown();
-      release.await();
-      return item;
-    };
-    RecordingSink sink = new RecordingSink();
-    List<String> committed = new CopyOnWriteArrayList<>();
-    ItemPipeline<String> pipeline = new ItemPipeline<>(List.of(blocking), List.of(sink), 10, stats, item -> {},
-        (tokens, allWritten) -> committed.addAll(tokens));
-    pipeline.submit(List.of(Item.of("n", 0)), "t0");
-    assertThat(inProcessor.await(10, TimeUnit.SECONDS)).isTrue();
-    for (int i = 1; i <= 4; i++) {
-      pipeline.submit(List.of(Item.of("n", i)), "t" + i);
+  /** A pipeline whose thread holds on its first item ({@code n} 0, token {@code t0}) until {@link #release}. */
+  static final class Held {
+    final Stats stats = new Stats();
+    final CountDownLatch release = new CountDownLatch(1);
+    final RecordingSink sink = new RecordingSink();
+    final List<String> committed = new CopyOnWriteArrayList<>();
+    final ItemPipeline<String> pipeline;
+
+    Held(int capacity) throws InterruptedException {
+      CountDownLatch entered = new CountDownLatch(1);
+      ItemProcessor holding = item -> {
+        if (Integer.valueOf(0).equals(item.get("n"))) {
+          entered.countDown();
+          release.await();
+        }
+        return item;
+      };
+      pipeline = new ItemPipeline<>(List.of(holding), List.of(sink), capacity, stats, item -> {},
+          (tokens, allWritten) -> committed.addAll(tokens));
+      pipeline.submit(List.of(Item.of("n", 0)), "t0");
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
     }
-    List<String> dropped = new CopyOnWriteArrayList<>();
-    Thread aborter = Thread.ofVirtual().start(() -> {
+  }
+
+  /** Aborts {@code pipeline} on a thread of its own, adding the tokens it returns to {@code dropped}. */
+  static Thread abortBeside(ItemPipeline<String> pipeline, List<String> dropped) {
+    return Thread.ofPlatform().start(() -> {
       try {
         dropped.addAll(pipeline.abort());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     });
+  }
+
+  @Test
+  @Timeout(60)
+  void abortDropsQueuedItemsCountsThemAndClosesTheSinks() throws Exception {
+    Held held = new Held(10);
+    Stats stats = held.stats;
+    ItemPipeline<String> pipeline = held.pipeline;
+    for (int i = 1; i <= 4; i++) {
+      pipeline.submit(List.of(Item.of("n", i)), "t" + i);
+    }
+    List<String> dropped = new CopyOnWriteArrayList<>();
+    Thread aborter = abortBeside(pipeline, dropped);
     while (stats.get("item_dropped_reasons_count/aborted") < 4) { // the abort has dropped the queue
       Thread.sleep(1);
     }
     assertThat(pipeline.submit(List.of(Item.of("n", 5)), "t5")).as("refused after the abort").isFalse();
-    release.countDown();
+    held.release.countDown();
     aborter.join();
     assertThat(dropped).containsExactly("t1", "t2", "t3", "t4");
-    assertThat(committed).as("written before the abort").containsExactly("t0");
+    assertThat(held.committed).as("written before the abort").containsExactly("t0");
     assertThat(stats.get("item_dropped_reasons_count/aborted")).isEqualTo(5);
     assertThat(stats.get("item_dropped_count")).isEqualTo(5);
-    assertThat(sink.items).extracting(i -> i.get("n")).containsExactly(0);
-    assertThat(sink.closes).hasValue(1);
+    assertThat(held.sink.items).extracting(i -> i.get("n")).containsExactly(0);
+    assertThat(held.sink.closes).hasValue(1);
   }
 
   /**
@@ -82,21 +100,8 @@ class ItemPipelineAbortTest {
   @Test
   @Timeout(60)
   void aBatchTheThreadTakesAfterTheAbortIsReturnedNotLost() throws Exception {
-    Stats stats = new Stats();
-    CountDownLatch inProcessor = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ItemProcessor blocking = item -> {
-      if (Integer.valueOf(0).equals(item.get("n"))) {
-        inProcessor.countDown();
-        release.await();
-      }
-      return item;
-    };
-    List<String> committed = new CopyOnWriteArrayList<>();
-    ItemPipeline<String> pipeline = new ItemPipeline<>(List.of(blocking), List.of(new RecordingSink()), 2, stats,
-        item -> {}, (tokens, allWritten) -> committed.addAll(tokens));
-    pipeline.submit(List.of(Item.of("n", 0)), "t0");
-    assertThat(inProcessor.await(10, TimeUnit.SECONDS)).isTrue();
+    Held held = new Held(2);
+    ItemPipeline<String> pipeline = held.pipeline;
     pipeline.submit(List.of(Item.of("n", 1)), "t1");
     pipeline.submit(List.of(Item.of("n", 1)), "t1b"); // the queue (capacity 2) is full
     AtomicBoolean accepted = new AtomicBoolean();
@@ -111,19 +116,13 @@ class ItemPipelineAbortTest {
       Thread.sleep(1);
     }
     List<String> dropped = new CopyOnWriteArrayList<>();
-    Thread aborter = Thread.ofPlatform().start(() -> {
-      try {
-        dropped.addAll(pipeline.abort());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread aborter = abortBeside(pipeline, dropped);
     submitter.join(); // the abort's drain made room for t2 and the pipeline's end, in either order
-    release.countDown();
+    held.release.countDown();
     aborter.join();
     assertThat(accepted).as("t2 was accepted").isTrue();
-    assertThat(committed).containsExactly("t0");
+    assertThat(held.committed).containsExactly("t0");
     assertThat(dropped).as("every token not committed comes back").containsExactlyInAnyOrder("t1", "t1b", "t2");
-    assertThat(stats.get("item_dropped_reasons_count/aborted")).isEqualTo(3);
+    assertThat(held.stats.get("item_dropped_reasons_count/aborted")).isEqualTo(3);
   }
 }
