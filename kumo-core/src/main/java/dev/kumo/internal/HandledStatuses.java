@@ -2,20 +2,16 @@ package dev.kumo.internal;
 
 import dev.kumo.Request;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The statuses a request handles itself (Scrapy's {@code handle_httpstatus_list} and {@code handle_httpstatus_all}
  * meta keys): such a response goes to its callback as it is, neither filtered as an HTTP error nor followed as
- * a redirect.
+ * a redirect, unless the request also has Kumo's {@value #FOLLOW_REDIRECTS} meta key (what Scrapy's media
+ * pipelines say with {@code SequenceExclude(range(300, 400))}, which a frontier could not store).
  */
 public final class HandledStatuses {
-  /**
-   * Every status from 100 to 599 but the 3xx: a {@code handle_httpstatus_list} that lets redirects be followed
-   * (Scrapy's {@code SequenceExclude(range(300, 400))} of the media pipelines, as a list a frontier can store).
-   */
-  public static final List<Integer> ALL_BUT_REDIRECTS =
-      IntStream.rangeClosed(100, 599).filter(s -> s < 300 || s >= 400).boxed().toList();
+  /** The meta key that has a request's redirects followed even where it handles their status. */
+  public static final String FOLLOW_REDIRECTS = "follow_redirects";
 
   private HandledStatuses() {}
 
@@ -26,5 +22,10 @@ public final class HandledStatuses {
     }
     return request.meta().get("handle_httpstatus_list") instanceof List<?> codes
         && codes.stream().anyMatch(c -> c instanceof Number n && n.intValue() == status);
+  }
+
+  /** Whether the redirect step leaves {@code request}'s 3xx {@code status} to its callback. */
+  public static boolean keepsRedirect(Request request, int status) {
+    return handles(request, status) && !Boolean.TRUE.equals(request.meta().get(FOLLOW_REDIRECTS));
   }
 }

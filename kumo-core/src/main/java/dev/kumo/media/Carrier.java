@@ -84,10 +84,8 @@ record Carrier(String id, String chain, Map<String, @Nullable Object> item, List
     meta.put("item", pairs(item));
     meta.put("urls", urls);
     meta.put("index", index);
-    Request.Builder b = Request.to(url()).callback(key).meta(key, meta);
-    b = followRedirects ? b.meta("handle_httpstatus_list", HandledStatuses.ALL_BUT_REDIRECTS)
-        : b.meta("handle_httpstatus_all", true);
-    return b.dontFilter(true).priority(priority).build();
+    return Request.to(url()).callback(key).meta(key, meta).meta("handle_httpstatus_all", true)
+        .meta(HandledStatuses.FOLLOW_REDIRECTS, followRedirects).dontFilter(true).priority(priority).build();
   }
 
   /** The fields as [name, value] pairs in their order, [name] for a null (a job directory stores no null). */

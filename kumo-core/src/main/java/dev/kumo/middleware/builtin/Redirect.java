@@ -29,8 +29,8 @@ import java.util.Set;
  *       ({@code HEAD} stays {@code HEAD}); 307 and 308 keep the method and body.</li>
  * </ul>
  * A request with the meta key {@code dont_redirect} is not redirected, nor one that handles the status itself
- * ({@code handle_httpstatus_list} naming it, or {@code handle_httpstatus_all}): its callback gets the 3xx, as in
- * Scrapy. It decides only: the caller applies the
+ * ({@code handle_httpstatus_list} naming it, or {@code handle_httpstatus_all}) without Kumo's
+ * {@code follow_redirects}: its callback gets the 3xx, as in Scrapy. It decides only: the caller applies the
  * decision (a crawl schedules the next request through its frontier, a fetch sends it). Immutable.
  */
 public final class Redirect {
@@ -99,7 +99,7 @@ public final class Redirect {
     String location = response.headers().first("Location");
     if (!enabled || !STATUSES.contains(response.status()) || location == null
         || Boolean.TRUE.equals(request.meta().get("dont_redirect"))
-        || HandledStatuses.handles(request, response.status())) {
+        || HandledStatuses.keepsRedirect(request, response.status())) {
       return USE;
     }
     String target = UrlJoin.resolve(response.url(), location); // not <base href>: RFC 9110

@@ -44,15 +44,19 @@ class DownloadStepsOffIT {
    */
   static final class InTurn extends Spider {
     final Queue<Response> got = new ConcurrentLinkedQueue<>();
-    private final List<Integer> handled;
+    private final Map<String, Object> handling;
     private final List<String> paths;
 
     InTurn(String... paths) {
-      this(HandledStatuses.ALL_BUT_REDIRECTS, paths);
+      this(Map.of("handle_httpstatus_all", true, HandledStatuses.FOLLOW_REDIRECTS, true), paths);
     }
 
     InTurn(List<Integer> handled, String... paths) {
-      this.handled = handled;
+      this(Map.of("handle_httpstatus_list", handled), paths);
+    }
+
+    private InTurn(Map<String, Object> handling, String... paths) {
+      this.handling = handling;
       this.paths = List.of(paths);
     }
 
@@ -62,7 +66,9 @@ class DownloadStepsOffIT {
     }
 
     private Request request(int i) {
-      return Request.to(site.url(paths.get(i))).meta("i", i).meta("handle_httpstatus_list", handled).build();
+      Request.Builder b = Request.to(site.url(paths.get(i))).meta("i", i);
+      handling.forEach(b::meta);
+      return b.build();
     }
 
     @Override

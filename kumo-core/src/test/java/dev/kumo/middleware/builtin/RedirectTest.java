@@ -55,6 +55,20 @@ class RedirectTest {
   }
 
   @Test
+  void followRedirectsHasAHandledRedirectFollowedAnyway() {
+    Request all = Request.to("http://a.test/1").meta("handle_httpstatus_all", true)
+        .meta("follow_redirects", true).build();
+    Request listed = Request.to("http://a.test/1").meta("handle_httpstatus_list", List.of(301))
+        .meta("follow_redirects", true).build();
+    Request no = Request.to("http://a.test/1").meta("handle_httpstatus_all", true)
+        .meta("follow_redirects", false).build();
+
+    assertThat(step.decide(answer(all, 302, "/2"))).isInstanceOf(Redirect.Follow.class);
+    assertThat(step.decide(answer(listed, 301, "/2"))).isInstanceOf(Redirect.Follow.class);
+    assertThat(step.decide(answer(no, 302, "/2"))).isInstanceOf(Redirect.Use.class);
+  }
+
+  @Test
   void theHopAfterRedirectMaxTimesIsRefused() {
     Request r = Request.get("http://a.test/0");
     for (int i = 1; i <= 3; i++) {
