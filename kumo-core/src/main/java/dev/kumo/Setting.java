@@ -346,6 +346,10 @@ public final class Setting<T> {
   public static final Setting<Integer> FILES_EXPIRES = intKey("files_expires", 90, "days",
       "Days a file stored by the files pipeline (its store's index) is not downloaded again, across crawls and "
           + "job-directory resumes (Scrapy's FILES_EXPIRES).");
+  /** Whether the media pipelines' file requests follow redirects. */
+  public static final Setting<Boolean> MEDIA_ALLOW_REDIRECTS = boolKey("media_allow_redirects", true,
+      "The files and images pipelines follow a file's 3xx redirects (Scrapy's MEDIA_ALLOW_REDIRECTS, default "
+          + "false there); false makes a 3xx the file's answer: a failure, files/failed/http_301.");
 
   // --- Images pipeline (issue 13)
   /** Directory where the images pipeline stores images. */

@@ -4,8 +4,8 @@ import dev.kumo.Failure;
 import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.download.DownloadException;
+import dev.kumo.internal.HandledStatuses;
 import dev.kumo.stats.Stats;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +54,7 @@ final class ResponseHandler {
   void handle(Response response, LeaseTicket ticket) {
     Request request = response.request();
     int status = response.status();
-    if ((status < 200 || status >= 300) && !allowed(request, status)) {
+    if ((status < 200 || status >= 300) && !HandledStatuses.handles(request, status)) {
       stats.increment("httperror/response_ignored_count");
       stats.increment("httperror/response_ignored_status_count/" + status);
       log.info("Ignoring response {}: HTTP status code is not handled or not allowed", response);
@@ -62,13 +62,5 @@ final class ResponseHandler {
       return;
     }
     runner.callback(response, ticket);
-  }
-
-  private static boolean allowed(Request request, int status) {
-    if (Boolean.TRUE.equals(request.meta().get("handle_httpstatus_all"))) {
-      return true;
-    }
-    return request.meta().get("handle_httpstatus_list") instanceof List<?> codes
-        && codes.stream().anyMatch(c -> c instanceof Number n && n.intValue() == status);
   }
 }

@@ -2,6 +2,7 @@ package dev.kumo.media;
 
 import dev.kumo.Item;
 import dev.kumo.Request;
+import dev.kumo.internal.HandledStatuses;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,9 +74,10 @@ record Carrier(String id, String chain, Map<String, @Nullable Object> item, List
 
   /**
    * The request that fetches {@link #url()}: callback and meta key {@code key}, every HTTP status handed to
-   * the pipeline (so a 404 completes the item without that file), past the duplicate filter.
+   * the pipeline (so a 404 completes the item without that file) but, when {@code followRedirects}, the 3xx
+   * (Scrapy's {@code _modify_media_request}), past the duplicate filter.
    */
-  Request request(String key, int priority) {
+  Request request(String key, int priority, boolean followRedirects) {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("id", id);
     meta.put("chain", chain);
@@ -83,7 +85,7 @@ record Carrier(String id, String chain, Map<String, @Nullable Object> item, List
     meta.put("urls", urls);
     meta.put("index", index);
     return Request.to(url()).callback(key).meta(key, meta).meta("handle_httpstatus_all", true)
-        .dontFilter(true).priority(priority).build();
+        .meta(HandledStatuses.FOLLOW_REDIRECTS, followRedirects).dontFilter(true).priority(priority).build();
   }
 
   /** The fields as [name, value] pairs in their order, [name] for a null (a job directory stores no null). */

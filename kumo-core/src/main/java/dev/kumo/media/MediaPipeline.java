@@ -61,6 +61,7 @@ public abstract sealed class MediaPipeline implements SpiderMiddleware, Download
   private final MediaIndex index;
   private final Stats stats;
   private final Fetches fetches;
+  private final boolean followRedirects;
   /** URLs that failed in this crawl: not tried again. */
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
   /**
@@ -93,6 +94,7 @@ public abstract sealed class MediaPipeline implements SpiderMiddleware, Download
     this.stats = stats;
     this.store = new FileStore(Path.of(dir));
     this.fetches = new Fetches((long) (settings.get(Setting.DOWNLOAD_TIMEOUT) * 1000));
+    this.followRedirects = settings.get(Setting.MEDIA_ALLOW_REDIRECTS);
     this.claims = settings.get(Setting.JOB_DIR).isBlank() ? null : new ConcurrentHashMap<>();
     try {
       this.index = new MediaIndex(store, store.root().resolve(kind + "-index.jsonl"),
@@ -263,7 +265,7 @@ public abstract sealed class MediaPipeline implements SpiderMiddleware, Download
       why[0] = null;
       dropped.set(why);
       try {
-        out.add(at.request(key, priority));
+        out.add(at.request(key, priority, followRedirects));
       } finally {
         dropped.remove();
       }

@@ -56,6 +56,7 @@ public final class ItemPipeline<T> {
   private final SignalListener signals;
   private final Batch<T> end = new Batch<>(List.of(), null);
   private final Thread thread;
+  private final List<Batch<T>> skipped = new ArrayList<>(); // the pipeline thread's own; read after its join
   private volatile boolean aborted;
 
   /**
@@ -109,7 +110,9 @@ public final class ItemPipeline<T> {
         group.add(queue.take());
         queue.drainTo(group, MAX_GROUP - 1);
         boolean ended = group.remove(end);
-        if (!aborted && !group.isEmpty()) {
+        if (aborted) {
+          skipped.addAll(group); // taken after the abort began: handed back by abort(), never lost
+        } else if (!group.isEmpty()) {
           writeGroup(group);
         }
         group.clear();
@@ -212,18 +215,25 @@ public final class ItemPipeline<T> {
   }
 
   /**
-   * Drops what is queued (counted), stops the thread and closes every sink; returns the tokens of the dropped
-   * batches, which were not committed.
+   * Drops what is queued (counted), stops the thread and closes every sink; returns the tokens of every batch
+   * not committed: those still queued, and those the thread took but had not started to write when the abort
+   * began (a group being written is finished and committed).
    */
   public List<T> abort() throws InterruptedException {
     aborted = true;
     List<Batch<T>> dropped = new ArrayList<>();
     queue.drainTo(dropped);
     dropped.remove(end);
-    countDropped(dropped.stream().mapToInt(b -> b.items().size()).sum());
+    countDropped(dropped);
     stopThread();
+    countDropped(skipped);
+    dropped.addAll(skipped);
     closeSinks();
     return dropped.stream().map(Batch::token).toList();
+  }
+
+  private void countDropped(List<Batch<T>> batches) {
+    countDropped(batches.stream().mapToInt(b -> b.items().size()).sum());
   }
 
   private void countDropped(int items) {

@@ -154,7 +154,7 @@ public final class LinkExtractor {
   private boolean accepts(String url, WebUrl parsed) {
     return (allow.isEmpty() || anyFinds(allow, url)) && !anyFinds(deny, url)
         && (allowDomains.isEmpty() || anyContains(allowDomains, parsed)) && !anyContains(denyDomains, parsed)
-        && !denyExtensions.contains(parsed.extension());
+        && !parsed.endsWithAnyExtension(denyExtensions);
   }
 
   private static boolean anyFinds(List<Pattern> patterns, String url) {
@@ -263,7 +263,8 @@ public final class LinkExtractor {
     }
 
     /**
-     * Drop URLs whose path ends with one of these extensions (without the dot, any case); default
+     * Drop URLs whose path ends with one of these extensions (a leading dot optional, any case; {@code tar.gz}
+     * drops {@code /x.tar.gz}, {@code pdf} drops {@code /.pdf}, as in Scrapy); default
      * {@link #DEFAULT_DENY_EXTENSIONS}. Call with none to keep every extension.
      */
     public Builder denyExtensions(String... extensions) {

@@ -4,6 +4,7 @@ import dev.kumo.internal.Domains;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,14 +75,23 @@ record WebUrl(String scheme, String host, String path) {
     return Domains.isIn(host, domain);
   }
 
-  /** The extension of the path's last segment in lower case ({@code "pdf"}), or "" for none. */
-  String extension() {
-    String segment = path.substring(path.lastIndexOf('/') + 1);
-    int semicolon = segment.indexOf(';');
-    if (semicolon >= 0) {
-      segment = segment.substring(0, semicolon); // path parameters: file.pdf;jsessionid=...
+  /**
+   * Whether the path ends with a dot and one of {@code extensions} (lower case, without their dot), ignoring
+   * case and the last segment's parameters ({@code file.pdf;jsessionid=...}): Scrapy's rule since 2.7, so
+   * {@code tar.gz} matches {@code /x.tar.gz} and {@code pdf} matches the dot-file {@code /.pdf}.
+   */
+  boolean endsWithAnyExtension(Set<String> extensions) {
+    if (extensions.isEmpty()) {
+      return false;
     }
-    int dot = segment.lastIndexOf('.');
-    return dot < 0 ? "" : segment.substring(dot + 1).toLowerCase(Locale.ROOT);
+    int lastSlash = path.lastIndexOf('/');
+    int semicolon = path.indexOf(';', Math.max(lastSlash, 0));
+    int end = semicolon < 0 ? path.length() : semicolon;
+    for (int dot = path.lastIndexOf('.', end - 1); dot >= 0; dot = path.lastIndexOf('.', dot - 1)) {
+      if (extensions.contains(path.substring(dot + 1, end).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

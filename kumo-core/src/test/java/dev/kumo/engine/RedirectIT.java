@@ -120,4 +120,28 @@ class RedirectIT {
     assertThat(result.stat("downloader/redirect_count")).isZero();
     assertThat(site.stats().requestCount("/redirect/1")).isEqualTo(before);
   }
+
+  /**
+   * Scrapy's RedirectMiddleware: a 3xx whose status is in the request's {@code handle_httpstatus_list}, or any
+   * 3xx with {@code handle_httpstatus_all}, reaches the callback unfollowed; a list without it follows.
+   */
+  @Test
+  void aRedirectStatusTheRequestHandlesReachesTheCallbackUnfollowed() throws Exception {
+    String listed = "/redirect-to?status=301&url=%2Fecho%3Ffrom%3Dlisted";
+    String all = "/redirect-to?status=302&url=%2Fecho%3Ffrom%3Dall";
+    String other = "/redirect-to?status=301&url=%2Fecho%3Ffrom%3Dother";
+    long echoes = site.stats().requestCount("/echo");
+    Recorder spider = new Recorder(List.of(
+        Request.to(site.url(listed)).meta("key", "listed").meta("handle_httpstatus_list", List.of(301)).build(),
+        Request.to(site.url(all)).meta("key", "all").meta("handle_httpstatus_all", true).build(),
+        Request.to(site.url(other)).meta("key", "other").meta("handle_httpstatus_list", List.of(404)).build()));
+    CrawlResult result = crawl(spider, Settings.defaults());
+    assertThat(spider.responses.get("listed").status()).isEqualTo(301);
+    assertThat(spider.responses.get("listed").url()).isEqualTo(site.url(listed));
+    assertThat(spider.responses.get("all").status()).isEqualTo(302);
+    assertThat(spider.responses.get("other").status()).as("301 is not listed: followed").isEqualTo(200);
+    assertThat(spider.responses.get("other").url()).endsWith("/echo?from=other");
+    assertThat(result.stat("downloader/redirect_count")).isEqualTo(1);
+    assertThat(site.stats().requestCount("/echo")).isEqualTo(echoes + 1);
+  }
 }

@@ -122,4 +122,55 @@ class FilesPipelineIT {
     assertThat(result.stat("files/failed/depth_filtered")).isEqualTo(2);
     assertThat(items).singleElement().satisfies(i -> assertThat((List<?>) i.get("files")).hasSize(1));
   }
+
+  /** One item naming one file behind a 301 to {@code /images/0.png}. */
+  static final class Moved extends Spider {
+    static final String MOVED = "/redirect-to?status=301&url=%2Fimages%2F0.png";
+
+    @Override
+    public List<String> startUrls() {
+      return List.of(site.url("/gallery?n=1"));
+    }
+
+    @Override
+    public void parse(Response response, Output out) {
+      out.add(Item.of("file_urls", List.of(MOVED)));
+    }
+  }
+
+  static CrawlResult crawlMoved(Path store, Queue<Item> items, Settings extra) throws Exception {
+    return Crawler.builder(new Moved()).onItem(items::add)
+        .overrides(extra.with("item_pipelines", Map.of(FilesPipeline.class.getName(), 1))
+            .with("files_store", store.toString()))
+        .build().run();
+  }
+
+  /**
+   * {@code media_allow_redirects} (default true): a file request handles every status but 3xx, so the redirect
+   * step follows a moved file and the item gets the body it leads to, under the URL the item named.
+   */
+  @Test
+  void aMovedFileIsFollowedByDefault(@TempDir Path store) throws Exception {
+    Queue<Item> items = new ConcurrentLinkedQueue<>();
+    CrawlResult result = crawlMoved(store, items, Settings.defaults());
+    assertThat(result.stat("downloader/redirect_count")).isEqualTo(1);
+    assertThat(result.stat("files/downloaded")).isEqualTo(1);
+    assertThat(items).singleElement().satisfies(i -> assertThat((List<?>) i.get("files")).singleElement()
+        .satisfies(f -> {
+          assertThat(((Map<?, ?>) f).get("url")).isEqualTo(site.url(Moved.MOVED));
+          assertThat(((Map<?, ?>) f).get("checksum")).isEqualTo(FileStore.sha256(served("/images/0.png")));
+        }));
+  }
+
+  /** Scrapy's default ({@code MEDIA_ALLOW_REDIRECTS = False}): the 301 is the file's answer, a failure. */
+  @Test
+  void withoutMediaRedirectsAMovedFileFails(@TempDir Path store) throws Exception {
+    Queue<Item> items = new ConcurrentLinkedQueue<>();
+    long before = site.stats().requestCount("/images/0.png");
+    CrawlResult result = crawlMoved(store, items, Settings.defaults().with("media_allow_redirects", false));
+    assertThat(result.stat("downloader/redirect_count")).isZero();
+    assertThat(result.stat("files/failed/http_301")).isEqualTo(1);
+    assertThat(site.stats().requestCount("/images/0.png")).isEqualTo(before);
+    assertThat(items).singleElement().satisfies(i -> assertThat((List<?>) i.get("files")).isEmpty());
+  }
 }

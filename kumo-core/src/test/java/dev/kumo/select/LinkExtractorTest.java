@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kumo.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LinkExtractorTest {
   private static final String PAGE = """
@@ -129,6 +131,39 @@ class LinkExtractorTest {
     assertThat(urls(LinkExtractor.builder().allow("/files/|/img/").denyExtensions(".JPG").build().extract(page)))
         .containsExactly("http://example.com/files/report.PDF");
     assertThat(LinkExtractor.DEFAULT_DENY_EXTENSIONS).contains("pdf", "jpg", "zip", "mp4", "docx", "mp3");
+  }
+
+  /**
+   * Scrapy's rule (2.7 and later, {@code url_has_any_extension}): the path, without the last segment's
+   * parameters, in lower case, ends with a dot and the extension; leading dots and earlier dots of the segment
+   * do not matter, so a multi-part extension ({@code tar.gz}) matches, and so does a dot-file ({@code /.pdf}).
+   * The expectations are Python's {@code urlparse(url).path.lower().endswith("." + ext)}.
+   */
+  @ParameterizedTest(name = "{0} with {1}: {2}")
+  @CsvSource({
+      "http://a.test/.pdf, pdf, dropped",
+      "http://a.test/a/..pdf, pdf, dropped",
+      "http://a.test/x.tar.gz, gz, dropped",
+      "http://a.test/x.tar.gz, tar.gz, dropped",
+      "http://a.test/archive.TAR.GZ, .Tar.Gz, dropped",
+      "http://a.test/x.tar.gz, tar, kept",
+      "http://a.test/x.tgz, gz, kept",
+      "http://a.test/docs/report.PDF;jsessionid=1, pdf, dropped",
+      "http://a.test/docs/;jsessionid=x.pdf, pdf, kept",
+      "http://a.test/a;x/b.pdf, pdf, dropped",
+      "http://a.test/a.pdf;x/b, pdf, kept",
+      "http://a.test/v1.2/readme, 2, kept",
+      "http://a.test/page.pdf?x=1, pdf, dropped",
+      "http://a.test/x.pdf#top, pdf, dropped",
+      "http://a.test/?f=x.pdf, pdf, kept",
+      "http://a.test/page.pdf/, pdf, kept",
+      "http://a.test/report%2Epdf, pdf, kept",
+      "http://a.test/file., pdf, kept",
+      "http://a.test/pdf, pdf, kept"})
+  void aDeniedExtensionIsAnEndingOfThePathAfterADotAsInScrapy(String url, String extension, String outcome) {
+    List<Link> links = LinkExtractor.builder().denyExtensions(extension).build()
+        .extract(Pages.html("<a href='" + url + "'>x</a>"));
+    assertThat(links.isEmpty() ? "dropped" : "kept").isEqualTo(outcome);
   }
 
   @Test

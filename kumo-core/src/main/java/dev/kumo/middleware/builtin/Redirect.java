@@ -9,6 +9,7 @@ import dev.kumo.download.DownloadException;
 import dev.kumo.engine.RedirectCredentials;
 import dev.kumo.frontier.InvalidUrlException;
 import dev.kumo.frontier.UrlCanonicalizer;
+import dev.kumo.internal.HandledStatuses;
 import dev.kumo.internal.UrlJoin;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,9 @@ import java.util.Set;
  *   <li>303, and 301/302 of any method but {@code HEAD}, become a {@code GET} without a body
  *       ({@code HEAD} stays {@code HEAD}); 307 and 308 keep the method and body.</li>
  * </ul>
- * A request with the meta key {@code dont_redirect} is not redirected. It decides only: the caller applies the
+ * A request with the meta key {@code dont_redirect} is not redirected, nor one that handles the status itself
+ * ({@code handle_httpstatus_list} naming it, or {@code handle_httpstatus_all}) without Kumo's
+ * {@code follow_redirects}: its callback gets the 3xx, as in Scrapy. It decides only: the caller applies the
  * decision (a crawl schedules the next request through its frontier, a fetch sends it). Immutable.
  */
 public final class Redirect {
@@ -59,7 +62,10 @@ public final class Redirect {
   /** What the redirect step decided. */
   public sealed interface Decision {}
 
-  /** Not a redirect to follow (not a redirect status, no {@code Location}, or redirects are off): use it. */
+  /**
+   * Not a redirect to follow (not a redirect status, no {@code Location}, redirects off, or the request handles
+   * the status itself): use it.
+   */
   public record Use() implements Decision {}
 
   /**
@@ -92,7 +98,8 @@ public final class Redirect {
     Request request = response.request();
     String location = response.headers().first("Location");
     if (!enabled || !STATUSES.contains(response.status()) || location == null
-        || Boolean.TRUE.equals(request.meta().get("dont_redirect"))) {
+        || Boolean.TRUE.equals(request.meta().get("dont_redirect"))
+        || HandledStatuses.keepsRedirect(request, response.status())) {
       return USE;
     }
     String target = UrlJoin.resolve(response.url(), location); // not <base href>: RFC 9110

@@ -9,6 +9,7 @@ import dev.kumo.Request;
 import dev.kumo.Response;
 import dev.kumo.Settings;
 import dev.kumo.Spider;
+import dev.kumo.internal.HandledStatuses;
 import dev.kumo.middleware.DownloadAction;
 import dev.kumo.middleware.DownloaderMiddleware;
 import dev.kumo.signal.SignalListener;
@@ -37,12 +38,25 @@ class DownloadStepsOffIT {
     site = TestSite.builder().pages(5).start();
   }
 
-  /** Fetches its paths one after the other (each callback asks for the next) and keeps every response. */
+  /**
+   * Fetches its paths one after the other (each callback asks for the next) and keeps every response of a
+   * status it handles: by default every one but the 3xx, which the redirect step follows.
+   */
   static final class InTurn extends Spider {
     final Queue<Response> got = new ConcurrentLinkedQueue<>();
+    private final Map<String, Object> handling;
     private final List<String> paths;
 
     InTurn(String... paths) {
+      this(Map.of("handle_httpstatus_all", true, HandledStatuses.FOLLOW_REDIRECTS, true), paths);
+    }
+
+    InTurn(List<Integer> handled, String... paths) {
+      this(Map.of("handle_httpstatus_list", handled), paths);
+    }
+
+    private InTurn(Map<String, Object> handling, String... paths) {
+      this.handling = handling;
       this.paths = List.of(paths);
     }
 
@@ -52,7 +66,9 @@ class DownloadStepsOffIT {
     }
 
     private Request request(int i) {
-      return Request.to(site.url(paths.get(i))).meta("i", i).meta("handle_httpstatus_all", true).build();
+      Request.Builder b = Request.to(site.url(paths.get(i))).meta("i", i);
+      handling.forEach(b::meta);
+      return b.build();
     }
 
     @Override
@@ -160,7 +176,7 @@ class DownloadStepsOffIT {
     assertThat(below.statuses).as("below it").containsExactly(200);
 
     site.resetStats();
-    InTurn off = new InTurn("/redirect/0");
+    InTurn off = new InTurn(List.of(302), "/redirect/0");
     CrawlResult kept = crawl(off, with("downloader_middlewares", off(BuiltinSteps.REDIRECT)));
     assertThat(off.statuses()).containsExactly(302);
     assertThat(off.got.peek().headers().first("Location")).endsWith("/page/0");

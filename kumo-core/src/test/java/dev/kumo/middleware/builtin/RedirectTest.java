@@ -42,6 +42,32 @@ class RedirectTest {
         .containsEntry("redirect_reasons", 301);
   }
 
+  /** Scrapy's RedirectMiddleware: a status the request handles itself is the request's answer, not a hop. */
+  @Test
+  void aStatusTheRequestHandlesIsUsedNotFollowed() {
+    Request listed = Request.to("http://a.test/1").meta("handle_httpstatus_list", List.of(404, 301)).build();
+    assertThat(step.decide(answer(listed, 301, "/2"))).isInstanceOf(Redirect.Use.class);
+    assertThat(step.decide(answer(listed, 302, "/2"))).as("302 is not listed").isInstanceOf(Redirect.Follow.class);
+    Request all = Request.to("http://a.test/1").meta("handle_httpstatus_all", true).build();
+    assertThat(step.decide(answer(all, 308, "/2"))).isInstanceOf(Redirect.Use.class);
+    Request notAll = Request.to("http://a.test/1").meta("handle_httpstatus_all", false).build();
+    assertThat(step.decide(answer(notAll, 308, "/2"))).isInstanceOf(Redirect.Follow.class);
+  }
+
+  @Test
+  void followRedirectsHasAHandledRedirectFollowedAnyway() {
+    Request all = Request.to("http://a.test/1").meta("handle_httpstatus_all", true)
+        .meta("follow_redirects", true).build();
+    Request listed = Request.to("http://a.test/1").meta("handle_httpstatus_list", List.of(301))
+        .meta("follow_redirects", true).build();
+    Request no = Request.to("http://a.test/1").meta("handle_httpstatus_all", true)
+        .meta("follow_redirects", false).build();
+
+    assertThat(step.decide(answer(all, 302, "/2"))).isInstanceOf(Redirect.Follow.class);
+    assertThat(step.decide(answer(listed, 301, "/2"))).isInstanceOf(Redirect.Follow.class);
+    assertThat(step.decide(answer(no, 302, "/2"))).isInstanceOf(Redirect.Use.class);
+  }
+
   @Test
   void theHopAfterRedirectMaxTimesIsRefused() {
     Request r = Request.get("http://a.test/0");
