@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * unless its JVM options ask the JVM to write something at exit: an AOT or CDS archive, a flight recording, an
  * agent's output, a log file); no shutdown hook is registered and no file is waiting to be deleted on exit
  * ({@link PendingShutdownWork}); the downcall is available (JDK 22+, Linux or macOS); and there is a wait to
- * skip: the JDK's poller runs ({@link JdkPoller}), or the downcall's lookup, started with the command, is done
- * already (a short command without network I/O does not wait for it). Otherwise, and always with
+ * skip: the JDK's poller runs ({@link JdkPoller}), or the downcall's lookup, started with a crawl, is done
+ * already. Otherwise, and always with
  * {@code -Dkumo.exit=normal}, {@link System#exit}.
  */
 final class ProcessExit {
@@ -37,13 +37,14 @@ final class ProcessExit {
 
   private ProcessExit() {}
 
-  /** Whether this JVM was asked for the fast exit; if so, prepares the downcall on a background thread. */
-  static boolean prepare() {
-    boolean fast = FAST.equals(System.getProperty(PROPERTY));
-    if (fast) {
+  /**
+   * Prepares the fast exit on a background thread, when this JVM was asked for it: called as a crawl starts, the
+   * work whose virtual-thread I/O makes the exit wait (other commands do not pay for the lookup).
+   */
+  static void prepare() {
+    if (FAST.equals(System.getProperty(PROPERTY))) {
       NativeExit.prepareInBackground();
     }
-    return fast;
   }
 
   /** Ends the process with {@code code}, standard output and error flushed. Does not return. */
