@@ -69,6 +69,7 @@ public final class CrawlRunner {
       if (watch != null) {
         watch.start(crawler);
       }
+      ProcessExit.prepare();
       result = crawler.run();
     } catch (IOException e) {
       throw CliException.usage(e.getMessage(), e); // a feed or the job directory: nothing was crawled

@@ -28,7 +28,6 @@ public final class Main implements Runnable {
 
   /** Runs {@code kumo} with {@code args} and exits with its exit code (see {@link ProcessExit}). */
   public static void main(String[] args) {
-    ProcessExit.prepare();
     CommandLine cmd = commandLine(args);
     int code = cmd.execute(args);
     cmd.getOut().flush();

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>Safe means all of: the {@code kumo.exit} system property is {@value #FAST} (the {@code kumo} launcher sets it
  * unless its JVM options ask the JVM to write something at exit: an AOT or CDS archive, a flight recording, an
  * agent's output, a log file); no shutdown hook is registered and no file is waiting to be deleted on exit
- * ({@link PendingShutdownWork}); the downcall is available (JDK 22+, Linux or macOS). Otherwise, and always with
+ * ({@link PendingShutdownWork}); the downcall is available (JDK 22+, Linux or macOS); and there is a wait to
+ * skip: the JDK's poller runs ({@link JdkPoller}), or the downcall's lookup, started with a crawl, is done
+ * already. Otherwise, and always with
  * {@code -Dkumo.exit=normal}, {@link System#exit}.
  */
 final class ProcessExit {
@@ -35,13 +37,14 @@ final class ProcessExit {
 
   private ProcessExit() {}
 
-  /** Whether this JVM was asked for the fast exit; if so, prepares the downcall on a background thread. */
-  static boolean prepare() {
-    boolean fast = FAST.equals(System.getProperty(PROPERTY));
-    if (fast) {
+  /**
+   * Prepares the fast exit on a background thread, when this JVM was asked for it: called as a crawl starts, the
+   * work whose virtual-thread I/O makes the exit wait (other commands do not pay for the lookup).
+   */
+  static void prepare() {
+    if (FAST.equals(System.getProperty(PROPERTY))) {
       NativeExit.prepareInBackground();
     }
-    return fast;
   }
 
   /** Ends the process with {@code code}, standard output and error flushed. Does not return. */
@@ -69,6 +72,9 @@ final class ProcessExit {
   static Optional<String> whyNormal() {
     if (!FAST.equals(System.getProperty(PROPERTY))) {
       return Optional.of("-D" + PROPERTY + "=" + FAST + " not set");
+    }
+    if (!NativeExit.ready() && !JdkPoller.running()) {
+      return Optional.of("no virtual-thread I/O poller, so no wait at exit"); // a short command: no lookup to wait for
     }
     if (NativeExit.handle().isEmpty()) {
       return Optional.ofNullable(NativeExit.unavailableBecause());

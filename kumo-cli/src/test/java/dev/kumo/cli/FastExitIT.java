@@ -37,17 +37,6 @@ class FastExitIT {
   }
 
   @Test
-  void aFailedCommandEndsWithItsExitCode() throws Exception {
-    KumoJar.assumeJar();
-
-    KumoJar.Result r = KumoJar.await(KumoJar.start(dir, Map.of(), FAST, "crawl", "missing.yaml", "-O", "x.jsonl",
-        "--log-level", "debug"), dir, Duration.ofSeconds(60));
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("spider file not found").contains("Exiting with _exit(2)");
-  }
-
-  @Test
   void aCrawlWithAJobDirectoryEndsTheUsualWaySoThatRocksDbsLibraryIsDeleted() throws Exception {
     KumoJar.assumeJar();
     try (TestSite site = TestSite.builder().pages(5).start()) {

@@ -43,14 +43,19 @@ class ProcessExitTest {
   private record Exit(int code, String out, String err, long pid) {}
 
   private Exit probe(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+    List<String> withIo = new ArrayList<>(List.of("get=" + site.startUrl()));
+    withIo.addAll(List.of(args));
+    return run(jvmOptions, withIo);
+  }
+
+  private Exit run(List<String> jvmOptions, List<String> args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--enable-native-access=ALL-UNNAMED", "-XX:+UnlockDiagnosticVMOptions",
         "-XX:NativeMemoryTracking=summary", "-XX:+PrintNMTStatistics"));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExitProbe.class.getName(), "42",
-        "get=" + site.startUrl()));
-    command.addAll(List.of(args));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExitProbe.class.getName(), "42"));
+    command.addAll(args);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -102,6 +107,15 @@ class ProcessExitTest {
     Exit exit = probe(OPENED);
 
     assertThat(exit.err()).contains("why-normal: -Dkumo.exit=fast not set");
+    assertThat(exit.code()).isEqualTo(42);
+    assertThat(exit.out()).startsWith("unflushed output;").contains(JVM_EXIT_REPORT);
+  }
+
+  @Test
+  void withoutVirtualThreadIoThereIsNoWaitToSkipSoTheExitIsTheUsualOne() throws Exception {
+    Exit exit = run(fast(OPENED), List.of());
+
+    assertThat(exit.err()).contains("why-normal: no virtual-thread I/O poller");
     assertThat(exit.code()).isEqualTo(42);
     assertThat(exit.out()).startsWith("unflushed output;").contains(JVM_EXIT_REPORT);
   }
