@@ -3,6 +3,7 @@ package dev.kumo;
 import dev.kumo.download.CharsetDetector;
 import dev.kumo.download.CharsetSource;
 import dev.kumo.download.DecodedBody;
+import dev.kumo.internal.BaseHref;
 import dev.kumo.internal.UrlJoin;
 import dev.kumo.select.Selection;
 import java.nio.charset.Charset;
@@ -205,7 +206,7 @@ public final class Response {
   /** The URL relative links are resolved against: the {@code <base href>} if any, else the URL; computed once. */
   private synchronized String baseUrl() {
     if (baseUrl == null) {
-      String baseHref = isMarkup() ? selection().css("base[href]::attr(href)").get() : null;
+      String baseHref = isMarkup() ? BaseHref.first(selection().elements()) : null;
       baseUrl = baseHref != null ? UrlJoin.resolve(url, baseHref) : url;
     }
     return baseUrl;

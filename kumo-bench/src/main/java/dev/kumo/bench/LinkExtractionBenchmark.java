@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -67,6 +68,25 @@ public class LinkExtractionBenchmark {
   @Benchmark
   public List<Link> extractLinksOfAParsedPage() {
     return extractor.extract(parsed);
+  }
+
+  /** A page parsed afresh before each call, so that each call resolves the page's base URL. */
+  @State(Scope.Thread)
+  public static class FreshlyParsed {
+    Response response;
+
+    /** Parses the page into a new response. */
+    @Setup(Level.Invocation)
+    public void parse(LinkExtractionBenchmark bench) {
+      response = bench.response();
+      response.selection();
+    }
+  }
+
+  /** The first link resolved on a parsed page: finding its base URL ({@code <base href>} or the page's own). */
+  @Benchmark
+  public String firstUrljoinOfAParsedPage(FreshlyParsed page) {
+    return page.response.urljoin("/page/1");
   }
 
   @Benchmark

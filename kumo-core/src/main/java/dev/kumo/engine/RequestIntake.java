@@ -130,7 +130,7 @@ final class RequestIntake {
     int start = canonicalUrl.indexOf("://") + 3;
     int at = canonicalUrl.indexOf('@', start);
     int end = start;
-    while (end < canonicalUrl.length() && "/?#".indexOf(canonicalUrl.charAt(end)) < 0) {
+    while (end < canonicalUrl.length() && !endsAuthority(canonicalUrl.charAt(end))) {
       end++;
     }
     if (at >= 0 && at < end) {
@@ -142,6 +142,10 @@ final class RequestIntake {
     }
     int colon = authority.lastIndexOf(':');
     return colon < 0 ? authority : authority.substring(0, colon);
+  }
+
+  private static boolean endsAuthority(char c) {
+    return c == '/' || c == '?' || c == '#';
   }
 
 }

@@ -39,7 +39,12 @@ final class SpiderChain {
   }
   /** Whether a middleware answers requests naming {@code callback} itself. */
   boolean ownsCallback(String callback) {
-    return middlewares.stream().anyMatch(m -> m.ownsCallback(callback));
+    for (SpiderMiddleware m : middlewares) { // a loop, not a stream: asked for every link a callback makes
+      if (m.ownsCallback(callback)) {
+        return true;
+      }
+    }
+    return false;
   }
 
 

@@ -1,8 +1,6 @@
 package dev.kumo.engine;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -23,17 +21,22 @@ final class UrlPattern {
     }
     int queryStart = canonicalUrl.indexOf('?', pathStart);
     int pathEnd = queryStart < 0 ? canonicalUrl.length() : queryStart;
-    List<String> segments = new ArrayList<>();
-    int i = pathStart + 1;
-    while (i <= pathEnd) {
-      int slash = canonicalUrl.indexOf('/', i);
-      int end = slash < 0 || slash > pathEnd ? pathEnd : slash;
-      segments.add(shape(canonicalUrl, i, end));
-      i = end + 1;
-    }
-    StringBuilder b = new StringBuilder(host).append('/').append(segments.getFirst());
-    if (segments.size() > 1) {
-      b.append('/').append(new TreeSet<>(segments.subList(1, segments.size())));
+    int firstEnd = segmentEnd(canonicalUrl, pathStart + 1, pathEnd);
+    StringBuilder b = new StringBuilder(host.length() + pathEnd - pathStart + 8).append(host).append('/');
+    appendShape(b, canonicalUrl, pathStart + 1, firstEnd);
+    if (firstEnd < pathEnd) { // the other segments, as a sorted set written "[a, b]"
+      int secondEnd = segmentEnd(canonicalUrl, firstEnd + 1, pathEnd);
+      if (secondEnd == pathEnd) { // one: no set to build (most links)
+        appendShape(b.append("/["), canonicalUrl, firstEnd + 1, pathEnd).append(']');
+      } else {
+        TreeSet<String> others = new TreeSet<>();
+        for (int i = firstEnd + 1; i <= pathEnd; ) {
+          int end = segmentEnd(canonicalUrl, i, pathEnd);
+          others.add(appendShape(new StringBuilder(end - i), canonicalUrl, i, end).toString());
+          i = end + 1;
+        }
+        b.append('/').append(others);
+      }
     }
     if (queryStart >= 0) {
       TreeSet<String> keys = new TreeSet<>();
@@ -74,9 +77,14 @@ final class UrlPattern {
     return false;
   }
 
-  /** {@code s[from, to)} with each run of digits as one {@code 0}. */
-  private static String shape(String s, int from, int to) {
-    StringBuilder b = new StringBuilder(to - from);
+  /** The end of the path segment that starts at {@code from}: the next {@code /}, or {@code pathEnd}. */
+  private static int segmentEnd(String s, int from, int pathEnd) {
+    int slash = s.indexOf('/', from);
+    return slash < 0 || slash > pathEnd ? pathEnd : slash;
+  }
+
+  /** Appends {@code s[from, to)} with each run of digits as one {@code 0}. */
+  private static StringBuilder appendShape(StringBuilder b, String s, int from, int to) {
     boolean inDigits = false;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
@@ -88,6 +96,6 @@ final class UrlPattern {
       }
       inDigits = digit;
     }
-    return b.toString();
+    return b;
   }
 }

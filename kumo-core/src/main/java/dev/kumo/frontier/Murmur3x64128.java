@@ -61,6 +61,46 @@ final class Murmur3x64128 {
 
   /** Adds the length of {@code s} in UTF-8 bytes ({@link #putInt}), then its UTF-8 bytes. */
   Murmur3x64128 putString(String s) {
+    return isAscii(s) ? putAscii(s) : putUtf8(s);
+  }
+
+  /** {@link #putString} of a string whose characters are each one byte: whole blocks read from the chars. */
+  private Murmur3x64128 putAscii(String s) {
+    int n = s.length();
+    putInt(n);
+    int i = 0;
+    while (i < n && tailLength != 0) {
+      putByte(s.charAt(i++));
+    }
+    for (; i + BLOCK <= n; i += BLOCK) {
+      mix(asciiLong(s, i), asciiLong(s, i + 8));
+      length += BLOCK;
+    }
+    while (i < n) {
+      putByte(s.charAt(i++));
+    }
+    return this;
+  }
+
+  /** Eight ASCII characters from {@code s[i]} as a little-endian long. */
+  private static long asciiLong(String s, int i) {
+    long k = 0;
+    for (int j = 7; j >= 0; j--) {
+      k = k << 8 | s.charAt(i + j);
+    }
+    return k;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Murmur3x64128 putUtf8(String s) {
     putInt(Utf8.length(s));
     for (int i = 0; i < s.length(); ) {
       int cp = Utf8.codePointAt(s, i, s.length());

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Rewrites a URL into one canonical form, so that URLs that name the same resource compare equal. Immutable
  * and thread-safe; written by hand over the string (no {@code java.net.URI} round trip) because it runs for
- * every extracted link.
+ * every extracted link; a URL already in its simplest canonical form (no query, no escapes) is recognised in one
+ * pass and returned as it is.
  *
  * <p>Rules, in order:
  *
@@ -129,7 +130,12 @@ public final class UrlCanonicalizer {
    * @throws InvalidUrlException if {@code url} is not an absolute http(s) URL or is malformed
    */
   public String canonicalize(String url) throws InvalidUrlException {
-    String s = Objects.requireNonNull(url, "url");
+    return CanonicalForm.holds(Objects.requireNonNull(url, "url")) ? url : rewrite(url);
+  }
+
+  /** {@code url} rewritten by every rule, whether or not it is canonical already. */
+  String rewrite(String url) throws InvalidUrlException {
+    String s = url;
     int start = 0;
     int end = s.length();
     while (start < end && isTrimmed(s.charAt(start))) {

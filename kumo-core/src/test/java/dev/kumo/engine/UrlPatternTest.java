@@ -17,6 +17,16 @@ class UrlPatternTest {
   }
 
   @Test
+  void oneOrTwoSegmentsAreWrittenAsTheSetWouldBe() {
+    assertThat(UrlPattern.of("http://a.test/", "a.test")).isEqualTo("a.test/");
+    assertThat(UrlPattern.of("http://a.test/page12", "a.test")).isEqualTo("a.test/page0");
+    assertThat(UrlPattern.of("http://a.test/page/12", "a.test")).isEqualTo("a.test/page/[0]");
+    assertThat(UrlPattern.of("http://a.test/page/", "a.test")).isEqualTo("a.test/page/[]");
+    assertThat(UrlPattern.of("http://a.test/p/1?a/b=2", "a.test")).isEqualTo("a.test/p/[0]?[a/b]");
+    assertThat(UrlPattern.of("http://a.test/b/3/a/", "a.test")).isEqualTo("a.test/b/[, 0, a]");
+  }
+
+  @Test
   void onlyNonEmptyPathSegmentsCountAsRepeated() {
     assertThat(UrlPattern.repeatsASegment("http://a.test/a/b/a/b/a/?x=1", 2)).isTrue();
     assertThat(UrlPattern.repeatsASegment("http://a.test/a/b/a/b/?q=a/a/a", 2)).isFalse();

@@ -66,4 +66,21 @@ class Murmur3x64128Test {
     assertThat(viaString.high()).isEqualTo(viaBytes.high());
     assertThat(viaString.low()).isEqualTo(viaBytes.low());
   }
+
+  @Test
+  void asciiStringsOfEveryLengthAndOffsetAreTheirLengthThenBytes() {
+    String text = "http://example.com/a/b/c?x=1&y=2-0123456789abcdefghijklmnopqrstuvwxyz";
+    for (int offset = 0; offset < 17; offset++) {
+      for (int n = 0; n <= text.length(); n++) {
+        String s = text.substring(0, n);
+        byte[] before = new byte[offset];
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        Murmur3x64128 viaString = new Murmur3x64128(7).putBytes(before, 0, offset).putString(s).finish();
+        Murmur3x64128 viaBytes = new Murmur3x64128(7).putBytes(before, 0, offset).putInt(utf8.length)
+            .putBytes(utf8, 0, utf8.length).finish();
+        assertThat(viaString.high()).as("offset %d, length %d", offset, n).isEqualTo(viaBytes.high());
+        assertThat(viaString.low()).as("offset %d, length %d", offset, n).isEqualTo(viaBytes.low());
+      }
+    }
+  }
 }
