@@ -125,15 +125,18 @@ final class InFlightTimeline {
       long to = from + widthNanos;
       long busy = 0;
       long at = from;
-      int max = level;
       int starts = 0;
-      while (i < times.length && times[i] < to) {
+      for (; i < times.length && times[i] == from; i++) { // what changes at the bucket's first instant
+        starts += levels[i] > level ? 1 : 0;
+        level = levels[i];
+      }
+      int max = level;
+      for (; i < times.length && times[i] < to; i++) {
         busy += level * (times[i] - at);
         at = times[i];
         starts += levels[i] > level ? 1 : 0;
         level = levels[i];
         max = Math.max(max, level);
-        i++;
       }
       busy += level * (to - at);
       buckets.add(new Bucket((from - origin) / 1e9, (double) busy / widthNanos, max, starts));

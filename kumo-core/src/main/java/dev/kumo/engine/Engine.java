@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,8 @@ public final class Engine {
   private final SpiderChain spiderChain;
   private final int globalLimit;
   private final WakeUp wakeUp = new WakeUp();
+  /** Held while a thread checks the limits and starts a request: the dispatcher, or a download that just ended. */
+  private final ReentrantLock starting = new ReentrantLock();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicInteger downloading = new AtomicInteger();
   /** Requests on the wire right now (a subset of {@link #downloading}, which also counts hand-offs). */
@@ -268,14 +271,14 @@ public final class Engine {
         continue;
       }
       ReadyGate gate = new ReadyGate(slots, now);
-      Lease lease;
+      LeaseTicket ticket;
       try {
-        lease = frontier.take(gate);
+        ticket = lease(gate, now);
       } catch (FrontierException e) {
         fail(e);
         continue;
       }
-      if (lease == null) {
+      if (ticket == null) {
         if (pending.get() == 0 && frontier.exhausted()) {
           if (idleAddedRequests()) {
             continue;
@@ -286,17 +289,71 @@ public final class Engine {
         wakeUp.await(wait);
         continue;
       }
-      LeaseTicket ticket = new LeaseTicket(lease);
+      launch(ticket);
+    }
+  }
+
+  /**
+   * Starts the requests that are ready now, on the calling thread (a download that has just freed its permits),
+   * unless another thread is starting requests at the moment: that one sees the freed permits itself. The
+   * dispatcher, woken all the same, stays in charge of waits, closing and the end of the crawl; this only spares
+   * a freed permit the dispatcher's wake-up.
+   */
+  void startReady() {
+    long timeout = closing.timeoutNanos();
+    while (!aborting && closeReason.get() == null) {
+      long now = System.nanoTime();
+      if ((timeout > 0 && now - startNanos >= timeout) || !starting.tryLock()) {
+        return;
+      }
+      LeaseTicket ticket;
+      try {
+        ticket = lease(new ReadyGate(slots, now), now);
+      } catch (FrontierException e) {
+        fail(e);
+        return;
+      } finally {
+        starting.unlock();
+      }
+      if (ticket == null) {
+        return;
+      }
+      launch(ticket);
+    }
+  }
+
+  /**
+   * Leases the best request whose slot can start now and counts it started, or null when the global limit, a
+   * pause or the slots allow none (the gate then knows the shortest wait). Under the start lock, so that whichever
+   * thread starts requests, the global and per-slot limits are checked and taken in one step.
+   */
+  private @Nullable LeaseTicket lease(ReadyGate gate, long now) {
+    starting.lock();
+    try {
+      if (downloading.get() >= globalLimit || pauseGate.paused()) {
+        return null;
+      }
+      Lease lease = frontier.take(gate);
+      if (lease == null) {
+        return null;
+      }
       slots.start(lease.slot(), now);
       stats.max("engine/max_leased", pending.incrementAndGet());
       stats.max("downloader/max_in_flight", downloading.incrementAndGet());
-      try {
-        model.launch(ticket);
-      } catch (RejectedExecutionException e) { // abort() shut the model down meanwhile
-        slots.finish(lease.slot());
-        downloadDone();
-        abandon(ticket);
-      }
+      return new LeaseTicket(lease);
+    } finally {
+      starting.unlock();
+    }
+  }
+
+  /** Hands a started ticket to the execution model; gives it back when the model was shut down meanwhile. */
+  private void launch(LeaseTicket ticket) {
+    try {
+      model.launch(ticket);
+    } catch (RejectedExecutionException e) { // abort() shut the model down meanwhile
+      slots.finish(ticket.lease().slot());
+      downloadDone();
+      abandon(ticket);
     }
   }
 
@@ -380,7 +437,9 @@ public final class Engine {
     stats.increment("downloader/request_count");
     stats.increment("downloader/request_method_count/" + request.method());
     long start = System.nanoTime();
-    slots.sending(slot, start);
+    if (slots.sending(slot, start)) {
+      wakeUp.signal(); // robots.txt is known: the slot takes more than one request now
+    }
     stats.max("downloader/max_active", onTheWire.incrementAndGet());
     Response response;
     try {
