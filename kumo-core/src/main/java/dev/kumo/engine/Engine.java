@@ -294,32 +294,44 @@ public final class Engine {
   }
 
   /**
-   * Starts the requests that are ready now, on the calling thread (a download that has just freed its permits),
-   * unless another thread is starting requests at the moment: that one sees the freed permits itself. The
-   * dispatcher, woken all the same, stays in charge of waits, closing and the end of the crawl; this only spares
-   * a freed permit the dispatcher's wake-up.
+   * For a download of the async model that has just handed its response on: its global permit is free, and
+   * the calling thread starts the requests that are ready now itself (sparing the freed permit the dispatcher's
+   * wake-up), unless another thread is starting requests at the moment. The dispatcher is woken all the same,
+   * unless this thread's starts have filled the global limit again (then it would only wait once more); it stays
+   * in charge of waits, closing and the end of the crawl.
    */
-  void startReady() {
+  void downloadDoneThenStart() {
+    downloading.decrementAndGet();
+    if (!startReady()) {
+      wakeUp.signal();
+    }
+  }
+
+  /** Starts what is ready now; true when that filled the global limit again, false when it did not or could not. */
+  private boolean startReady() {
     long timeout = closing.timeoutNanos();
+    boolean started = false;
     while (!aborting && closeReason.get() == null) {
       long now = System.nanoTime();
       if ((timeout > 0 && now - startNanos >= timeout) || !starting.tryLock()) {
-        return;
+        return false;
       }
       LeaseTicket ticket;
       try {
         ticket = lease(new ReadyGate(slots, now), now);
       } catch (FrontierException e) {
         fail(e);
-        return;
+        return false;
       } finally {
         starting.unlock();
       }
       if (ticket == null) {
-        return;
+        return started && downloading.get() >= globalLimit;
       }
       launch(ticket);
+      started = true;
     }
+    return false;
   }
 
   /**
