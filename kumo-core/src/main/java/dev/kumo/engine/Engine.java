@@ -12,6 +12,7 @@ import dev.kumo.download.Transport;
 import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.Lease;
+import dev.kumo.frontier.SharedPoliteness;
 import dev.kumo.frontier.UrlCanonicalizer;
 import dev.kumo.internal.Canonicalization;
 import dev.kumo.internal.Fingerprinters;
@@ -65,6 +66,11 @@ public final class Engine {
   private final WakeUp wakeUp = new WakeUp();
   /** Held while a thread checks the limits and starts a request: the dispatcher, or a download that just ended. */
   private final ReentrantLock starting = new ReentrantLock();
+  /**
+   * Whether downloads start requests too: with a frontier of this process only, whose {@code take} is a look-up
+   * in memory or on the local disk; a shared one's is a round trip that the dispatcher alone pays.
+   */
+  private final boolean startsFromDownloads;
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicInteger downloading = new AtomicInteger();
   /** Requests on the wire right now (a subset of {@link #downloading}, which also counts hand-offs). */
@@ -91,6 +97,7 @@ public final class Engine {
     this.stats = stats;
     this.frontier = frontier;
     this.transport = transport;
+    this.startsFromDownloads = frontier.politeness() == SharedPoliteness.LOCAL;
     this.globalLimit = positive(settings, Setting.CONCURRENT_REQUESTS);
     positive(settings, Setting.CONCURRENT_REQUESTS_PER_DOMAIN);
     SlotPolicy slotDefaults = SlotPolicy.defaults(settings);
@@ -296,13 +303,13 @@ public final class Engine {
   /**
    * For a download of the async model that has just handed its response on: its global permit is free, and
    * the calling thread starts the requests that are ready now itself (sparing the freed permit the dispatcher's
-   * wake-up), unless another thread is starting requests at the moment. The dispatcher is woken all the same,
-   * unless this thread's starts have filled the global limit again (then it would only wait once more); it stays
-   * in charge of waits, closing and the end of the crawl.
+   * wake-up), unless another thread is starting requests at the moment or the frontier is shared. The dispatcher
+   * is woken all the same, unless this thread's starts have filled the global limit again (then it would only
+   * wait once more); it stays in charge of waits, closing and the end of the crawl.
    */
   void downloadDoneThenStart() {
     downloading.decrementAndGet();
-    if (!startReady()) {
+    if (!startsFromDownloads || !startReady()) {
       wakeUp.signal();
     }
   }
