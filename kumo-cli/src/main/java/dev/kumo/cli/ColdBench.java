@@ -65,7 +65,9 @@ final class ColdBench {
           err.printf(Locale.ROOT, "%d pages, %.0f pages/s, %.2f s wall%n", run.pages(), run.pagesPerSecond(),
               run.wallSeconds());
           runs.add(run);
-          runTimelines.add(InFlightTimeline.of(site.stats()));
+          if (plan.timeline()) {
+            runTimelines.add(InFlightTimeline.of(site.stats()));
+          }
         }
         String name = model.isEmpty() ? "default" : model;
         groups.add(new ColdTable.Group(name, runs));
