@@ -21,7 +21,7 @@ class RobotsProbationIT {
 
   @Test
   void theSecondRequestStartsOnceTheFirstIsSentNotOnceItIsAnswered() throws Exception {
-    try (TestSite site = TestSite.builder().pages(20).latency(Duration.ofMillis(400)).start()) {
+    try (TestSite site = TestSite.builder().pages(20).latency(Duration.ofMillis(1000)).start()) {
       List<String> starts = IntStream.rangeClosed(1, 4).mapToObj(site::pageUrl).toList();
       Spider spider = new SiteSpider(site.startUrl()) {
         @Override
