@@ -55,10 +55,10 @@ final class AsyncModel implements ExecutionModel {
     }
     if (response == null) { // nothing to parse: hand the ticket to the pipeline while still counted as a download
       engine.finish(ticket);
-      engine.downloadDoneThenStart();
+      engine.downloadDone();
       return;
     }
-    engine.downloadDoneThenStart(); // the next download first: the network waits for no parser
+    engine.downloadDone();
     try {
       parsers.execute(new ParseTask(ticket, response));
     } catch (RejectedExecutionException e) { // aborting

@@ -12,7 +12,6 @@ import dev.kumo.download.Transport;
 import dev.kumo.frontier.Frontier;
 import dev.kumo.frontier.FrontierException;
 import dev.kumo.frontier.Lease;
-import dev.kumo.frontier.SharedPoliteness;
 import dev.kumo.frontier.UrlCanonicalizer;
 import dev.kumo.internal.Canonicalization;
 import dev.kumo.internal.Fingerprinters;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,13 +62,6 @@ public final class Engine {
   private final SpiderChain spiderChain;
   private final int globalLimit;
   private final WakeUp wakeUp = new WakeUp();
-  /** Held while a thread checks the limits and starts a request: the dispatcher, or a download that just ended. */
-  private final ReentrantLock starting = new ReentrantLock();
-  /**
-   * Whether downloads start requests too: with a frontier of this process only, whose {@code take} is a look-up
-   * in memory or on the local disk; a shared one's is a round trip that the dispatcher alone pays.
-   */
-  private final boolean startsFromDownloads;
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicInteger downloading = new AtomicInteger();
   /** Requests on the wire right now (a subset of {@link #downloading}, which also counts hand-offs). */
@@ -97,7 +88,6 @@ public final class Engine {
     this.stats = stats;
     this.frontier = frontier;
     this.transport = transport;
-    this.startsFromDownloads = frontier.politeness() == SharedPoliteness.LOCAL;
     this.globalLimit = positive(settings, Setting.CONCURRENT_REQUESTS);
     positive(settings, Setting.CONCURRENT_REQUESTS_PER_DOMAIN);
     SlotPolicy slotDefaults = SlotPolicy.defaults(settings);
@@ -278,14 +268,14 @@ public final class Engine {
         continue;
       }
       ReadyGate gate = new ReadyGate(slots, now);
-      LeaseTicket ticket;
+      Lease lease;
       try {
-        ticket = lease(gate, now);
+        lease = frontier.take(gate);
       } catch (FrontierException e) {
         fail(e);
         continue;
       }
-      if (ticket == null) {
+      if (lease == null) {
         if (pending.get() == 0 && frontier.exhausted()) {
           if (idleAddedRequests()) {
             continue;
@@ -296,83 +286,17 @@ public final class Engine {
         wakeUp.await(wait);
         continue;
       }
-      launch(ticket);
-    }
-  }
-
-  /**
-   * For a download of the async model that has just handed its response on: its global permit is free, and
-   * the calling thread starts the requests that are ready now itself (sparing the freed permit the dispatcher's
-   * wake-up), unless another thread is starting requests at the moment or the frontier is shared. The dispatcher
-   * is woken all the same, unless this thread's starts have filled the global limit again (then it would only
-   * wait once more); it stays in charge of waits, closing and the end of the crawl.
-   */
-  void downloadDoneThenStart() {
-    downloading.decrementAndGet();
-    if (!startsFromDownloads || !startReady()) {
-      wakeUp.signal();
-    }
-  }
-
-  /** Starts what is ready now; true when that filled the global limit again, false when it did not or could not. */
-  private boolean startReady() {
-    long timeout = closing.timeoutNanos();
-    boolean started = false;
-    while (!aborting && closeReason.get() == null) {
-      long now = System.nanoTime();
-      if ((timeout > 0 && now - startNanos >= timeout) || !starting.tryLock()) {
-        return false;
-      }
-      LeaseTicket ticket;
-      try {
-        ticket = lease(new ReadyGate(slots, now), now);
-      } catch (FrontierException e) {
-        fail(e);
-        return false;
-      } finally {
-        starting.unlock();
-      }
-      if (ticket == null) {
-        return started && downloading.get() >= globalLimit;
-      }
-      launch(ticket);
-      started = true;
-    }
-    return false;
-  }
-
-  /**
-   * Leases the best request whose slot can start now and counts it started, or null when the global limit, a
-   * pause or the slots allow none (the gate then knows the shortest wait). Under the start lock, so that whichever
-   * thread starts requests, the global and per-slot limits are checked and taken in one step.
-   */
-  private @Nullable LeaseTicket lease(ReadyGate gate, long now) {
-    starting.lock();
-    try {
-      if (downloading.get() >= globalLimit || pauseGate.paused()) {
-        return null;
-      }
-      Lease lease = frontier.take(gate);
-      if (lease == null) {
-        return null;
-      }
+      LeaseTicket ticket = new LeaseTicket(lease);
       slots.start(lease.slot(), now);
       stats.max("engine/max_leased", pending.incrementAndGet());
       stats.max("downloader/max_in_flight", downloading.incrementAndGet());
-      return new LeaseTicket(lease);
-    } finally {
-      starting.unlock();
-    }
-  }
-
-  /** Hands a started ticket to the execution model; gives it back when the model was shut down meanwhile. */
-  private void launch(LeaseTicket ticket) {
-    try {
-      model.launch(ticket);
-    } catch (RejectedExecutionException e) { // abort() shut the model down meanwhile
-      slots.finish(ticket.lease().slot());
-      downloadDone();
-      abandon(ticket);
+      try {
+        model.launch(ticket);
+      } catch (RejectedExecutionException e) { // abort() shut the model down meanwhile
+        slots.finish(lease.slot());
+        downloadDone();
+        abandon(ticket);
+      }
     }
   }
 

@@ -11,7 +11,7 @@ interface ExecutionModel extends AutoCloseable {
    * Runs {@code ticket}: download, then handle the response. Must eventually call
    * {@link Engine#downloadDone()} once and end the ticket with {@link Engine#finish} or {@link Engine#abandon}.
    */
-  void launch(LeaseTicket ticket);
+  void launch(LeaseTicket ticket) throws InterruptedException;
 
   /** Responses waiting for a parser now; 0 where the downloading thread parses. */
   default int waitingToParse() {

@@ -132,8 +132,8 @@ final class Slots {
 
   /**
    * Nanoseconds until {@code key} may start, if only time holds it back; 0 when it can start now and
-   * {@link Long#MAX_VALUE} when it waits for a request in flight to finish. Takes no lock: one thread at a time
-   * starts requests (the engine's start lock), so a value read while another thread finishes one or pauses the slot errs on the side of
+   * {@link Long#MAX_VALUE} when it waits for a request in flight to finish. Takes no lock: only the dispatcher
+   * starts requests, so a value read while another thread finishes one or pauses the slot errs on the side of
    * waiting, or starts at the moment the pause was set.
    */
   long waitNanos(String key, long now) {

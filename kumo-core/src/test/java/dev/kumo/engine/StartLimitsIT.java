@@ -10,13 +10,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * In the async model both the dispatcher and a download that has just freed its permits start requests: the
- * global and per-host limits hold all the same, as the site counts them.
+ * The global limit and, with robots.txt's probation ending at the first send, each host's limit hold in the async
+ * model, as the site counts them.
  */
-class ConcurrentStartsIT {
+class StartLimitsIT {
 
   @Test
-  void theGlobalLimitHoldsWhateverThreadStarts() throws Exception {
+  void theGlobalLimitIsReachedAndNeverExceeded() throws Exception {
     try (TestSite site = TestSite.builder().pages(300).latency(Duration.ofMillis(5)).start()) {
       CrawlResult result = PolitenessIT.crawl(new SiteSpider(site.startUrl()), Settings.defaults()
           .with(Setting.EXECUTION_MODEL, "async")
@@ -29,7 +29,7 @@ class ConcurrentStartsIT {
   }
 
   @Test
-  void eachHostsLimitHoldsWhateverThreadStarts() throws Exception {
+  void eachHostsLimitHoldsWithRobotsTxtObeyed() throws Exception {
     try (TestSite site = TestSite.builder().pages(300).hosts(3).latency(Duration.ofMillis(5)).start()) {
       CrawlResult result = PolitenessIT.crawl(new SiteSpider(site.startUrl()), Settings.defaults()
           .with(Setting.EXECUTION_MODEL, "async").with(Setting.ROBOTSTXT_OBEY, true)
