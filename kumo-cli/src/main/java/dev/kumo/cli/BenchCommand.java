@@ -91,6 +91,12 @@ public final class BenchCommand implements Callable<Integer> {
       description = "With --cold: measured crawls per model (default: ${DEFAULT-VALUE}).")
   private int runs;
 
+  @Option(names = "--timeline",
+      description = "With --cold: also prints, for the run of median span of each model, the requests in flight "
+          + "over time as the site saw them (per 100 ms or wider), their quantiles, and the refill gap from a "
+          + "response's end to the next start on its host.")
+  private boolean timeline;
+
   @Mixin
   private CommonOptions common;
 
@@ -156,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     boolean modelsGiven = spec.commandLine().getParseResult().hasMatchedOption("--models");
     ColdBench.Plan plan = new ColdBench.Plan(pages, hosts, latencyMs, concurrency, perDomainLimit(), runs,
-        modelsGiven ? chosen : List.of(""), common.settingsArguments());
+        modelsGiven ? chosen : List.of(""), common.settingsArguments(), timeline);
     String table;
     try (TestSite site = TestSites.start(spec.commandLine(), pages, hosts, latencyMs).prerender()) {
       table = new ColdBench(plan, spec.commandLine().getErr()).run(site);

@@ -33,9 +33,10 @@ final class ColdBench {
    * @param runs measured runs per model
    * @param models execution models to set, or one empty string for the crawl's default
    * @param settingsArguments {@code --settings}/{@code --set} options passed on to each crawl
+   * @param timeline whether to add the {@link InFlightTimeline} of each model's run of median span
    */
   record Plan(int pages, int hosts, int latencyMs, int concurrency, int perDomain, int runs, List<String> models,
-      List<String> settingsArguments) {}
+      List<String> settingsArguments, boolean timeline) {}
 
   private final Plan plan;
   private final PrintWriter err;
@@ -52,8 +53,10 @@ final class ColdBench {
       Path spider = BenchSpiderFile.write(dir, site, plan.concurrency(), plan.perDomain());
       List<String> kumo = kumoCommand();
       List<ColdTable.Group> groups = new ArrayList<>();
+      StringBuilder timelines = new StringBuilder();
       for (String model : plan.models()) {
         List<ColdRun> runs = new ArrayList<>();
+        List<InFlightTimeline> runTimelines = new ArrayList<>();
         for (int i = 1; i <= plan.runs(); i++) {
           err.printf(Locale.ROOT, "Cold run %d of %d%s: kumo crawl %s ... ", i, plan.runs(),
               model.isEmpty() ? "" : ", " + model, spider.getFileName());
@@ -62,13 +65,23 @@ final class ColdBench {
           err.printf(Locale.ROOT, "%d pages, %.0f pages/s, %.2f s wall%n", run.pages(), run.pagesPerSecond(),
               run.wallSeconds());
           runs.add(run);
+          if (plan.timeline()) {
+            runTimelines.add(InFlightTimeline.of(site.stats()));
+          }
         }
-        groups.add(new ColdTable.Group(model.isEmpty() ? "default" : model, runs));
+        String name = model.isEmpty() ? "default" : model;
+        groups.add(new ColdTable.Group(name, runs));
+        if (plan.timeline()) {
+          int median = medianSpanRun(runs);
+          timelines.append(System.lineSeparator()).append(String.format(Locale.ROOT,
+              "Timeline of %s run %d (median span), requests in flight as the site saw them:%n", name, median + 1))
+              .append(runTimelines.get(median).format());
+        }
       }
       String command = (kumo.size() == 1 ? "kumo" : "java -cp ... " + Main.class.getName()) + " crawl "
           + spider.getFileName() + " -O items.jsonl";
       return ColdTable.format(new ColdTable.Setup(plan.pages(), plan.hosts(), plan.latencyMs(), plan.concurrency(),
-          plan.perDomain(), command), groups);
+          plan.perDomain(), command), groups) + timelines;
     } catch (IOException e) {
       throw CliException.failed("cold bench: " + e.getMessage(), e);
     } finally {
@@ -110,6 +123,16 @@ final class ColdBench {
     }
     long itemCount = Files.exists(items) ? lineCount(items) : 0;
     return ColdRun.of(site.stats(), itemCount, wall, meter.cpuSeconds(), meter.peakMb(), exit);
+  }
+
+  /** The index of the run whose span is the median (the lower middle one of an even count). */
+  static int medianSpanRun(List<ColdRun> runs) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingDouble(i -> runs.get(i).spanSeconds()));
+    return order.get((runs.size() - 1) / 2);
   }
 
   /**

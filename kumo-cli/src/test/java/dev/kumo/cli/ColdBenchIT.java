@@ -43,7 +43,7 @@ class ColdBenchIT {
   @Test
   void eachRunIsAFreshCrawlOfTheWholeSiteMeasuredByTheSite() throws Exception {
     KumoJar.Result r = KumoJar.run(dir, Duration.ofSeconds(180), "bench", "--cold", "--pages", "40", "--hosts",
-        "2", "--per-domain", "2", "--latency-ms", "20", "--runs", "3");
+        "2", "--per-domain", "2", "--latency-ms", "20", "--runs", "3", "--timeline");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("Kumo bench --cold: 40 pages on 2 hosts, 20 ms latency, concurrency 64 (2 per host)");
@@ -66,6 +66,21 @@ class ColdBenchIT {
     List<Double> spans = rows.stream().map(Row::span).sorted().toList();
     assertThat(Double.parseDouble(median.group(2))).isCloseTo(spans.get(1), org.assertj.core.data.Offset.offset(0.006));
     assertThat(r.err()).contains("Cold run 3 of 3");
+
+    String timeline = r.out().substring(r.out().indexOf("Timeline of default run "));
+    assertThat(timeline).contains("(median span)", "in flight over", "mean in flight per host: 127.0.0.1 ",
+        ", 127.0.0.2 ", "refill gap");
+    Matcher bucket = Pattern.compile("(?m)^ +\\d+\\.\\d\\d +(\\d+\\.\\d) +(\\d+) +(\\d+)$").matcher(timeline);
+    int starts = 0;
+    int buckets = 0;
+    while (bucket.find()) {
+      buckets++;
+      starts += Integer.parseInt(bucket.group(3));
+      assertThat(Integer.parseInt(bucket.group(2))).as("2 hosts, 2 each").isLessThanOrEqualTo(4);
+      assertThat(Double.parseDouble(bucket.group(1))).isLessThanOrEqualTo(4.0);
+    }
+    assertThat(buckets).isPositive();
+    assertThat(starts).as("every request of the run, robots.txt of each host too").isEqualTo(42);
   }
 
   @Test

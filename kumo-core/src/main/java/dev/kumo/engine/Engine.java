@@ -380,7 +380,9 @@ public final class Engine {
     stats.increment("downloader/request_count");
     stats.increment("downloader/request_method_count/" + request.method());
     long start = System.nanoTime();
-    slots.sending(slot, start);
+    if (slots.sending(slot, start)) {
+      wakeUp.signal(); // robots.txt is known: the slot takes more than one request now
+    }
     stats.max("downloader/max_active", onTheWire.incrementAndGet());
     Response response;
     try {

@@ -42,6 +42,8 @@ final class Slots {
     long lastDelayNanos;
     long started;
     volatile long finished;
+    /** A request of the slot went past the downloader's request steps (robots.txt among them) to the server. */
+    volatile boolean sent;
     int maxActive;
     final boolean probation;
 
@@ -51,9 +53,16 @@ final class Slots {
       this.probation = probation;
     }
 
-    /** One request at a time until the first one is done (it fetches robots.txt), then the policy's limit. */
+    /**
+     * One request at a time until the first one is sent (it fetched robots.txt on its way, and its Crawl-delay is
+     * applied) or done, then the policy's limit.
+     */
     int limit() {
-      return probation && finished == 0 ? 1 : policy.concurrency();
+      return onProbation() ? 1 : policy.concurrency();
+    }
+
+    boolean onProbation() {
+      return probation && !sent && finished == 0;
     }
 
     long delayNanos() {
@@ -80,8 +89,9 @@ final class Slots {
   /**
    * Slots with {@code defaults}, {@code overrides} by slot key, and an initial AutoThrottle delay
    * ({@code initialThrottleNanos}, 0 without AutoThrottle). With {@code probation}, a new slot runs one request
-   * at a time until its first is done: with robots.txt obeyed, that first request fetches robots.txt, and the
-   * others would only wait for it while holding permits (and would start before a Crawl-delay is known).
+   * at a time until its first is sent or done: with robots.txt obeyed, that first request fetches robots.txt
+   * before it is sent, and the others would only wait for it while holding permits (and would start before a
+   * Crawl-delay is known).
    */
   Slots(SlotPolicy defaults, Map<String, SlotPolicy> overrides, long initialThrottleNanos, boolean probation) {
     this(defaults, overrides, initialThrottleNanos, probation, SharedPoliteness.LOCAL);
@@ -158,15 +168,19 @@ final class Slots {
 
   /**
    * Records that the request started in {@code key} is being sent at {@code now}: the delay counts from
-   * here, so a request that took a while to get its thread does not shorten the gap seen by the server.
+   * here, so a request that took a while to get its thread does not shorten the gap seen by the server. Ends the
+   * slot's probation: true when this raised its limit (the dispatcher may start more in it now).
    */
-  void sending(String key, long now) {
+  boolean sending(String key, long now) {
     long gap;
+    boolean opened;
     synchronized (this) {
       Slot s = slots.get(key);
       if (s == null) {
-        return;
+        return false;
       }
+      opened = s.onProbation() && s.policy.concurrency() > 1;
+      s.sent = true;
       // a Crawl-delay learnt since the start (robots.txt) counts already
       gap = Math.max(s.lastDelayNanos, s.crawlDelayNanos);
       s.nextStartNanos = Math.max(s.nextStartNanos, now + gap);
@@ -175,6 +189,7 @@ final class Slots {
     if (gap > 0) {
       shared.sending(key, gap);
     }
+    return opened;
   }
 
   /**

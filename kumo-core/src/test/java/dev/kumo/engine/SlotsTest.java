@@ -86,4 +86,20 @@ class SlotsTest {
     s.start("a", 0);
     assertThat(s.canStart("a", 0)).isFalse();
   }
+
+  @Test
+  void probationEndsWhenTheFirstRequestIsSentPastRobotsTxt() {
+    Slots s = slots(2, 0, true);
+    s.start("a", 0);
+    assertThat(s.canStart("a", 0)).isFalse();
+    assertThat(s.sending("a", 0)).as("the limit rose").isTrue();
+    assertThat(s.canStart("a", 0)).as("a second request while the first is on the wire").isTrue();
+    s.start("a", 0);
+    assertThat(s.canStart("a", 0)).as("never past the policy's limit").isFalse();
+    assertThat(s.sending("a", 0)).as("sent before").isFalse();
+    assertThat(slots(1, 0, true).sending("never-started", 0)).isFalse();
+    Slots single = slots(1, 0, true);
+    single.start("a", 0);
+    assertThat(single.sending("a", 0)).as("a limit of 1 does not rise").isFalse();
+  }
 }

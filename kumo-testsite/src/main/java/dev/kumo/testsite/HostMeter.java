@@ -7,23 +7,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The counters of one host in one {@link Instrumentation.Generation}. Thread-safe; lock-free but for start times. */
+/** The counters of one host in one {@link Instrumentation.Generation}. Thread-safe; lock-free but for start and end times. */
 final class HostMeter {
   /** Distinct paths counted per host; requests for further new paths are counted under {@link #OTHER_PATHS}. */
   static final int MAX_PATHS = 100_000;
   static final String OTHER_PATHS = "(other)";
-  static final int MAX_START_TIMES = 100_000;
+  static final int MAX_EVENT_TIMES = 100_000;
 
   private final Instrumentation.Generation owner;
   private final LongAdder requests = new LongAdder();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final ConcurrentHashMap<String, AtomicLong> paths = new ConcurrentHashMap<>();
-  private final StartTimes starts;
+  private final EventTimes starts;
+  private final EventTimes ends;
 
   HostMeter(Instrumentation.Generation owner, long origin) {
     this.owner = owner;
-    this.starts = new StartTimes(origin, MAX_START_TIMES);
+    this.starts = new EventTimes(origin, MAX_EVENT_TIMES);
+    this.ends = new EventTimes(origin, MAX_EVENT_TIMES);
   }
 
   /** Counts the start of a request for {@code path}; call {@link #end()} once its response is complete. */
@@ -41,6 +43,7 @@ final class HostMeter {
   }
 
   void end() {
+    ends.recordNow();
     inFlight.decrementAndGet();
     owner.ended();
   }
@@ -67,5 +70,9 @@ final class HostMeter {
 
   List<Long> startTimes() {
     return starts.snapshot();
+  }
+
+  List<Long> endTimes() {
+    return ends.snapshot();
   }
 }

@@ -93,14 +93,16 @@ final class Instrumentation {
       Map<String, Integer> maxByHost = new HashMap<>();
       Map<String, Long> paths = new HashMap<>();
       Map<String, List<Long>> starts = new HashMap<>();
+      Map<String, List<Long>> ends = new HashMap<>();
       byName.forEach((name, meter) -> {
         requests.put(name, meter.requests());
         maxByHost.put(name, meter.maxInFlight());
         meter.addPathCounts(paths);
         starts.put(name, meter.startTimes());
+        ends.put(name, meter.endTimes());
       });
       return new SiteStats(total.sum(), duplicates.sum(), inFlight.get(), maxInFlight.get(), requests, maxByHost,
-          paths, starts);
+          paths, starts, ends);
     }
   }
 }

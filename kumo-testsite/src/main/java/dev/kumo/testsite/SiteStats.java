@@ -27,6 +27,8 @@ import java.util.TreeMap;
  *     host new ones are counted under {@code "(other)"}
  * @param requestStartNanosByHost per host, the start time of each request in nanoseconds since the site started
  *     ({@link System#nanoTime()} based), in increasing order; the first 100,000 per host only
+ * @param requestEndNanosByHost per host, the time each request stopped counting as in flight, on the same clock,
+ *     in increasing order (not in the order of the starts); the first 100,000 per host only
  */
 public record SiteStats(
     long totalRequests,
@@ -36,16 +38,24 @@ public record SiteStats(
     Map<String, Long> requestsByHost,
     Map<String, Integer> maxInFlightByHost,
     Map<String, Long> requestCountByPath,
-    Map<String, List<Long>> requestStartNanosByHost) {
+    Map<String, List<Long>> requestStartNanosByHost,
+    Map<String, List<Long>> requestEndNanosByHost) {
 
   /** Copies the maps into sorted, unmodifiable ones. */
   public SiteStats {
     requestsByHost = sorted(requestsByHost);
     maxInFlightByHost = sorted(maxInFlightByHost);
     requestCountByPath = sorted(requestCountByPath);
-    Map<String, List<Long>> starts = new TreeMap<>();
-    requestStartNanosByHost.forEach((host, times) -> starts.put(host, List.copyOf(times)));
-    requestStartNanosByHost = Collections.unmodifiableMap(starts);
+    requestStartNanosByHost = sortedTimes(requestStartNanosByHost);
+    requestEndNanosByHost = sortedTimes(requestEndNanosByHost);
+  }
+
+  /** A snapshot without end times. */
+  public SiteStats(long totalRequests, long duplicateFetches, int inFlight, int maxInFlight,
+      Map<String, Long> requestsByHost, Map<String, Integer> maxInFlightByHost, Map<String, Long> requestCountByPath,
+      Map<String, List<Long>> requestStartNanosByHost) {
+    this(totalRequests, duplicateFetches, inFlight, maxInFlight, requestsByHost, maxInFlightByHost,
+        requestCountByPath, requestStartNanosByHost, Map.of());
   }
 
   /** How many times page {@code n} ({@code /page/n}) was requested, over all hosts. */
@@ -68,6 +78,11 @@ public record SiteStats(
     return requestStartNanosByHost.getOrDefault(host, List.of());
   }
 
+  /** The end times recorded for {@code host}, empty if none. */
+  public List<Long> requestEndNanos(String host) {
+    return requestEndNanosByHost.getOrDefault(host, List.of());
+  }
+
   /** This snapshot as a JSON object with the record's component names as keys (what {@code GET /__stats} returns). */
   public String toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -79,7 +94,14 @@ public record SiteStats(
     json.put("maxInFlightByHost", maxInFlightByHost);
     json.put("requestCountByPath", requestCountByPath);
     json.put("requestStartNanosByHost", requestStartNanosByHost);
+    json.put("requestEndNanosByHost", requestEndNanosByHost);
     return Json.write(json);
+  }
+
+  private static Map<String, List<Long>> sortedTimes(Map<String, List<Long>> byHost) {
+    Map<String, List<Long>> copy = new TreeMap<>();
+    byHost.forEach((host, times) -> copy.put(host, List.copyOf(times)));
+    return Collections.unmodifiableMap(copy);
   }
 
   private static <V> Map<String, V> sorted(Map<String, V> map) {

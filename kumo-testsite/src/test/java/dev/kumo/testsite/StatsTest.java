@@ -119,6 +119,24 @@ class StatsTest {
   }
 
   @Test
+  void endTimesFollowTheirStarts() {
+    for (int i = 0; i < 3; i++) {
+      Http.get(site.pageUrl(i));
+    }
+    SiteStats stats = site.stats();
+    List<Long> starts = stats.requestStartNanos("127.0.0.1");
+    List<Long> ends = stats.requestEndNanos("127.0.0.1");
+    assertThat(ends).hasSize(3).isSorted();
+    for (int i = 0; i < 3; i++) { // one request at a time: each ends after its start and before the next start
+      assertThat(ends.get(i)).isGreaterThanOrEqualTo(starts.get(i));
+      if (i < 2) {
+        assertThat(ends.get(i)).isLessThanOrEqualTo(starts.get(i + 1));
+      }
+    }
+    assertThat(stats.requestEndNanos("other.test")).isEmpty();
+  }
+
+  @Test
   void resetStartsAfresh() {
     Http.get(site.pageUrl(1));
     site.resetStats();

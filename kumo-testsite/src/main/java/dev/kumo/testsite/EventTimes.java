@@ -3,14 +3,14 @@ package dev.kumo.testsite;
 import java.util.Arrays;
 import java.util.List;
 
-/** A bounded, append-only list of request start times, in increasing order. Thread-safe. */
-final class StartTimes {
+/** A bounded, append-only list of the times of one kind of event (request starts, or ends), in increasing order. Thread-safe. */
+final class EventTimes {
   private final long origin;
   private final int capacity;
   private long[] values = new long[64];
   private int size;
 
-  StartTimes(long origin, int capacity) {
+  EventTimes(long origin, int capacity) {
     this.origin = origin;
     this.capacity = capacity;
   }
