@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kumo.testsite.TestSite;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,32 +24,33 @@ class FastExitIT {
 
   @Test
   void aCrawlEndsWithTheFastExitAndItsFeedComplete() throws Exception {
-    KumoJar.assumeJar();
-    try (TestSite site = TestSite.builder().pages(5).start()) {
-      Path spider = PageSpiderFile.write(dir, "pages", site.startUrl());
+    KumoJar.Result r = crawlFivePages();
 
-      KumoJar.Result r = KumoJar.await(KumoJar.start(dir, Map.of(), FAST, "crawl", spider.toString(),
-          "-O", "items.jsonl", "--log-level", "debug"), dir, Duration.ofSeconds(60));
-
-      assertThat(r.exitCode()).as(r.err()).isZero();
-      assertThat(r.err()).contains("Exiting with _exit(0)");
-      assertThat(KumoJar.jsonLines(dir.resolve("items.jsonl"))).hasSize(5);
-    }
+    assertThat(r.err()).contains("Exiting with _exit(0)");
   }
 
   @Test
   void aCrawlWithAJobDirectoryEndsTheUsualWaySoThatRocksDbsLibraryIsDeleted() throws Exception {
+    KumoJar.Result r = crawlFivePages("--job-dir", dir.resolve("job").toString());
+
+    assertThat(r.err()).contains("Exiting through System.exit: 1 file(s) to delete on exit");
+  }
+
+  /** {@code kumo crawl} of a five-page site with {@code -Dkumo.exit=fast} and {@code options}, checked complete. */
+  private KumoJar.Result crawlFivePages(String... options) throws Exception {
     KumoJar.assumeJar();
     try (TestSite site = TestSite.builder().pages(5).start()) {
       Path spider = PageSpiderFile.write(dir, "pages", site.startUrl());
+      List<String> args = new ArrayList<>(List.of("crawl", spider.toString(), "-O", "items.jsonl",
+          "--log-level", "debug"));
+      args.addAll(List.of(options));
 
-      KumoJar.Result r = KumoJar.await(KumoJar.start(dir, Map.of(), FAST, "crawl", spider.toString(),
-          "-O", "items.jsonl", "--job-dir", dir.resolve("job").toString(), "--log-level", "debug"), dir,
+      KumoJar.Result r = KumoJar.await(KumoJar.start(dir, Map.of(), FAST, args.toArray(String[]::new)), dir,
           Duration.ofSeconds(60));
 
       assertThat(r.exitCode()).as(r.err()).isZero();
-      assertThat(r.err()).contains("Exiting through System.exit: 1 file(s) to delete on exit");
       assertThat(KumoJar.jsonLines(dir.resolve("items.jsonl"))).hasSize(5);
+      return r;
     }
   }
 }
