@@ -52,7 +52,7 @@ final class InFlightTimeline {
     Map<String, long[]> perHost = new TreeMap<>();
     stats.requestStartNanosByHost().forEach((host, starts) -> {
       List<Long> ends = stats.requestEndNanos(host);
-      if (starts.size() != ends.size() || starts.isEmpty()) {
+      if (starts.size() != ends.size() || starts.isEmpty() || starts.size() < stats.requestsForHost(host)) {
         return;
       }
       List<long[]> hostEvents = new ArrayList<>();

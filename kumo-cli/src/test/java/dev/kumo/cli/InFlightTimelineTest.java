@@ -28,6 +28,14 @@ class InFlightTimelineTest {
   }
 
   @Test
+  void aHostWithMoreRequestsThanRecordedTimesIsLeftOut() {
+    SiteStats truncated = new SiteStats(5, 0, 0, 0, Map.of("a", 4L, "b", 1L), Map.of(), Map.of(),
+        Map.of("a", ms(0, 0, 60), "b", ms(100)), Map.of("a", ms(50, 100, 100), "b", ms(200)));
+
+    assertThat(InFlightTimeline.of(truncated).meanInFlightByHost()).containsOnlyKeys("b");
+  }
+
+  @Test
   void bucketsAverageTheRequestsInFlightOverTheirTime() {
     List<InFlightTimeline.Bucket> buckets = twoHosts().buckets(100 * MS);
 

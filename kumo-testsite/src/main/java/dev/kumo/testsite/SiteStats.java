@@ -26,9 +26,10 @@ import java.util.TreeMap;
  * @param requestCountByPath requests per path (without query), summed over hosts; past 100,000 distinct paths per
  *     host new ones are counted under {@code "(other)"}
  * @param requestStartNanosByHost per host, the start time of each request in nanoseconds since the site started
- *     ({@link System#nanoTime()} based), in increasing order; the first 100,000 per host only
+ *     ({@link System#nanoTime()} based), in increasing order; past 100,000 per host, the first 99,999 and the
+ *     latest (so the first and the last are always right; compare the list's size with {@link #requestsByHost})
  * @param requestEndNanosByHost per host, the time each request stopped counting as in flight, on the same clock,
- *     in increasing order (not in the order of the starts); the first 100,000 per host only
+ *     in increasing order (not in the order of the starts); bounded as the start times are
  */
 public record SiteStats(
     long totalRequests,
