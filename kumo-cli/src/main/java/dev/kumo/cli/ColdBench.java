@@ -1,5 +1,6 @@
 package dev.kumo.cli;
 
+import dev.kumo.testsite.SiteStats;
 import dev.kumo.testsite.TestSite;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,7 +57,7 @@ final class ColdBench {
       StringBuilder timelines = new StringBuilder();
       for (String model : plan.models()) {
         List<ColdRun> runs = new ArrayList<>();
-        List<InFlightTimeline> runTimelines = new ArrayList<>();
+        List<SiteStats> served = new ArrayList<>(); // per run, with --timeline: drawn for the median run only
         for (int i = 1; i <= plan.runs(); i++) {
           err.printf(Locale.ROOT, "Cold run %d of %d%s: kumo crawl %s ... ", i, plan.runs(),
               model.isEmpty() ? "" : ", " + model, spider.getFileName());
@@ -66,7 +67,7 @@ final class ColdBench {
               run.wallSeconds());
           runs.add(run);
           if (plan.timeline()) {
-            runTimelines.add(InFlightTimeline.of(site.stats()));
+            served.add(site.stats());
           }
         }
         String name = model.isEmpty() ? "default" : model;
@@ -75,7 +76,7 @@ final class ColdBench {
           int median = medianSpanRun(runs);
           timelines.append(System.lineSeparator()).append(String.format(Locale.ROOT,
               "Timeline of %s run %d (median span), requests in flight as the site saw them:%n", name, median + 1))
-              .append(runTimelines.get(median).format());
+              .append(InFlightTimeline.of(served.get(median)).format());
         }
       }
       String command = (kumo.size() == 1 ? "kumo" : "java -cp ... " + Main.class.getName()) + " crawl "

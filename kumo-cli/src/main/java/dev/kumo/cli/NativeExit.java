@@ -49,9 +49,10 @@ final class NativeExit {
     return Optional.ofNullable(LOOKUP.join().handle());
   }
 
-  /** Why {@link #handle()} is empty, or null when it is not. */
-  static @Nullable String unavailableBecause() {
-    return handle().isPresent() ? null : LOOKUP.join().failure();
+  /** Why {@link #handle()} is empty; empty when it is not. */
+  static Optional<String> unavailableBecause() {
+    handle();
+    return Optional.ofNullable(LOOKUP.join().failure());
   }
 
   /** Ends the process with {@code code}; returns only when the downcall is unavailable or failed. */
@@ -64,8 +65,8 @@ final class NativeExit {
       exit.invokeExact(code);
     } catch (Error e) {
       throw e;
-    } catch (Throwable e) { // a linked downcall does not throw; should it, the caller exits the usual way
-      return;
+    } catch (Throwable e) {
+      // a linked downcall does not throw (and the logging is stopped by now); the caller exits the usual way
     }
   }
 

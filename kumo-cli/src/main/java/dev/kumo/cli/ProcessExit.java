@@ -76,10 +76,8 @@ final class ProcessExit {
     if (!NativeExit.ready() && !JdkPoller.running()) {
       return Optional.of("no virtual-thread I/O poller, so no wait at exit"); // a short command: no lookup to wait for
     }
-    if (NativeExit.handle().isEmpty()) {
-      return Optional.ofNullable(NativeExit.unavailableBecause());
-    }
-    return PendingShutdownWork.describe();
+    Optional<String> unavailable = NativeExit.unavailableBecause();
+    return unavailable.isPresent() ? unavailable : PendingShutdownWork.describe();
   }
 
   private static void stopLogging() {
